@@ -1,0 +1,396 @@
+:- encoding(utf8).
+/*  The bridge: requests in, answers out, as data.
+
+    Python hands over every request as the hex of its UTF-8 JSON, so no
+    user text is ever read as Prolog code (ENGINEERING.md, "Safety"):
+        call_hex(+HexRequest, -HexReply)
+    Requests:  {"op": "ask", "scenario": {...}, "lang": "zh"|"en"}
+               {"op": "batch", "scenarios": [...], "lang": ...}
+               {"op": "vocabulary"}   {"op": "articles"}
+    A failed request replies {"error": {"code", "field", "value", "message"}}.
+*/
+
+%!  call_hex(+HexRequest:atom, -HexReply:atom) is det.
+%
+%   Decode the request, run it, encode the reply.  Never throws and never
+%   fails: every error becomes an error reply.
+call_hex(HexIn, HexOut) :-
+    (   catch(call_hex_(HexIn, Reply), E, error_reply(E, zh, Reply))
+    ->  true
+    ;   error_reply(failed, zh, Reply)
+    ),
+    json_hex_(Reply, HexOut).
+
+call_hex_(HexIn, Reply) :-
+    hex_json_(HexIn, Request),
+    get_dict(op, Request, Op),
+    request_(Op, Request, Reply).
+
+request_("ask", Request, Reply) :-
+    !,
+    request_lang_(Request, Lang),
+    ask_reply_(Request.scenario, Lang, Reply).
+request_("batch", Request, _{results: Results}) :-
+    !,
+    request_lang_(Request, Lang),
+    maplist([S, R]>>ask_reply_(S, Lang, R), Request.scenarios, Results).
+request_("vocabulary", _, Reply) :- !, vocabulary(Reply).
+request_("articles", _, Reply) :- !, articles(Reply).
+request_(Op, _, _) :-
+    throw(pyreason_error(bad_request, op, Op)).
+
+request_lang_(Request, Lang) :-
+    (   get_dict(lang, Request, L), L == "en" -> Lang = en ; Lang = zh ).
+
+ask_reply_(Scenario, Lang, Reply) :-
+    catch(ask(Scenario, Lang, Reply), E, error_reply(E, Lang, Reply)).
+
+%!  ask(+Scenario:dict, -Answer:dict) is det.
+%!  ask(+Scenario:dict, +Lang, -Answer:dict) is det.
+%
+%   Answer one scenario (the contract's scenario, as a dict read from
+%   JSON with string values).  Throws pyreason_error(Code, Field, Value)
+%   for input that names unknown things or contradicts itself.
+ask(Scenario, Answer) :-
+    ask(Scenario, zh, Answer).
+ask(Scenario, Lang, Answer) :-
+    must_be(dict, Scenario),
+    must_be(oneof([zh, en]), Lang),
+    scenario_facts(Scenario, Facts),
+    get_dict(question, Scenario, QString),
+    atom_string(Question, QString),
+    question_goal_(Question, Scenario, Facts, Fields, Trace, Goal),
+    time_limit_(Scenario, Limit),
+    (   call_with_time_limit(Limit, with_scenario(Facts, Goal))
+    ->  true
+    ;   throw(pyreason_error(no_answer, question, QString))
+    ),
+    assemble_answer(Question, Lang, Fields, Trace, Answer).
+
+time_limit_(Scenario, Limit) :-
+    (   get_dict(limits, Scenario, L), get_dict(seconds, L, S), number(S), S > 0
+    ->  Limit = S
+    ;   Limit = 10
+    ).
+
+%   question_goal_(+Question, +Scenario, +Facts, -Fields, -Trace, -Goal):
+%   resolve the question's own fields and build the goal that answers it.
+question_goal_(approver, S, _, Fields, Trace, q_approver(M, Fields, Trace)) :-
+    !,
+    field_(S, matter, V),
+    resolve_matter(matter, V, M).
+question_goal_(superior, S, _, Fields, Trace, q_superior(R, Fields, Trace)) :-
+    !,
+    field_(S, role, V),
+    resolve_role(role, V, any, R).
+question_goal_(substitution, S, _, Fields, Trace, q_substitution(Sub, For, Scope, Fields, Trace)) :-
+    !,
+    field_(S, substitute, V1), resolve_role(substitute, V1, person, Sub),
+    field_(S, for, V2), resolve_role(for, V2, person, For),
+    (   get_dict(scope, S, V3) -> resolve_scope(scope, V3, Scope) ; Scope = team ).
+question_goal_(disagreement, S, _, Fields, Trace, q_disagreement(A, B, Scope, Fields, Trace)) :-
+    !,
+    field_(S, between, Between),
+    (   is_list(Between), Between = [V1, V2]
+    ->  true
+    ;   throw(pyreason_error(bad_request, between, Between))
+    ),
+    resolve_role('between[0]', V1, person, A),
+    resolve_role('between[1]', V2, person, B),
+    field_(S, scope, V3),
+    resolve_scope(scope, V3, Scope),
+    (   memberchk(Scope, [team, bureau])
+    ->  true
+    ;   throw(pyreason_error(scope_not_allowed, scope, V3))
+    ),
+    (   A == B, ( single_holder(A) ; A == '团队长', Scope == team )
+    ->  throw(pyreason_error(same_party, 'between[1]', V2))
+    ;   true
+    ).
+question_goal_(meeting, S, Facts, Fields, Trace, q_meeting(M, Votes, Fields, Trace)) :-
+    !,
+    field_(S, meeting, V),
+    resolve_meeting(meeting, V, M),
+    field_(S, votes, Vs),
+    votes_(Vs, Facts, Votes).
+question_goal_(Q, _, _, _, _, _) :-
+    throw(pyreason_error(bad_request, question, Q)).
+
+field_(Dict, Key, Value) :-
+    (   get_dict(Key, Dict, Value)
+    ->  true
+    ;   throw(pyreason_error(missing_field, Key, null))
+    ).
+
+%!  scenario_facts(+Scenario:dict, -Facts:list) is det.
+%
+%   The what-if facts of a scenario as pyreason_scenario terms, with every
+%   name resolved and the facts checked against each other.
+scenario_facts(Scenario, Facts) :-
+    (   get_dict(facts, Scenario, F), is_dict(F) -> true ; F = _{} ),
+    list_field_(F, absent, Absent),
+    findall(absent(R),
+            ( nth0(I, Absent, V), format(atom(Fd), "facts.absent[~w]", [I]),
+              resolve_role(Fd, V, person, R) ),
+            AbsentFacts0),
+    list_to_set(AbsentFacts0, AbsentFacts),
+    list_field_(F, authorized, Auth),
+    findall(authorized(From, To),
+            ( nth0(I, Auth, A),
+              format(atom(FdF), "facts.authorized[~w].from", [I]),
+              format(atom(FdT), "facts.authorized[~w].to", [I]),
+              field_(A, from, VF), resolve_role(FdF, VF, person, From),
+              field_(A, to, VT), resolve_role(FdT, VT, person, To),
+              (   From == To -> throw(pyreason_error(self_authorisation, FdT, VT)) ; true ) ),
+            AuthFacts0),
+    list_to_set(AuthFacts0, AuthFacts),
+    (   get_dict(major, F, true) -> MajorFacts = [major] ; MajorFacts = [] ),
+    (   get_dict(ladder, F, Ladder), Ladder \== null
+    ->  ladder_(Ladder, Posts), LadderFacts = [ladder(Posts)]
+    ;   LadderFacts = []
+    ),
+    append([AbsentFacts, AuthFacts, MajorFacts, LadderFacts], Facts).
+
+list_field_(Dict, Key, List) :-
+    (   get_dict(Key, Dict, List0), is_list(List0) -> List = List0 ; List = [] ).
+
+ladder_(Values, Posts) :-
+    findall(I-P,
+            ( nth0(I, Values, V), format(atom(Fd), "facts.ladder[~w]", [I]),
+              resolve_role(Fd, V, person, P),
+              (   role(P, ladder_post, _, _) -> true
+              ;   throw(pyreason_error(not_ladder_post, Fd, V))
+              ) ),
+            Pairs),
+    pairs_values(Pairs, Posts),
+    (   nth0(I, Posts, P), nth0(J, Posts, P), J > I
+    ->  format(atom(Fd), "facts.ladder[~w]", [J]),
+        nth0(J, Values, V),
+        throw(pyreason_error(duplicate_ladder_post, Fd, V))
+    ;   true
+    ).
+
+votes_(Values, Facts, Votes) :-
+    (   is_list(Values) -> true ; throw(pyreason_error(bad_request, votes, Values)) ),
+    findall(I-vote(Role, Opinion, Name),
+            ( nth0(I, Values, V),
+              format(atom(FdR), "votes[~w].role", [I]),
+              format(atom(FdO), "votes[~w].opinion", [I]),
+              field_(V, role, RV), resolve_role(FdR, RV, person, Role),
+              field_(V, opinion, Opinion),
+              (   string(Opinion), split_string(Opinion, "", " \t\n\r　", [Trim]), Trim \== ""
+              ->  true
+              ;   throw(pyreason_error(empty_opinion, FdO, Opinion))
+              ),
+              (   memberchk(absent(Role), Facts)
+              ->  throw(pyreason_error(absent_voter, FdR, RV))
+              ;   true
+              ),
+              (   get_dict(name, V, Name0), Name0 \== "" -> Name = Name0 ; Name = null ) ),
+            Indexed),
+    (   nth0(J, Indexed, J-vote(R, _, _)), single_holder(R),
+        nth0(K, Indexed, K-vote(R, _, _)), K > J
+    ->  format(atom(Fd), "votes[~w].role", [K]),
+        nth0(K, Values, VK), get_dict(role, VK, RK),
+        throw(pyreason_error(duplicate_vote, Fd, RK))
+    ;   true
+    ),
+    pairs_values(Indexed, Votes).
+
+%   ---- names ---------------------------------------------------------------
+
+%!  resolve_role(+Field, +Value, +Kind, -Role) is det.
+%
+%   Role is the canonical name Value stands for: the Chinese name, the
+%   English id, an alias, or any of them written with other width, case
+%   or spacing.  Kind person refuses bodies (院党组, 审判委员会, 执行局).
+resolve_role(Field, Value, Kind, Role) :-
+    (   string_value_(Value, S), role_for_name_(S, Role0)
+    ->  (   Kind == person, role(Role0, body, _, _)
+        ->  throw(pyreason_error(not_a_person, Field, Value))
+        ;   Role = Role0
+        )
+    ;   throw(pyreason_error(unknown_role, Field, Value))
+    ).
+
+role_for_name_(S, Role) :-
+    name_key(S, Key),
+    (   role(Role, _, Id, _), ( name_key(Role, Key) ; name_key(Id, Key) )
+    ;   role_alias(Alias, Role), name_key(Alias, Key)
+    ),
+    !.
+
+%!  resolve_matter(+Field, +Value, -Matter) is det.
+resolve_matter(Field, Value, Matter) :-
+    (   string_value_(Value, S), name_key(S, Key),
+        (   matter(Matter, Name, _), ( name_key(Name, Key) ; name_key(Matter, Key) )
+        ;   matter_action(Matter, Action), name_key(Action, Key)
+        )
+    ->  true
+    ;   throw(pyreason_error(unknown_matter, Field, Value))
+    ).
+
+%!  resolve_meeting(+Field, +Value, -Meeting) is det.
+resolve_meeting(Field, Value, Meeting) :-
+    (   string_value_(Value, S), name_key(S, Key),
+        (   meeting_label(Meeting, Id, _), ( name_key(Meeting, Key) ; name_key(Id, Key) )
+        ;   meeting_alias(Alias, Meeting), name_key(Alias, Key)
+        )
+    ->  true
+    ;   throw(pyreason_error(unknown_meeting, Field, Value))
+    ).
+
+%!  resolve_scope(+Field, +Value, -Scope) is det.
+resolve_scope(Field, Value, Scope) :-
+    (   string_value_(Value, S), name_key(S, Key),
+        (   scope(Scope, _, _), name_key(Scope, Key)
+        ;   scope_alias(Alias, Scope), name_key(Alias, Key)
+        )
+    ->  true
+    ;   throw(pyreason_error(unknown_scope, Field, Value))
+    ).
+
+string_value_(V, S) :- string(V), !, S = V.
+string_value_(V, S) :- atom(V), V \== null, V \== true, V \== false, atom_string(V, S).
+
+%!  name_key(+Name, -Key:string) is det.
+%
+%   Name folded for matching: full-width ASCII to half-width, lower case,
+%   without spaces, underscores or hyphens.
+name_key(Name, Key) :-
+    (   string(Name) -> S = Name ; atom_string(Name, S) ),
+    string_codes(S, Codes),
+    foldl(key_code_, Codes, Folded, []),
+    string_codes(Key, Folded).
+
+key_code_(C, Acc, Acc) :- ( code_type(C, space) ; C == 0'_ ; C == 0'- ; C == 0x3000 ), !.
+key_code_(C, [L | Acc], Acc) :-
+    (   C >= 0xFF01, C =< 0xFF5E -> H is C - 0xFEE0 ; H = C ),
+    (   H >= 0'A, H =< 0'Z -> L is H + 32 ; L = H ).
+
+%   ---- answers -------------------------------------------------------------
+
+%!  assemble_answer(+Question, +Lang, +Fields, +Trace, -Answer:dict) is det.
+%
+%   The contract's answer: status, fields, citations, explanation steps,
+%   gaps and the interpretations used.
+assemble_answer(Question, Lang, Fields, Trace, Answer) :-
+    findall(_{rule: Key, text: Text, citations: Cs},
+            ( member(step(Key, Args, Cites), Trace),
+              message_text(Lang, Key, Args, Text),
+              citations_json_(Cites, Cs) ),
+            Explanation),
+    findall(Cites, member(step(_, _, Cites), Trace), Nested),
+    append(Nested, AllCites),
+    citations_json_(AllCites, Citations),
+    readings_json_(gap, Lang, Trace, Gaps),
+    readings_json_(interpretation, Lang, Trace, Interps),
+    (   Gaps == [] -> Status = answered ; Status = gap ),
+    Answer = _{question: Question, status: Status, answer: Fields,
+               citations: Citations, explanation: Explanation,
+               gaps: Gaps, interpretations: Interps}.
+
+readings_json_(Kind, Lang, Trace, Json) :-
+    (   Kind == gap -> Tag = gap ; Tag = interp ),
+    findall(Id, ( member(T, Trace), T =.. [Tag, Id] ), Ids0),
+    list_to_set(Ids0, Ids),
+    findall(_{id: Id, text: Text, citations: Cs},
+            ( member(Id, Ids),
+              reading(Id, Kind, Cites, Zh, En),
+              ( Lang == en -> Text = En ; Text = Zh ),
+              citations_json_(Cites, Cs) ),
+            Json).
+
+%   Citations, deduplicated, in the order of the regulation.
+citations_json_(Cites, Json) :-
+    findall(K-c(A,P,I), ( member(c(A,P,I), Cites), cite_key_(c(A,P,I), K) ), Keyed),
+    sort(Keyed, Sorted),
+    pairs_values(Sorted, Unique),
+    findall(_{article: A, paragraph: P, item: I}, member(c(A,P,I), Unique), Json).
+
+cite_key_(c(A,P,I), k(A,P1,I1)) :-
+    ( P == null -> P1 = 0 ; P1 = P ),
+    ( I == null -> I1 = 0 ; I1 = I ).
+
+%!  error_reply(+Error, +Lang, -Reply:dict) is det.
+error_reply(pyreason_error(Code, Field, Value), Lang, _{error: E}) :-
+    !,
+    atom_concat(err_, Code, Key),
+    (   msg(Key, Lang, _)
+    ->  message_text(Lang, Key, [Value], Message)
+    ;   format(string(Message), "~w", [Code])
+    ),
+    error_category_(Code, Category),
+    json_safe_(Value, JValue),
+    E = _{code: Code, field: Field, value: JValue, message: Message, category: Category}.
+error_reply(time_limit_exceeded, _, _{error: _{code: time_limit, field: null, value: null,
+                                               message: "time limit exceeded", category: null}}) :- !.
+error_reply(E, _, _{error: _{code: internal, field: null, value: null, message: M, category: null}}) :-
+    (   E = error(Formal, _) -> true ; Formal = E ),
+    format(string(M), "~q", [Formal]).
+
+error_category_(unknown_role, role) :- !.
+error_category_(not_a_person, role) :- !.
+error_category_(not_ladder_post, ladder_post) :- !.
+error_category_(unknown_matter, matter) :- !.
+error_category_(unknown_meeting, meeting) :- !.
+error_category_(unknown_scope, scope) :- !.
+error_category_(_, null).
+
+json_safe_(V, V) :- ( string(V) ; number(V) ; V == null ; V == true ; V == false ), !.
+json_safe_(V, S) :- format(string(S), "~w", [V]).
+
+%   ---- vocabulary and articles --------------------------------------------
+
+%!  vocabulary(-Vocabulary:dict) is det.
+%
+%   Every name the KB knows, for input help and "did you mean".
+vocabulary(_{roles: Roles, matters: Matters, meetings: Meetings,
+             scopes: Scopes, default_ladder: Ladder}) :-
+    findall(_{name: R, kind: K, id: Id, label: L, aliases: As},
+            ( role(R, K, Id, L), findall(A, role_alias(A, R), As) ),
+            Roles),
+    findall(_{name: N, id: M, citation: C, actions: As},
+            ( matter(M, N, c(A0,P0,I0)),
+              citations_json_([c(A0,P0,I0)], [C]),
+              findall(X, matter_action(M, X), As) ),
+            Matters),
+    findall(_{name: M, id: Id, label: L, aliases: As},
+            ( meeting_label(M, Id, L), findall(A, meeting_alias(A, M), As) ),
+            Meetings),
+    findall(_{name: S, zh: Z, label: L, aliases: As},
+            ( scope(S, Z, L), findall(A, scope_alias(A, S), As) ),
+            Scopes),
+    default_ladder(Ladder).
+
+%!  articles(-Document:dict) is det.
+%
+%   The document's metadata and the clean text of every article.
+articles(_{document: Doc, articles: Articles}) :-
+    document_number(Number), document_title(Title), document_status(Status),
+    preamble(Preamble),
+    Doc = _{number: Number, title: Title, status: Status, preamble: Preamble},
+    findall(_{number: N, title: T, paragraphs: Ps},
+            ( article(N, T),
+              findall(_{number: P, text: PT, items: Is},
+                      ( paragraph(N, P, PT),
+                        findall(_{number: I, text: IT}, item(N, P, I, IT), Is) ),
+                      Ps) ),
+            Articles0),
+    sort(number, @<, Articles0, Articles).
+
+%   ---- hex JSON ------------------------------------------------------------
+
+hex_json_(Hex, Dict) :-
+    hex_bytes(Hex, Bytes),
+    phrase(utf8_codes(Codes), Bytes),
+    string_codes(String, Codes),
+    open_string(String, Stream),
+    call_cleanup(json_read_dict(Stream, Dict, [value_string_as(string), null(null)]),
+                 close(Stream)).
+
+json_hex_(Dict, Hex) :-
+    with_output_to(string(S), json_write_dict(current_output, Dict, [width(0)])),
+    string_codes(S, Codes),
+    phrase(utf8_codes(Codes), Bytes),
+    hex_bytes(Hex, Bytes).

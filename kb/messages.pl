@@ -1,0 +1,205 @@
+:- encoding(utf8).
+/*  The words of the explanations and errors, in Chinese and English.
+
+    msg(Key, Lang, Format): Format is a format/2 string whose ~w take the
+    step's arguments, each rendered by render_arg/3 for the language.
+*/
+
+msg(authorisation_dormant, zh, "~w在岗，其对~w的授权不发生代为履行的效果（代为履行以局长不在岗为前提）。").
+msg(authorisation_dormant, en, "~w is at his post, so his authorisation of ~w has no acting effect (acting requires the director to be away).").
+msg(acting, zh, "~w不在岗，已授权~w，由其代为履行职责。").
+msg(acting, en, "~w is away and has authorised ~w, who acts in his place.").
+msg(authorised_agent_absent, zh, "~w不在岗，虽已授权~w，但被授权人也不在岗。").
+msg(authorised_agent_absent, en, "~w is away and has authorised ~w, who is away too.").
+msg(absent_unauthorised, zh, "~w不在岗，且未授权~w代为履行职责。").
+msg(absent_unauthorised, en, "~w is away and has not authorised ~w to act for him.").
+msg(absent_no_rule, zh, "~w不在岗，本规定未规定由谁代行其职权。").
+msg(absent_no_rule, en, "~w is away; the regulation does not say who acts for him.").
+msg(authorisation_without_basis, zh, "~w对~w的授权在本规定中没有依据（只规定局长对副局长的授权），不予考虑。").
+msg(authorisation_without_basis, en, "The authorisation from ~w to ~w has no basis in the regulation (which provides only for the director authorising the deputy) and is disregarded.").
+msg(decides, zh, "~w，由~w~w。").
+msg(decides, en, "~w: ~w decides (~w).").
+msg(requested_by, zh, "该事项由~w报请。").
+msg(requested_by, en, "The matter is submitted by ~w.").
+msg(process_approval, zh, "该事项在报请批准前由~w进行过程审批。").
+msg(process_approval, en, "Before final approval, ~w gives the process approval (过程审批).").
+msg(no_process_approval, zh, "第九条第一款第（一）项的过程审批只涉及第七条第一、第二、第三、第五项，不包括第~w项，该事项没有副局长的过程审批。").
+msg(no_process_approval, en, "The process approval of Art. 9(1) covers Art. 7 items 1, 2, 3 and 5 only, not item ~w: this matter has no process approval by the deputy.").
+msg(reports_to, zh, "~w向~w负责。").
+msg(reports_to, en, "~w answers to ~w.").
+msg(no_superior, zh, "本规定没有规定~w向谁负责。").
+msg(no_superior, en, "The regulation does not say to whom ~w answers.").
+msg(chain_top, zh, "~w是本规定所列负责链条的顶端。").
+msg(chain_top, en, "~w is the top of the chain the regulation sets out.").
+msg(superior_absent, zh, "~w不在岗，但负责关系不因此改变；本规定未规定此时由谁代行。").
+msg(superior_absent, en, "~w is away; the reporting line stands, and the regulation does not say who acts meanwhile.").
+msg(unranked, zh, "无法比较~w与~w的岗位高低。").
+msg(unranked, en, "The posts ~w and ~w cannot be ranked against each other.").
+msg(peer_substitution, zh, "~w与~w是同一岗位，既非顺向也非逆向替补。").
+msg(peer_substitution, en, "~w and ~w are the same post: neither forward nor reverse substitution.").
+msg(reverse_substitution, zh, "~w是~w的上级岗位，上级替补下级属于逆向替补，不得进行。").
+msg(reverse_substitution, en, "~w is above ~w: a higher post covering a lower one is reverse substitution, which is not allowed.").
+msg(forward_substitution, zh, "~w是~w的下级岗位，下级替补上级属于顺向替补。").
+msg(forward_substitution, en, "~w is below ~w: a lower post covering a higher one is forward substitution.").
+msg(leadership_excluded, zh, "~w是领导岗位，第十二条的岗位职责替补不适用于领导岗位（“除领导岗位外”）。").
+msg(leadership_excluded, en, "~w is a leadership post, and Art. 12 substitution excludes leadership posts (\"除领导岗位外\").").
+msg(leadership_unclear, zh, "~w是否属于领导岗位不明确，无法确定能否替补。").
+msg(leadership_unclear, en, "Whether ~w is a leadership post is unclear, so whether it may be covered cannot be said.").
+msg(substitution_decider, zh, "~w范围内的临时性岗位职责替补由~w决定。").
+msg(substitution_decider, en, "A temporary substitution within the ~w is decided by ~w.").
+msg(acting_instead, zh, "~w的职责只能依第八条第一款第（五）项，在其不在岗时根据授权由~w代为履行。").
+msg(acting_instead, en, "The duties of ~w pass only under Art. 8(5): while he is away, by authorisation, to ~w.").
+msg(no_command_authority, zh, "~w在执行局指挥管理层级中没有位置。").
+msg(no_command_authority, en, "~w has no place in the bureau's command levels.").
+msg(lower_yields, zh, "下级指挥管理权服从上级指挥管理权：~w的层级高于~w。").
+msg(lower_yields, en, "The lower command yields to the higher: ~w ranks above ~w.").
+msg(same_level, zh, "~w与~w处于同一指挥管理层级。").
+msg(same_level, en, "~w and ~w are at the same command level.").
+msg(major_disagreement, zh, "属于重大事项，由~w决定，由~w报请。").
+msg(major_disagreement, en, "It is a major matter: ~w decides, on submission by ~w.").
+msg(higher_party_decides, zh, "分歧一方~w的指挥管理层级高于~w内作为决定意见的~w，以其意见为准。").
+msg(higher_party_decides, en, "The party ~w ranks above the deciding view within the ~w, that of ~w, so his view prevails.").
+msg(deciding_view, zh, "~w内以~w的指挥管理意见作为决定意见。").
+msg(deciding_view, en, "Within the ~w, the view of ~w is the deciding view.").
+msg(invitees, zh, "~w的受邀人员：~w（第四条第三款）。").
+msg(invitees, en, "Invitees to the ~w: ~w (Art. 4(3)).").
+msg(chair_by_authorisation, zh, "~w由~w授权~w召集并主持。").
+msg(chair_by_authorisation, en, "The ~w is convened and chaired, by authorisation of ~w, by ~w.").
+msg(chair, zh, "~w由~w主持。").
+msg(chair, en, "The ~w is chaired by ~w.").
+msg(no_chair, zh, "~w应由~w主持，但其不在岗且未授权副局长。").
+msg(no_chair, en, "The ~w is to be chaired by ~w, who is away and has not authorised the deputy.").
+msg(majority, zh, "多数意见为~w，作为会议决议。").
+msg(majority, en, "The majority opinion is ~w, which is the meeting's resolution.").
+msg(no_majority_tie_break, zh, "不能形成多数意见，以~w的意见~w作为决议。").
+msg(no_majority_tie_break, en, "No majority was formed, so the opinion of ~w, ~w, is the resolution.").
+msg(advisory_unanimous, zh, "与会人员意见一致：~w。").
+msg(advisory_unanimous, en, "All who took part held the same opinion: ~w.").
+msg(no_majority_no_vp, zh, "不能形成多数意见，且分管副院长未发表意见。").
+msg(no_majority_no_vp, en, "No majority was formed and the vice-president in charge gave no opinion.").
+msg(advisory_divided, zh, "与会人员意见不一致。").
+msg(advisory_divided, en, "Those who took part held different opinions.").
+msg(escalation_open, zh, "涉及重大、疑难、复杂事项，~w的意见与多数意见不一致，局长可以报请分管院长决定，或者提请分管院长决定报请审判委员会讨论决定。").
+msg(escalation_open, en, "The matter is major, difficult or complex and the opinion of ~w differs from the majority: the director may submit it to the court leader in charge, or ask him to refer it to the adjudication committee.").
+msg(escalation_not_major, zh, "~w的意见与多数意见不一致，但事项不属于重大、疑难、复杂事项，不能报请。").
+msg(escalation_not_major, en, "The opinion of ~w differs from the majority, but the matter is not major, difficult or complex, so it cannot be escalated.").
+msg(reading_outcome, zh, "按“~w”理解、~w：~w。").
+msg(reading_outcome, en, "Reading \"majority\" as ~w, ~w: ~w.").
+msg(meeting_nature, zh, "~w是执行局~w，其决议或意见~w。").
+msg(meeting_nature, en, "The ~w is the bureau's ~w; what it resolves is ~w.").
+msg(record_kept, zh, "~w形成的决议和意见一律记录在案，留存备查。").
+msg(record_kept, en, "What the ~w resolves is recorded and kept on file.").
+
+%   ---- errors --------------------------------------------------------------
+
+msg(err_unknown_role, zh, "未知的角色或岗位：~w").
+msg(err_unknown_role, en, "unknown role or post: ~w").
+msg(err_unknown_matter, zh, "未知的事项：~w").
+msg(err_unknown_matter, en, "unknown matter: ~w").
+msg(err_unknown_meeting, zh, "未知的会议：~w").
+msg(err_unknown_meeting, en, "unknown meeting: ~w").
+msg(err_unknown_scope, zh, "未知的范围：~w").
+msg(err_unknown_scope, en, "unknown scope: ~w").
+msg(err_not_a_person, zh, "~w是机构，不是岗位或人员").
+msg(err_not_a_person, en, "~w is a body, not a post or a person").
+msg(err_self_authorisation, zh, "~w不能授权自己").
+msg(err_self_authorisation, en, "~w cannot authorise himself").
+msg(err_absent_voter, zh, "~w已列为不在岗，不能在会上发表意见").
+msg(err_absent_voter, en, "~w is listed as absent and cannot give an opinion at the meeting").
+msg(err_duplicate_vote, zh, "~w只有一人，不能发表两次意见").
+msg(err_duplicate_vote, en, "there is only one ~w, who cannot give two opinions").
+msg(err_not_ladder_post, zh, "~w不是非领导岗位，不能列入岗位序列").
+msg(err_not_ladder_post, en, "~w is not a non-leadership post and cannot be on the ladder").
+msg(err_duplicate_ladder_post, zh, "~w在岗位序列中出现两次").
+msg(err_duplicate_ladder_post, en, "~w appears twice on the ladder").
+msg(err_same_party, zh, "~w只有一人，不能与自己发生分歧").
+msg(err_same_party, en, "there is only one ~w, who cannot disagree with himself").
+msg(err_scope_not_allowed, zh, "分歧的范围只能是 team 或 bureau，不能是 ~w").
+msg(err_scope_not_allowed, en, "a disagreement's scope is team or bureau, not ~w").
+msg(err_empty_opinion, zh, "意见不能为空").
+msg(err_empty_opinion, en, "an opinion must not be empty").
+
+%   ---- words inside messages -----------------------------------------------
+
+word('批准', en, "approval").
+word('审查批准', en, "review and approval").
+word('决定', en, "decision").
+word('研究制定', en, "formulation").
+word('负责', en, "responsibility").
+word('审批', en, "approval").
+word('管理', en, "management").
+word('负责解释', en, "interpretation").
+word('最高决策机构', en, "highest decision-making body").
+word('咨询研讨机构', en, "advisory body").
+word(absolute, zh, "过半数").
+word(absolute, en, "more than half of the votes").
+word(plurality, zh, "相对多数").
+word(plurality, en, "the most votes").
+word(excluded, zh, "不计入受邀人员意见").
+word(excluded, en, "not counting invitees").
+word(included, zh, "计入受邀人员意见").
+word(included, en, "counting invitees").
+word(true, zh, "全体工作人员均应当执行").
+word(true, en, "binding on all its staff").
+word(false, zh, "仅供各执行团队参考适用").
+word(false, en, "for the teams' reference only, not binding").
+word(none, zh, "无决议").
+word(none, en, "no resolution").
+
+%!  render_arg(+Lang, +Arg, -Text:string) is det.
+%
+%   Arg as shown in a message: roles and meetings by their Chinese name
+%   (in English with the English label), opinions and names quoted.
+render_arg(Lang, List, Text) :-
+    is_list(List),
+    !,
+    maplist(render_arg(Lang), List, Texts),
+    (   Lang == zh -> Sep = "、" ; Sep = ", " ),
+    atomic_list_concat(Texts, Sep, Atom),
+    atom_string(Atom, Text).
+render_arg(Lang, majority(Op), Text) :- !, quote_(Lang, Op, Q), lang_format_(Lang, "多数意见~w", "majority opinion ~w", [Q], Text).
+render_arg(Lang, tie_break(Op), Text) :- !, quote_(Lang, Op, Q), lang_format_(Lang, "分管副院长的意见~w", "the vice-president's opinion ~w", [Q], Text).
+render_arg(Lang, unanimous(Op), Text) :- !, quote_(Lang, Op, Q), lang_format_(Lang, "一致意见~w", "unanimous opinion ~w", [Q], Text).
+render_arg(Lang, Scope, Text) :-
+    atom(Scope), scope(Scope, Zh, En),
+    !,
+    (   Lang == zh -> Text = Zh ; Text = En ).
+render_arg(en, Role, Text) :-
+    atom(Role), role(Role, _, _, Label),
+    !,
+    format(string(Text), "~w (~w)", [Role, Label]).
+render_arg(en, Meeting, Text) :-
+    atom(Meeting), meeting_label(Meeting, _, Label),
+    !,
+    format(string(Text), "~w (~w)", [Label, Meeting]).
+render_arg(Lang, Word, Text) :-
+    atom(Word), word(Word, Lang, Text0),
+    !,
+    Text = Text0.
+render_arg(zh, I, Text) :-
+    integer(I), I >= 1, I =< 10,
+    !,
+    nth1(I, ["一","二","三","四","五","六","七","八","九","十"], Text).
+render_arg(Lang, S, Text) :-
+    string(S),
+    !,
+    quote_(Lang, S, Text).
+render_arg(_, X, Text) :-
+    format(string(Text), "~w", [X]).
+
+quote_(zh, S, Q) :- format(string(Q), "“~w”", [S]).
+quote_(en, S, Q) :- format(string(Q), "\"~w\"", [S]).
+
+lang_format_(zh, Zh, _, Args, Text) :- format(string(Text), Zh, Args).
+lang_format_(en, _, En, Args, Text) :- format(string(Text), En, Args).
+
+%!  message_text(+Lang, +Key, +Args, -Text:string) is det.
+message_text(Lang, Key, Args, Text) :-
+    (   msg(Key, Lang, Format)
+    ->  true
+    ;   msg(Key, zh, Format)
+    ->  true
+    ;   format(string(Format), "~w", [Key]), Args1 = []
+    ),
+    (   var(Args1) -> maplist(render_arg(Lang), Args, Args1) ; true ),
+    format(string(Text), Format, Args1).

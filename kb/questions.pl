@@ -1,0 +1,583 @@
+:- encoding(utf8).
+/*  The five question kinds, over the article rules and the scenario facts.
+
+    Every question predicate has the shape
+
+        q_KIND(+Inputs..., -Fields:dict, -Trace:list)
+
+    Fields are the answer's fields (null where the regulation gives no
+    answer).  Trace is the reasoning in order, a list of
+        step(Key, Args, Citations)   an explanation step (text in messages.pl)
+        gap(Id)                      a recorded gap (readings.pl) that applies
+        interp(Id)                   a recorded interpretation that was used
+    A question's status is "gap" exactly when its trace holds a gap.
+
+    The scenario facts live in module pyreason_scenario and are asserted by
+    with_scenario/2 inside snapshot/1, so the base rules never change.
+*/
+
+:- dynamic pyreason_scenario:absent/1,
+           pyreason_scenario:authorized/2,
+           pyreason_scenario:major/0,
+           pyreason_scenario:ladder/1.
+
+absent(Role) :- pyreason_scenario:absent(Role).
+authorized(From, To) :- pyreason_scenario:authorized(From, To).
+is_major :- pyreason_scenario:major.
+
+%!  ladder(-Posts:list) is det.
+%
+%   The non-leadership posts, highest first: the scenario's, else the default.
+ladder(Posts) :-
+    (   pyreason_scenario:ladder(Posts0)
+    ->  Posts = Posts0
+    ;   default_ladder(Posts)
+    ).
+
+ladder_is_default :- \+ pyreason_scenario:ladder(_).
+
+%!  with_scenario(+Facts:list, :Goal) is semidet.
+%
+%   True if Goal succeeds with Facts (absent/1, authorized/2, major,
+%   ladder/1 terms) added to the scenario; every change is thrown away
+%   afterwards, bindings are kept.
+with_scenario(Facts, Goal) :-
+    snapshot(( forall(member(F, Facts), assertz(pyreason_scenario:F)),
+               once(Goal) )).
+
+%   ---- acting for an absent holder (Arts 8(5), 9(4)) -----------------------
+
+%!  exercise(+Role, +Matter, -Actor, -ActingFor, -Trace) is det.
+%
+%   Actor is who exercises Role's power for Matter given the scenario:
+%   Role itself when at its post; the authorised deputy when the director
+%   is away (8(5), for police deployment also 9(4)); otherwise null, with
+%   the gap in Trace.  ActingFor is Role when someone acts for it, else null.
+exercise(Role, _Matter, Role, null, Trace) :-
+    \+ absent(Role),
+    !,
+    (   authorized(Role, Agent), acting_power(Role, Agent, _, C)
+    ->  Trace = [step(authorisation_dormant, [Role, Agent], [C])]
+    ;   Trace = []
+    ).
+exercise(Role, Matter, Actor, ActingFor, Trace) :-
+    acting_power(Role, Agent, absent_and_authorised, C),
+    !,
+    acting_citations_(Matter, Role, Agent, C, Cs),
+    (   authorized(Role, Agent)
+    ->  (   \+ absent(Agent)
+        ->  Actor = Agent, ActingFor = Role,
+            acting_interpretations_(Matter, Interps),
+            Trace = [step(acting, [Role, Agent], Cs) | Interps]
+        ;   Actor = null, ActingFor = null,
+            Trace = [step(authorised_agent_absent, [Role, Agent], Cs),
+                     gap(g_authorised_deputy_absent)]
+        )
+    ;   Actor = null, ActingFor = null,
+        Trace = [step(absent_unauthorised, [Role, Agent], Cs),
+                 gap(g_director_absent_unauthorised)]
+    ).
+exercise(Role, _Matter, null, null,
+         [step(absent_no_rule, [Role], Cs), gap(Gap)]) :-
+    absent_gap_(Role, Gap),
+    reading(Gap, gap, Cs, _, _).
+
+absent_gap_('副局长', g_deputy_absent) :- !.
+absent_gap_('团队长', g_team_leader_absent) :- !.
+absent_gap_(_, g_role_absent).
+
+acting_citations_(Matter, Role, Agent, C, [C, C2]) :-
+    acting_power_for_matter(Matter, Role, Agent, C2),
+    !.
+acting_citations_(_, _, _, C, [C]).
+
+acting_interpretations_(Matter, [interp(i_police_same_matter), interp(i_team_is_group)]) :-
+    acting_power_for_matter(Matter, _, _, _),
+    !.
+acting_interpretations_(_, [interp(i_deputy_powers_general)]).
+
+%!  authorisation_review(-Trace) is det.
+%
+%   Steps for scenario authorisations that no article provides for: only
+%   the director's authorisation of the deputy has a basis (8(3), 8(5)).
+authorisation_review(Trace) :-
+    findall(step(authorisation_without_basis, [From, To], [c(8,1,3), c(8,1,5)]),
+            ( authorized(From, To),
+              \+ acting_power(From, To, _, _),
+              \+ chair_by_authorisation(From, To, _) ),
+            Trace).
+
+%   ---- approver (Arts 6, 7, 9, 10, 13, 15) ---------------------------------
+
+%!  q_approver(+Matter, -Fields:dict, -Trace:list) is det.
+%
+%   Who gives the final approval or decision on Matter, who acts for an
+%   absent approver, who does the process approval (过程审批) and who
+%   submits the matter.
+q_approver(Matter, Fields, Trace) :-
+    matter(Matter, Name, MatterCite),
+    decides(Matter, Role, How, DecideCite),
+    !,
+    authorisation_review(T0),
+    exercise(Role, Matter, Approver, ActingFor, TA),
+    requester_(Matter, Requester, TR),
+    process_(Matter, MatterCite, Approver, ActingFor, ProcessApprover, TP),
+    matter_interpretations_(Role, Matter, TI),
+    Fields = _{matter: Name, approver: Approver, acting_for: ActingFor,
+               process_approver: ProcessApprover, requested_by: Requester},
+    atom_string(Name, NameString),
+    append([T0, [step(decides, [NameString, Role, How], [DecideCite])], TA, TR, TP, TI],
+           Trace).
+
+requester_(Matter, Actor, [step(requested_by, [Role], [C]) | T]) :-
+    requested_by(Matter, Role, C),
+    !,
+    exercise(Role, Matter, Actor, _, T).
+requester_(_, null, []).
+
+process_(Matter, _, Approver, ActingFor, Actor,
+         [step(process_approval, [Role], [C]) | T]) :-
+    process_approver(Matter, Role, C),
+    !,
+    exercise(Role, Matter, Actor, _, T0),
+    (   ActingFor \== null, Actor == Approver
+    ->  append(T0, [interp(i_double_role)], T)
+    ;   T = T0
+    ).
+process_(_, c(7,1,I), _, _, null,
+         [step(no_process_approval, [I], [c(9,1,1), c(7,1,I)])]) :-
+    !.
+process_(_, _, _, _, null, []).
+
+matter_interpretations_(Role, Matter, Trace) :-
+    findall(interp(Id),
+            ( Role == '分管院长', Id = i_president_in_charge
+            ; Role == '局务会议', Id = i_jwh_is_meeting
+            ; Matter == force_deployment, Id = i_police_same_matter
+            ),
+            Trace).
+
+%   ---- superior (Arts 1, 8, 10) --------------------------------------------
+
+%!  superior_of(+Role, -Superior, -Citations, -Interpretations) is semidet.
+%
+%   True if Role answers to Superior.  Holders of a ladder post are team
+%   members (i_ladder_posts_are_team_members).
+superior_of(Role, Superior, Cs, Is) :-
+    reports_to(Role, Superior, Cs, Is),
+    !.
+superior_of(Role, '团队长', [c(10,2,null)], Is) :-
+    ladder(Posts),
+    memberchk(Role, Posts),
+    (   ladder_is_default
+    ->  Is = [i_ladder_posts_are_team_members, i_ladder_default]
+    ;   Is = [i_ladder_posts_are_team_members]
+    ).
+
+%!  q_superior(+Role, -Fields:dict, -Trace:list) is det.
+%
+%   To whom Role answers, the chain up to the top, and who acts for an
+%   absent superior.
+q_superior(Role, Fields, Trace) :-
+    authorisation_review(T0),
+    chain_(Role, [Role], Chain, TC),
+    (   Chain = [_, Superior | _]
+    ->  acting_superior_(Superior, Acting, TA),
+        Fields = _{superior: Superior, chain: Chain, acting_superior: Acting}
+    ;   Fields = _{superior: null, chain: Chain, acting_superior: null},
+        TA = []
+    ),
+    append([T0, TC, TA], Trace).
+
+chain_(Role, Seen, [Role | Rest], [step(reports_to, [Role, Sup], Cs) | Trace]) :-
+    superior_of(Role, Sup, Cs, Is),
+    \+ memberchk(Sup, Seen),
+    !,
+    findall(interp(I), member(I, Is), TI),
+    chain_(Sup, [Sup | Seen], Rest, T1),
+    append(TI, T1, Trace).
+chain_(Role, [Role], [Role], [step(no_superior, [Role], Cs), gap(g_no_superior_named)]) :-
+    !,
+    reading(g_no_superior_named, gap, Cs, _, _).
+chain_(Role, _, [Role], [step(chain_top, [Role], [])]).
+
+acting_superior_(Superior, Acting, Trace) :-
+    absent(Superior),
+    !,
+    exercise(Superior, none, Actor, ActingFor, T0),
+    (   ActingFor \== null
+    ->  Acting = Actor, Trace = T0
+    ;   Acting = null,              % the line stands; nobody acts meanwhile
+        Trace = [step(superior_absent, [Superior], [])]
+    ).
+acting_superior_(_, null, []).
+
+%   ---- substitution (Art 12) -----------------------------------------------
+
+%!  post_rank(+Post, -Rank) is semidet.
+%
+%   Rank is top(I) for the I-th post of post_order/1, ladder(I) for the
+%   I-th post of the ladder, member for the generic 团队成员.
+post_rank(Post, top(I)) :-
+    post_order(Order),
+    nth1(I, Order, Post),
+    !.
+post_rank(Post, ladder(I)) :-
+    ladder(Posts),
+    nth1(I, Posts, Post),
+    !.
+post_rank('团队成员', member).
+
+%!  relative_rank(+A, +B, -Relation) is det.
+%
+%   Relation is lower (A is below B), higher, same or unknown.
+relative_rank(A, A, same) :- !.
+relative_rank(A, B, Rel) :-
+    post_rank(A, RA), post_rank(B, RB),
+    !,
+    compare_rank_(RA, RB, Rel).
+relative_rank(_, _, unknown).
+
+compare_rank_(top(I), top(J), Rel) :- !, order_(I, J, Rel).
+compare_rank_(ladder(I), ladder(J), Rel) :- !, order_(I, J, Rel).
+compare_rank_(top(_), _, higher) :- !.
+compare_rank_(_, top(_), lower) :- !.
+compare_rank_(_, _, unknown).          % 团队成员 against a ladder post
+
+order_(I, J, lower) :- I > J, !.
+order_(I, J, higher) :- I < J, !.
+order_(_, _, same).
+
+%!  q_substitution(+Substitute, +For, +Scope, -Fields:dict, -Trace:list) is det.
+%
+%   May Substitute take over the duties of For (12(1)), in which direction,
+%   and who decides a temporary substitution in Scope (12(2)).
+q_substitution(Sub, For, Scope, Fields, Trace) :-
+    authorisation_review(T0),
+    relative_rank(Sub, For, Rel),
+    substitution_(Rel, Sub, For, Scope, Allowed, Direction, Decider, ActingFor, T1),
+    ladder_note_(Sub, For, TL),
+    Fields = _{allowed: Allowed, direction: Direction, decided_by: Decider,
+               acting_for: ActingFor},
+    append([T0, T1, TL], Trace).
+
+substitution_(unknown, Sub, For, _, null, null, null, null,
+              [step(unranked, [Sub, For], [c(12,1,null)]), gap(g_unranked_post)]).
+substitution_(same, Sub, For, _, null, null, null, null,
+              [step(peer_substitution, [Sub, For], [c(12,1,null)]),
+               gap(g_peer_substitution)]).
+substitution_(higher, Sub, For, _, false, '逆向', null, null,
+              [step(reverse_substitution, [Sub, For], [C])]) :-
+    substitution_direction('逆向', false, C).
+substitution_(lower, Sub, For, Scope, Allowed, '顺向', Decider, ActingFor, Trace) :-
+    substitution_direction('顺向', true, C),
+    Step = step(forward_substitution, [Sub, For], [C]),
+    (   leadership_post(For)
+    ->  Allowed = false, Decider = null, ActingFor = null,
+        leadership_pointer_(Sub, For, TP),
+        append([Step, step(leadership_excluded, [For], [c(12,1,null)]),
+                interp(i_leadership_posts)], TP, Trace)
+    ;   leadership_post_unclear(For)
+    ->  Allowed = null, Decider = null, ActingFor = null,
+        Trace = [Step, step(leadership_unclear, [For], [c(12,1,null)]),
+                 gap(g_team_leader_leadership_post)]
+    ;   Allowed = true,
+        substitution_decider(Scope, Role, DC),
+        exercise(Role, none, Decider, ActingFor, TE),
+        scope_interpretations_(Scope, TS),
+        append([[Step, interp(i_work_need_assumed),
+                 step(substitution_decider, [Scope, Role], [DC])], TS, TE], Trace)
+    ).
+
+%   The director's duties pass to the deputy only under 8(5).
+leadership_pointer_(Sub, For, [step(acting_instead, [For, Sub], [C])]) :-
+    acting_power(For, Sub, _, C),
+    !.
+leadership_pointer_(_, _, []).
+
+scope_interpretations_(team, [interp(i_team_is_group)]) :- !.
+scope_interpretations_(_, []).
+
+ladder_note_(Sub, For, [interp(i_ladder_default)]) :-
+    ladder_is_default,
+    default_ladder(Posts),
+    ( memberchk(Sub, Posts) ; memberchk(For, Posts) ),
+    !.
+ladder_note_(_, _, []).
+
+%   ---- disagreement (Art 11) -----------------------------------------------
+
+%!  command_rank_of(+Role, -Rank, -Citations, -Interpretations) is semidet.
+%
+%   Rank of Role under "下级指挥管理权服从上级指挥管理权" (11(1)).
+command_rank_of(Role, Rank, Cs, []) :-
+    command_rank(Role, Rank, Cs),
+    !.
+command_rank_of(Role, Rank, [c(10,2,null)], Is) :-
+    ladder(Posts),
+    memberchk(Role, Posts),
+    command_rank('团队成员', Rank, _),
+    (   ladder_is_default
+    ->  Is = [i_ladder_posts_are_team_members, i_ladder_default]
+    ;   Is = [i_ladder_posts_are_team_members]
+    ).
+
+%!  q_disagreement(+A, +B, +Scope, -Fields:dict, -Trace:list) is det.
+%
+%   Whose view decides a disagreement between A and B within Scope.
+q_disagreement(A, B, Scope, Fields, Trace) :-
+    authorisation_review(T0),
+    (   command_rank_of(A, RA, CA, IA), command_rank_of(B, RB, CB, IB)
+    ->  findall(interp(I), (member(I, IA) ; member(I, IB)), TI0),
+        list_to_set(TI0, TI),
+        prevails_(A-RA, B-RB, Prevails, CA, CB, TP),
+        disagreement_decider_(A-RA, B-RB, Scope, Decider, ActingFor, Requester, TD),
+        append([T0, TI, TP, TD], Trace)
+    ;   (   command_rank_of(A, _, _, _) -> Outside = B ; Outside = A ),
+        Prevails = null, Decider = null, ActingFor = null, Requester = null,
+        append(T0, [step(no_command_authority, [Outside], [c(3,2,null), c(11,1,null)]),
+                    gap(g_no_command_authority)], Trace)
+    ),
+    Fields = _{decided_by: Decider, acting_for: ActingFor, prevails: Prevails,
+               requested_by: Requester}.
+
+prevails_(A-RA, B-RB, P, CA, CB, [step(lower_yields, [P, Other], Cs)]) :-
+    RA =\= RB,
+    !,
+    (   RA > RB -> P = A, Other = B ; P = B, Other = A ),
+    append([[c(11,1,null)], CA, CB], Cs0),
+    sort(Cs0, Cs).
+prevails_(A-_, B-_, null, _, _, [step(same_level, [A, B], [c(11,1,null)])]).
+
+disagreement_decider_(_, _, _, Decider, ActingFor, Requester, Trace) :-
+    is_major,
+    major_matter_decider(Role, RequestedBy, C),
+    !,
+    exercise(Role, none, Decider, ActingFor, TD),
+    exercise(RequestedBy, none, Requester, _, TR),
+    append([[step(major_disagreement, [Role, RequestedBy], [C]),
+             interp(i_art11_2_context)], TR, TD], Trace).
+disagreement_decider_(A-RA, B-RB, Scope, Decider, ActingFor, null, Trace) :-
+    deciding_view(Scope, View, C),
+    command_rank(View, RV, _),
+    (   max_member(RM-Top, [RA-A, RB-B]), RM > RV
+    ->  Role = Top,
+        higher_party_interpretations_(Top, TI),
+        Step = step(higher_party_decides, [Top, Scope, View], [c(11,1,null)])
+    ;   Role = View, TI = [],
+        Step = step(deciding_view, [Scope, View], [C])
+    ),
+    exercise(Role, none, Decider, ActingFor, TE),
+    append([[Step], TI, TE], Trace).
+
+higher_party_interpretations_('分管副院长', [interp(i_vp_commands_bureau)]) :- !.
+higher_party_interpretations_('副局长', [interp(i_deputy_level_one)]) :- !.
+higher_party_interpretations_(_, []).
+
+%   ---- meeting (Arts 4, 5, 8(3)) -------------------------------------------
+
+%!  q_meeting(+Meeting, +Votes:list, -Fields:dict, -Trace:list) is det.
+%
+%   What Meeting resolved from Votes, a list of vote(Role, Opinion, Name):
+%   the resolution and its basis, whether it binds, the escalation open.
+%   Opinions are compared as exact strings and returned as given.
+q_meeting(Meeting, Votes, Fields, Trace) :-
+    authorisation_review(T0),
+    chair_(Meeting, Chair, TC),
+    partition(member_vote_(Meeting), Votes, MemberVotes, InviteeVotes),
+    invitee_steps_(Meeting, InviteeVotes, TInv),
+    meeting_nature(Meeting, Nature, Binding, NC),
+    outcomes_(Meeting, MemberVotes, InviteeVotes, Resolution, Basis, Escalation, TO),
+    tally_(MemberVotes, InviteeVotes, Tally),
+    meeting_record_kept(Meeting, RC),
+    Fields = _{resolution: Resolution, basis: Basis, binding: Binding,
+               escalation: Escalation, chair: Chair, tally: Tally},
+    append([T0, TC, TInv, TO,
+            [ step(meeting_nature, [Meeting, Nature, Binding], [NC]),
+              step(record_kept, [Meeting], [RC]) ]],
+           Trace).
+
+member_vote_(Meeting, vote(Role, _, _)) :-
+    meeting_member(Meeting, Role, _),
+    !.
+
+invitee_steps_(_, [], []) :- !.
+invitee_steps_(Meeting, Votes, [step(invitees, [Meeting, Roles], [c(4,3,null)])]) :-
+    findall(R, member(vote(R, _, _), Votes), Rs),
+    list_to_set(Rs, Roles).
+
+%   Who chairs: the deputy by the director's authorisation (8(3)); else the
+%   director (4(2), 6(2)); else nobody the regulation names.
+chair_(Meeting, Agent,
+       [step(chair_by_authorisation, [Meeting, Principal, Agent], [C]) | TI]) :-
+    meeting_chair(Meeting, Principal, _),
+    chair_by_authorisation(Principal, Agent, C),
+    authorized(Principal, Agent),
+    \+ absent(Agent),
+    !,
+    (   absent(Principal) -> TI = [] ; TI = [interp(i_deputy_chair_by_authorisation)] ).
+chair_(Meeting, Chair, [step(chair, [Meeting, Chair], Cs)]) :-
+    meeting_chair(Meeting, Chair, Cs),
+    \+ absent(Chair),
+    !.
+chair_(Meeting, null, [step(no_chair, [Meeting, Chair], Cs), gap(g_no_chair)]) :-
+    meeting_chair(Meeting, Chair, _),
+    reading(g_no_chair, gap, Cs, _, _).
+
+%   outcomes_/7: the resolution under every reading of the unclear words
+%   ("多数意见"; whether invitees count).  Where all readings agree the
+%   answer stands, noting the readings; where they differ it is a gap.
+outcomes_(Meeting, MemberVotes, InviteeVotes, Resolution, Basis, Escalation, Trace) :-
+    (   InviteeVotes == [] -> Counts = [excluded] ; Counts = [excluded, included] ),
+    findall(reading(Maj, Inv)-Outcome,
+            ( member(Maj, [absolute, plurality]),
+              member(Inv, Counts),
+              (   Inv == included
+              ->  append(MemberVotes, InviteeVotes, Vs)
+              ;   Vs = MemberVotes
+              ),
+              outcome_(Meeting, Maj, Vs, Outcome) ),
+            Pairs),
+    pairs_values(Pairs, Outcomes),
+    sort(Outcomes, Distinct),
+    (   Distinct = [Outcome]
+    ->  outcome_fields_(Meeting, Outcome, Resolution, Basis, Escalation, T1),
+        agreeing_readings_(Meeting, MemberVotes, InviteeVotes, TR),
+        opinion_note_(MemberVotes, InviteeVotes, TN),
+        append([T1, TR, TN], Trace)
+    ;   Resolution = null, Basis = null, Escalation = [],
+        divergence_(Pairs, Trace)
+    ).
+
+outcome_(Meeting, Maj, Votes, Outcome) :-
+    decision_rule(Meeting, majority, _),
+    !,
+    (   majority_opinion_(Maj, Votes, Op)
+    ->  dissent_(Meeting, Votes, Op, Dissenters),
+        Outcome = resolved(Op, majority, Dissenters)
+    ;   decision_rule(Meeting, tie_break(Role), _),
+        memberchk(vote(Role, Op, _), Votes)
+    ->  Outcome = resolved(Op, tie_break(Role), [])
+    ;   Outcome = unresolved(no_majority)
+    ).
+outcome_(_, _, Votes, Outcome) :-       % no decision rule: only unanimity is clear
+    findall(Op, member(vote(_, Op, _), Votes), Ops),
+    sort(Ops, Distinct),
+    (   Distinct = [Op]
+    ->  Outcome = resolved(Op, unanimous, [])
+    ;   Outcome = unresolved(no_rule)
+    ).
+
+%!  majority_opinion_(+Reading, +Votes, -Opinion) is semidet.
+%
+%   absolute: held by more than half of the votes; plurality: held by
+%   more votes than any other opinion.
+majority_opinion_(Reading, Votes, Op) :-
+    opinion_counts_(Votes, Counts),
+    length(Votes, Total),
+    Total > 0,
+    (   Reading == absolute
+    ->  member(N-Op, Counts), N * 2 > Total
+    ;   Counts = [N-Op | Rest],
+        \+ memberchk(N-_, Rest)
+    ),
+    !.
+
+%   Counts is a list of Count-Opinion, most votes first.
+opinion_counts_(Votes, Counts) :-
+    findall(Op, member(vote(_, Op, _), Votes), Ops),
+    msort(Ops, Sorted),
+    clumped(Sorted, Pairs),
+    findall(N-Op, member(Op-N, Pairs), Counts0),
+    sort(1, @>=, Counts0, Counts).
+
+%   Those named in 5(1) whose own opinion differs from the majority.
+dissent_(Meeting, Votes, Op, Dissenters) :-
+    findall(R, ( escalation_dissenter(Meeting, R),
+                 member(vote(R, RO, _), Votes),
+                 RO \== Op ),
+            Dissenters).
+
+outcome_fields_(Meeting, resolved(Op, majority, Dissenters), Op, '多数意见', Escalation,
+                [step(majority, [Op], [c(5,1,null)]) | TE]) :-
+    !,
+    escalation_(Meeting, Dissenters, Escalation, TE).
+outcome_fields_(_, resolved(Op, tie_break(Role), _), Op, '分管副院长的意见', [],
+                [step(no_majority_tie_break, [Role, Op], [c(5,1,null)])]) :- !.
+outcome_fields_(_, resolved(Op, unanimous, _), Op, '一致意见', [],
+                [step(advisory_unanimous, [Op], [c(5,2,null)])]) :- !.
+outcome_fields_(_, unresolved(no_majority), null, null, [],
+                [step(no_majority_no_vp, [], [c(5,1,null)]), gap(g_tie_without_vp)]) :- !.
+outcome_fields_(_, unresolved(no_rule), null, null, [],
+                [step(advisory_divided, [], [c(5,2,null)]), gap(g_advisory_opinion)]).
+
+escalation_(Meeting, Dissenters, Escalation, Trace) :-
+    Dissenters \== [],
+    is_major,
+    !,
+    findall(_{by: By, to: To, action: Action},
+            escalation_route(Meeting, By, To, Action, _), Escalation),
+    Trace = [step(escalation_open, [Dissenters], [c(5,1,null)]),
+             interp(i_president_in_charge)].
+escalation_(_, Dissenters, [], [step(escalation_not_major, [Dissenters], [c(5,1,null)])]) :-
+    Dissenters \== [],
+    !.
+escalation_(_, _, [], []).
+
+%   Note the readings that could have mattered but did not.
+agreeing_readings_(Meeting, MemberVotes, InviteeVotes, Trace) :-
+    append(MemberVotes, InviteeVotes, AllVotes),
+    (   decision_rule(Meeting, majority, _),
+        member(Vs, [MemberVotes, AllVotes]),
+        \+ readings_agree_(Vs)
+    ->  T1 = [interp(i_majority_readings_agree)]
+    ;   T1 = []
+    ),
+    (   InviteeVotes \== [] -> T2 = [interp(i_invitees_do_not_change)] ; T2 = [] ),
+    append(T1, T2, Trace).
+
+%   An absolute majority is always the plurality; the readings differ only
+%   where the leading opinion has no more than half of the votes.
+readings_agree_(Votes) :-
+    (   majority_opinion_(plurality, Votes, Op)
+    ->  majority_opinion_(absolute, Votes, Op)
+    ;   true
+    ).
+
+opinion_note_(MemberVotes, InviteeVotes, [interp(i_opinions_identical_text)]) :-
+    append(MemberVotes, InviteeVotes, Vs),
+    findall(Op, member(vote(_, Op, _), Vs), Ops),
+    sort(Ops, [_, _ | _]),
+    !.
+opinion_note_(_, _, []).
+
+%   The readings gave different outcomes: say which, and record the gap(s).
+divergence_(Pairs, Trace) :-
+    findall(step(reading_outcome, [Maj, Inv, Desc], [c(5,1,null)]),
+            ( member(reading(Maj, Inv)-O, Pairs), outcome_desc_(O, Desc) ),
+            Steps),
+    findall(gap(g_majority_meaning),
+            ( member(reading(absolute, I)-O1, Pairs),
+              member(reading(plurality, I)-O2, Pairs), O1 \== O2 ), G1),
+    findall(gap(g_invitee_votes),
+            ( member(reading(M, excluded)-O1, Pairs),
+              member(reading(M, included)-O2, Pairs), O1 \== O2 ), G2),
+    append([Steps, G1, G2], T0),
+    list_to_set(T0, Trace).
+
+outcome_desc_(resolved(Op, majority, _), majority(Op)).
+outcome_desc_(resolved(Op, tie_break(_), _), tie_break(Op)).
+outcome_desc_(resolved(Op, unanimous, _), unanimous(Op)).
+outcome_desc_(unresolved(_), none).
+
+%   The count per opinion in order of first appearance, with who held it.
+tally_(MemberVotes, InviteeVotes, Tally) :-
+    append(MemberVotes, InviteeVotes, All),
+    findall(Op, member(vote(_, Op, _), All), Ops0),
+    list_to_set(Ops0, Ops),
+    findall(_{opinion: Op, members: NM, invitees: NI, by: By},
+            ( member(Op, Ops),
+              aggregate_all(count, member(vote(_, Op, _), MemberVotes), NM),
+              aggregate_all(count, member(vote(_, Op, _), InviteeVotes), NI),
+              findall(_{role: R, name: Nm}, member(vote(R, Op, Nm), All), By) ),
+            Tally).
