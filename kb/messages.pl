@@ -23,7 +23,7 @@ msg(requested_by, zh, "该事项由~w报请。").
 msg(requested_by, en, "The matter is submitted by ~w.").
 msg(process_approval, zh, "该事项在报请批准前由~w进行过程审批。").
 msg(process_approval, en, "Before final approval, ~w gives the process approval (过程审批).").
-msg(no_process_approval, zh, "第九条第一款第（一）项的过程审批只涉及第七条第一、第二、第三、第五项，不包括第~w项，该事项没有副局长的过程审批。").
+msg(no_process_approval, zh, "第九条第（一）项的过程审批只涉及第七条第一、第二、第三、第五项，不包括第~w项，该事项没有副局长的过程审批。").
 msg(no_process_approval, en, "The process approval of Art. 9(1) covers Art. 7 items 1, 2, 3 and 5 only, not item ~w: this matter has no process approval by the deputy.").
 msg(reports_to, zh, "~w向~w负责。").
 msg(reports_to, en, "~w answers to ~w.").
@@ -47,7 +47,7 @@ msg(leadership_unclear, zh, "~w是否属于领导岗位不明确，无法确定�
 msg(leadership_unclear, en, "Whether ~w is a leadership post is unclear, so whether it may be covered cannot be said.").
 msg(substitution_decider, zh, "~w范围内的临时性岗位职责替补由~w决定。").
 msg(substitution_decider, en, "A temporary substitution within the ~w is decided by ~w.").
-msg(acting_instead, zh, "~w的职责只能依第八条第一款第（五）项，在其不在岗时根据授权由~w代为履行。").
+msg(acting_instead, zh, "~w的职责只能依第八条第（五）项，在其不在岗时根据授权由~w代为履行。").
 msg(acting_instead, en, "The duties of ~w pass only under Art. 8(5): while he is away, by authorisation, to ~w.").
 msg(no_command_authority, zh, "~w在执行局指挥管理层级中没有位置。").
 msg(no_command_authority, en, "~w has no place in the bureau's command levels.").

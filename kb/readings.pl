@@ -12,7 +12,7 @@
 %   ---- gaps ---------------------------------------------------------------
 
 reading(g_director_absent_unauthorised, gap, [c(8,1,5), c(9,1,4)],
-  "局长不在岗而未授权副局长时，由谁行使局长的职权，本规定未作规定：第八条第一款第（五）项、第九条第一款第（四）项只允许副局长“根据授权”代为履行。",
+  "局长不在岗而未授权副局长时，由谁行使局长的职权，本规定未作规定：第八条第（五）项、第九条第（四）项只允许副局长“根据授权”代为履行。",
   "When the director is away without having authorised the deputy, the regulation does not say who exercises the director's powers: Art. 8(5) and 9(4) let the deputy act only \"by authorisation\".").
 reading(g_authorised_deputy_absent, gap, [c(8,1,5)],
   "局长和受其授权的副局长均不在岗时，由谁代为履行局长职责，本规定未作规定。",
@@ -60,19 +60,19 @@ reading(g_no_command_authority, gap, [c(3,2,null), c(11,1,null)],
 %   ---- interpretations ----------------------------------------------------
 
 reading(i_deputy_powers_general, interpretation, [c(8,1,5), c(9,1,4)],
-  "第八条第一款第（五）项的“代为履行局长职责”包括局长的全部职责，包括第七条的批准；第九条第一款第（四）项是对警力调配的重申，不限制第八条第一款第（五）项。",
+  "第八条第（五）项的“代为履行局长职责”包括局长的全部职责，包括第七条的批准；第九条第（四）项是对警力调配的重申，不限制第八条第（五）项。",
   "Art. 8(5) \"acts for the director\" covers all the director's duties, Art. 7 approvals included; Art. 9(4) restates it for police deployment and does not narrow Art. 8(5).").
 reading(i_police_same_matter, interpretation, [c(7,1,4), c(9,1,4)],
-  "第九条第一款第（四）项的“执行司法警力的集中使用和各执行组之间的警力调配”与第七条第一款第（四）项的“执行力量的集中使用和各执行团队之间的警力调配”是同一事项。",
+  "第九条第（四）项的“执行司法警力的集中使用和各执行组之间的警力调配”与第七条第（四）项的“执行力量的集中使用和各执行团队之间的警力调配”是同一事项。",
   "The \"concentrated use of judicial police and deployment between enforcement groups\" of Art. 9(4) is the same matter as Art. 7(4)'s \"concentrated use of enforcement forces and police deployment between enforcement teams\".").
 reading(i_team_is_group, interpretation, [c(7,1,4), c(9,1,4), c(12,2,null)],
-  "第九条、第十二条所称“执行组”即其他条文所称“执行团队”：第九条第一款第（四）项以“执行组”复述第七条第一款第（四）项的“执行团队”。",
+  "第九条、第十二条所称“执行组”即其他条文所称“执行团队”：第九条第（四）项以“执行组”复述第七条第（四）项的“执行团队”。",
   "The \"enforcement group\" (执行组) of Arts 9 and 12 is the \"enforcement team\" (执行团队) of the other articles: Art. 9(4) uses 执行组 to restate Art. 7(4)'s 执行团队.").
 reading(i_president_in_charge, interpretation, [c(1,2,null), c(5,1,null), c(11,2,null), c(13,1,null)],
   "本规定同时使用“分管院长”（第五条、第十三条）和“分管副院长”（第一条、第四条、第五条、第十一条），未说明是否同一人；答案保留条文原有用语，不将二者合并。",
   "The regulation uses both 分管院长 (Arts 5, 13) and 分管副院长 (Arts 1, 4, 5, 11) without saying whether they are the same person; answers keep the text's own word and do not merge them.").
 reading(i_deputy_reports_to_director, interpretation, [c(1,4,null), c(2,2,null), c(8,1,2)],
-  "条文未写副局长“对局长负责”；由其“协助局长”（第一条第四款、第二条第二款）和“定期向局长汇报”（第八条第一款第（二）项），认定副局长向局长负责。",
+  "条文未写副局长“对局长负责”；由其“协助局长”（第一条第四款、第二条第二款）和“定期向局长汇报”（第八条第（二）项），认定副局长向局长负责。",
   "The text never says the deputy \"answers to\" the director; that he does is read from his assisting the director (Arts 1(4), 2(2)) and reporting to him regularly (Art. 8(2)).").
 reading(i_vp_answers_to_party_group, interpretation, [c(1,1,null), c(1,2,null)],
   "本规定未写分管副院长向谁负责；第一条第一款把以分管副院长为首的负责制置于院党组领导之下，第二款规定执行局向院党组负责，据此认定向院党组负责。",
@@ -93,10 +93,10 @@ reading(i_opinions_identical_text, interpretation, [c(5,1,null)],
   "只有文字完全相同的意见才视为同一意见；意见按原文返回，不作改写。",
   "Opinions count as the same only when their text is identical; they are returned exactly as given.").
 reading(i_double_role, interpretation, [c(8,1,5), c(9,1,1)],
-  "副局长代局长批准时，第九条第一款第（一）项的过程审批仍由副局长负责，两个环节由同一岗位承担；本规定未说明此时过程审批是否省略。",
+  "副局长代局长批准时，第九条第（一）项的过程审批仍由副局长负责，两个环节由同一岗位承担；本规定未说明此时过程审批是否省略。",
   "When the deputy approves for the director, the process approval of Art. 9(1) still falls to the deputy, so one post does both steps; the regulation does not say whether the process step then lapses.").
 reading(i_art11_2_context, interpretation, [c(6,1,3), c(11,2,null)],
-  "第十一条第二款“重大事项，由局长报请分管副院长决定”在分歧处理的语境下适用，不改变第六条第一款第（三）项局长审查批准执行案件重大事项的职权。",
+  "第十一条第二款“重大事项，由局长报请分管副院长决定”在分歧处理的语境下适用，不改变第六条第（三）项局长审查批准执行案件重大事项的职权。",
   "Art. 11(2) (\"major matters: the director submits them to the vice-president in charge\") applies to disagreements, in its article's context; it does not take from the director the approval of major case matters under Art. 6(3).").
 reading(i_vp_commands_bureau, interpretation, [c(1,2,null), c(1,3,null), c(11,1,null)],
   "执行局在分管副院长领导和指挥下工作，局长对其负责，故分歧涉及分管副院长时，依“下级服从上级”以其意见为准。",
@@ -114,7 +114,7 @@ reading(i_jwh_is_meeting, interpretation, [c(4,1,null), c(5,1,null), c(15,1,null
   "第五条、第十五条所称“局务会”即第四条的“局务会议”。",
   "The 局务会 of Arts 5 and 15 is the 局务会议 (bureau meeting) of Art. 4.").
 reading(i_deputy_chair_by_authorisation, interpretation, [c(8,1,3)],
-  "第八条第一款第（三）项的授权主持不以局长不在岗为前提，局长在岗时也可授权副局长召集主持会议。",
+  "第八条第（三）项的授权主持不以局长不在岗为前提，局长在岗时也可授权副局长召集主持会议。",
   "Chairing by authorisation under Art. 8(3) does not require the director to be away; he may authorise the deputy to chair while present.").
 reading(i_chu_zhang_alias, interpretation, [c(3,2,null)],
   "第三条第二款“副局长（处长）”表明“处长”即副局长。",

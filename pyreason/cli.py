@@ -1,0 +1,169 @@
+"""The ``pyreason`` command: a thin layer over :class:`pyreason.KnowledgeBase`."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import InternalError, PyreasonError
+from .kb import KnowledgeBase
+from .render import citation_label, render_answer, zh_number
+
+LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                    help="Language of the output (roles, matters and article text stay Chinese).")
+
+
+class CLIError(click.ClickException):
+    """A pyreason error shown as one line on stderr, exit code 1."""
+
+    def __init__(self, line: str):
+        super().__init__(line)
+
+    def show(self, file: Any = None) -> None:
+        click.echo(self.message, err=True)
+
+
+def _fail(exc: PyreasonError, lang: str) -> CLIError:
+    prefix = "错误：" if lang == "zh" else "error: "
+    return CLIError(prefix + exc.line(lang))
+
+
+class _Context:
+    def __init__(self, kb_dir: str | None, debug: bool):
+        self.kb_dir, self.debug = kb_dir, debug
+        self._kb: KnowledgeBase | None = None
+
+    def kb(self, lang: str) -> KnowledgeBase:
+        if self._kb is None:
+            try:
+                self._kb = KnowledgeBase(self.kb_dir)
+            except PyreasonError as exc:
+                raise _fail(exc, lang) from None
+        return self._kb
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--kb", "kb_dir", type=click.Path(file_okay=False, exists=True), envvar="PYREASON_KB",
+              help="A knowledge base directory (default: the shipped kb/).")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@click.version_option(__version__, prog_name="pyreason")
+@click.pass_context
+def main(ctx: click.Context, kb_dir: str | None, debug: bool) -> None:
+    """Answers questions on 《关于落实执行管理层级负责制的若干规定（试行）》.
+
+    \b
+    Example:
+      pyreason ask examples/director_absent_authorised.yaml
+      pyreason ask examples/director_absent_authorised.yaml --format json
+      pyreason articles 7
+    """
+    ctx.obj = _Context(kb_dir, debug)
+
+
+def _guard(ctx: click.Context, lang: str, action):
+    try:
+        return action()
+    except click.ClickException:
+        raise
+    except PyreasonError as exc:
+        if isinstance(exc, InternalError) and ctx.obj.debug:
+            traceback.print_exc()
+        raise _fail(exc, lang) from None
+    except Exception as exc:  # never a traceback unless asked for
+        if ctx.obj.debug:
+            traceback.print_exc()
+        hint = "（加 --debug 重新运行可查看详情）" if lang == "zh" else " (rerun with --debug for details)"
+        raise CLIError(("内部错误：" if lang == "zh" else "internal error: ")
+                       + f"{type(exc).__name__}: {exc}" + hint) from None
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text for people, json for scripts (the contract's answer object).")
+@LANG
+@click.pass_context
+def ask(ctx: click.Context, file: str, fmt: str, lang: str) -> None:
+    """Answer the scenario in FILE (YAML or JSON; '-' reads standard input).
+
+    \b
+    Example:
+      pyreason ask examples/director_absent_authorised.yaml --format json
+    Exit codes: 0 answered or gap, 1 invalid input, 2 usage error.
+    """
+    def run() -> None:
+        kb = ctx.obj.kb(lang)
+        answer = kb.ask_file(file, lang=lang)
+        click.echo(render_answer(answer, fmt, lang, kb.document), nl=False)
+    _guard(ctx, lang, run)
+
+
+@main.command()
+@click.argument("number", type=click.IntRange(1, 99), required=False)
+@LANG
+@click.pass_context
+def articles(ctx: click.Context, number: int | None, lang: str) -> None:
+    """Print the clean text of article NUMBER, or of the whole regulation.
+
+    \b
+    Example:
+      pyreason articles 9
+    """
+    def run() -> None:
+        kb = ctx.obj.kb(lang)
+        doc = kb.document
+        arts = doc["articles"]
+        if number is not None:
+            arts = [a for a in arts if a["number"] == number]
+            if not arts:
+                last = doc["articles"][-1]["number"]
+                raise CLIError(("错误：" if lang == "zh" else "error: ")
+                               + (f"本规定只有 {last} 条" if lang == "zh" else f"the regulation has {last} articles"))
+        else:
+            meta = doc["document"]
+            click.echo(f"{meta['number']}\n{meta['title']}\n\n{meta['preamble']}\n")
+        for art in arts:
+            click.echo(f"第{zh_number(art['number'])}条【{art['title']}】")
+            for para in art["paragraphs"]:
+                click.echo(f"  {para['text']}")
+                for item in para["items"]:
+                    click.echo(f"    （{zh_number(item['number'])}）{item['text']}")
+            click.echo("")
+    _guard(ctx, lang, run)
+
+
+@main.command()
+@click.argument("category", type=click.Choice(["roles", "matters", "meetings", "scopes"]), required=False)
+@LANG
+@click.pass_context
+def names(ctx: click.Context, category: str | None, lang: str) -> None:
+    """List the names a scenario may use: roles, matters, meetings, scopes.
+
+    \b
+    Example:
+      pyreason names matters
+    """
+    def run() -> None:
+        kb = ctx.obj.kb(lang)
+        vocab = kb.vocabulary
+        for cat in [category] if category else ["roles", "matters", "meetings", "scopes"]:
+            click.echo(f"[{cat}]")
+            for entry in vocab[cat]:
+                if cat == "matters":
+                    also = entry["actions"] + [entry["id"]]
+                    where = citation_label(entry["citation"], kb.document, lang)
+                    click.echo(f"  {entry['name']}  〔{where}〕  {'、'.join(also)}")
+                else:
+                    also = [entry.get("id") or "", *entry.get("aliases", [])]
+                    label = entry.get("label", "")
+                    click.echo(f"  {entry['name']}  {label}  {'、'.join(a for a in also if a)}".rstrip())
+            click.echo("")
+    _guard(ctx, lang, run)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

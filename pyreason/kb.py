@@ -1,0 +1,123 @@
+"""The Python API: a knowledge base that answers scenarios as plain values."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from . import bridge
+from .errors import InternalError, KBError, ScenarioError
+from .resources import kb_fingerprint, resource_dir
+from .scenario import QUESTION_FIELDS, closest, load_scenario_file, validate_scenario
+
+LANGS = ("zh", "en")
+
+
+class KnowledgeBase:
+    """A loaded knowledge base (the shipped one, or another court's ``kb/``).
+
+    >>> kb = KnowledgeBase()
+    >>> kb.ask({"question": "approver", "matter": "执行案款的发放"})["answer"]["approver"]
+    '局长'
+    """
+
+    def __init__(self, kb_dir: str | Path | None = None):
+        self.kb_dir = Path(kb_dir).resolve() if kb_dir else resource_dir("kb")
+        self.entry = self.kb_dir / "pyreason.pl"
+        if not self.entry.is_file():
+            raise KBError(f"{self.kb_dir}: no pyreason.pl here, so this is not a pyreason knowledge base")
+        self.fingerprint = kb_fingerprint(self.kb_dir)
+        bridge.engine_for(self.entry)
+
+    # -- questions ---------------------------------------------------------
+
+    def ask(self, scenario: dict[str, Any], lang: str = "zh", source: str = "<scenario>") -> dict[str, Any]:
+        """Answer one scenario (a dict in the contract's shape); raise ScenarioError if it is invalid."""
+        if lang not in LANGS:
+            raise ValueError(f"lang must be one of {LANGS}")
+        validate_scenario(scenario, source)
+        reply = bridge.call(self.entry, {"op": "ask", "scenario": _question_part(scenario), "lang": lang})
+        if "error" in reply:
+            raise self._error(reply["error"], source)
+        reply["kb"] = {"fingerprint": self.fingerprint}
+        return _contract_order(reply)
+
+    def ask_file(self, path: str, lang: str = "zh") -> dict[str, Any]:
+        """Answer the scenario in a YAML or JSON file."""
+        return self.ask(load_scenario_file(path), lang=lang, source=path)
+
+    # -- reference data ----------------------------------------------------
+
+    @cached_property
+    def vocabulary(self) -> dict[str, Any]:
+        """Every role, matter, meeting and scope name the KB knows."""
+        return bridge.call(self.entry, {"op": "vocabulary"})
+
+    @cached_property
+    def document(self) -> dict[str, Any]:
+        """The regulation's metadata and the clean text of every article."""
+        return bridge.call(self.entry, {"op": "articles"})
+
+    def article(self, number: int) -> dict[str, Any]:
+        """One article's title, paragraphs and items."""
+        for art in self.document["articles"]:
+            if art["number"] == number:
+                return art
+        raise KeyError(number)
+
+    def names(self, category: str) -> list[str]:
+        """Known names (canonical names first, then ids and aliases) of a category."""
+        vocab = self.vocabulary
+        if category in ("role", "ladder_post"):
+            items = [r for r in vocab["roles"] if category == "role" or r["kind"] == "ladder_post"]
+            return [r["name"] for r in items] + [a for r in items for a in [r["id"], *r["aliases"]]]
+        if category == "matter":
+            ms = vocab["matters"]
+            return [m["name"] for m in ms] + [a for m in ms for a in m["actions"]] + [m["id"] for m in ms]
+        if category == "meeting":
+            return [m["name"] for m in vocab["meetings"]] + [a for m in vocab["meetings"] for a in [m["id"], *m["aliases"]]]
+        if category == "scope":
+            return [s["name"] for s in vocab["scopes"]] + [a for s in vocab["scopes"] for a in s["aliases"]]
+        return []
+
+    def _error(self, err: dict[str, Any], source: str) -> Exception:
+        if err.get("code") in ("internal", "time_limit"):
+            return InternalError(f"{source}: {err.get('message')}")
+        value = err.get("value")
+        suggestions = []
+        if err.get("category") and isinstance(value, str) and err["code"].startswith("unknown"):
+            suggestions = closest(value, self.names(err["category"]))
+        message = err.get("message") or err.get("code")
+        return ScenarioError(source, err.get("field"), message, suggestions, code=err.get("code", "invalid"))
+
+
+def _question_part(scenario: dict[str, Any]) -> dict[str, Any]:
+    """The fields that bear on the answer (metadata such as ``expect`` stays in Python)."""
+    required, optional = QUESTION_FIELDS[scenario["question"]]
+    keep = {"question", "facts", *required, *optional}
+    return {k: v for k, v in scenario.items() if k in keep}
+
+
+_TOP_ORDER = ("question", "status", "answer", "citations", "explanation", "gaps", "interpretations", "kb")
+_FIELD_ORDER = ("matter", "approver", "acting_for", "process_approver", "requested_by",
+                "superior", "chain", "acting_superior", "allowed", "direction", "decided_by",
+                "resolution", "basis", "binding", "escalation", "chair", "tally", "prevails")
+
+
+def _cite_order(cites: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"article": c["article"], "paragraph": c["paragraph"], "item": c["item"]} for c in cites]
+
+
+def _contract_order(reply: dict[str, Any]) -> dict[str, Any]:
+    """The answer with keys in the order the contract shows them (JSON is unordered; people are not)."""
+    out = {k: reply[k] for k in _TOP_ORDER if k in reply}
+    out.update({k: v for k, v in reply.items() if k not in out})
+    fields = out["answer"]
+    out["answer"] = {k: fields[k] for k in _FIELD_ORDER if k in fields} | {
+        k: v for k, v in fields.items() if k not in _FIELD_ORDER}
+    out["citations"] = _cite_order(out["citations"])
+    for part in ("explanation", "gaps", "interpretations"):
+        for entry in out[part]:
+            entry["citations"] = _cite_order(entry["citations"])
+    return out

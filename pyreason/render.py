@@ -1,0 +1,134 @@
+"""Rendering answers for people (the templates live in ``reports/``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .resources import resource_dir
+
+_ZH_DIGITS = "零一二三四五六七八九"
+
+
+def zh_number(n: int) -> str:
+    """1..99 in Chinese numerals, as the regulation writes article numbers."""
+    if n < 10:
+        return _ZH_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _ZH_DIGITS[tens]) + "十" + (_ZH_DIGITS[ones] if ones else "")
+
+
+def citation_label(cite: dict[str, Any], document: dict[str, Any], lang: str = "zh") -> str:
+    """A citation in the regulation's own form, e.g. 第七条第（三）项 or 第十二条第二款.
+
+    The paragraph (款) is named only where the article has more than one.
+    """
+    art, para, item = cite["article"], cite.get("paragraph"), cite.get("item")
+    paras = next((len(a["paragraphs"]) for a in document["articles"] if a["number"] == art), 1)
+    if lang == "en":
+        out = f"Art. {art}"
+        if para is not None and paras > 1:
+            out += f"({para})"
+        if item is not None:
+            out += f" item {item}"
+        return out
+    out = f"第{zh_number(art)}条"
+    if para is not None and paras > 1:
+        out += f"第{zh_number(para)}款"
+    if item is not None:
+        out += f"第（{zh_number(item)}）项"
+    return out
+
+
+LABELS = {
+    "zh": {
+        "question": "问题", "status": "结论", "answer": "答案", "reasoning": "理由",
+        "gaps": "本规定未作规定或不明确之处", "interpretations": "所采用的解释",
+        "citations": "依据", "kb": "知识库", "none": "无", "unanswered": "（本规定未给出答案）",
+        "yes": "是", "no": "否", "acting": "代{0}行使",
+        "answered": "已回答", "gap": "本规定未给出完整答案",
+        "questions": {"approver": "由谁审批", "superior": "向谁负责", "substitution": "能否替补",
+                      "meeting": "会议决议", "disagreement": "分歧以谁的意见为准"},
+        "fields": {"matter": "事项", "approver": "最终审批（决定）", "process_approver": "过程审批",
+                   "requested_by": "报请人", "superior": "直接上级", "chain": "负责链条",
+                   "acting_superior": "代行上级职责", "allowed": "能否替补", "direction": "替补方向",
+                   "decided_by": "决定人", "resolution": "决议", "basis": "决议依据", "binding": "是否必须执行",
+                   "escalation": "可以报请", "chair": "主持人", "tally": "意见统计", "prevails": "层级较高的一方"},
+        "votes": "{0} 票（另有受邀人员 {1} 票）", "votes_plain": "{0} 票",
+    },
+    "en": {
+        "question": "Question", "status": "Status", "answer": "Answer", "reasoning": "Reasoning",
+        "gaps": "Where the regulation is silent or unclear", "interpretations": "Interpretations applied",
+        "citations": "Rests on", "kb": "Knowledge base", "none": "none", "unanswered": "(the regulation gives no answer)",
+        "yes": "yes", "no": "no", "acting": "acting for {0}",
+        "answered": "answered", "gap": "the regulation gives no complete answer",
+        "questions": {"approver": "who approves", "superior": "to whom one answers", "substitution": "may one post cover another",
+                      "meeting": "what the meeting resolved", "disagreement": "whose view decides a disagreement"},
+        "fields": {"matter": "Matter", "approver": "Final approval (decision)", "process_approver": "Process approval",
+                   "requested_by": "Submitted by", "superior": "Superior", "chain": "Chain",
+                   "acting_superior": "Acting superior", "allowed": "Allowed", "direction": "Direction",
+                   "decided_by": "Decided by", "resolution": "Resolution", "basis": "Basis", "binding": "Binding",
+                   "escalation": "Escalation open", "chair": "Chair", "tally": "Opinions", "prevails": "Higher-ranking party"},
+        "votes": "{0} vote(s) (plus {1} by invitees)", "votes_plain": "{0} vote(s)",
+    },
+}
+
+#: The fields that carry the answer itself; null there means the regulation gives none.
+ESSENTIAL = {
+    "approver": ["matter", "approver", "process_approver", "requested_by"],
+    "superior": ["superior", "chain", "acting_superior"],
+    "substitution": ["allowed", "direction", "decided_by"],
+    "meeting": ["resolution", "basis", "binding", "chair", "escalation", "tally"],
+    "disagreement": ["decided_by", "prevails", "requested_by"],
+}
+_ALWAYS_SHOWN = {"approver", "process_approver", "superior", "chain", "allowed", "direction",
+                 "decided_by", "resolution", "basis", "binding"}
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(resource_dir("reports"))),
+                      undefined=StrictUndefined, keep_trailing_newline=True,
+                      trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    return env
+
+
+def answer_rows(answer: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """The answer's fields as (label, value) rows, in a fixed order."""
+    lab = LABELS[lang]
+    fields = answer["answer"]
+    rows = []
+    for name in ESSENTIAL[answer["question"]]:
+        value = fields.get(name)
+        if value in (None, []) and name not in _ALWAYS_SHOWN:
+            continue
+        rows.append((lab["fields"][name], _value(name, value, fields, answer, lab)))
+    return rows
+
+
+def _value(name: str, value: Any, fields: dict[str, Any], answer: dict[str, Any], lab: dict[str, Any]) -> str:
+    if value is None:
+        return lab["unanswered"] if answer["status"] == "gap" and name in _ALWAYS_SHOWN else lab["none"]
+    if isinstance(value, bool):
+        return lab["yes"] if value else lab["no"]
+    if name == "chain":
+        return " → ".join(value)
+    if name == "escalation":
+        return "；".join(f"{e['by']}：{e['action']}" for e in value) if value else lab["none"]
+    if name == "tally":
+        return "；".join(f"“{t['opinion']}” " + (lab["votes"].format(t["members"], t["invitees"]) if t["invitees"]
+                         else lab["votes_plain"].format(t["members"])) for t in value)
+    if name in ("approver", "decided_by") and fields.get("acting_for"):
+        return f"{value}（{lab['acting'].format(fields['acting_for'])}）"
+    return str(value)
+
+
+def render_answer(answer: dict[str, Any], fmt: str, lang: str, document: dict[str, Any]) -> str:
+    """An answer as ``json`` (the contract) or ``text`` (for a terminal)."""
+    if fmt == "json":
+        return json.dumps(answer, ensure_ascii=False, indent=2) + "\n"
+    template = _environment().get_template(f"answer.{fmt}.j2")
+    return template.render(a=answer, lab=LABELS[lang], rows=answer_rows(answer, lang),
+                           cite=lambda c: citation_label(c, document, lang),
+                           cites=lambda cs: ("；" if lang == "zh" else "; ").join(citation_label(c, document, lang) for c in cs))

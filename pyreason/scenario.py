@@ -1,0 +1,239 @@
+"""Reading scenario files and checking their shape.
+
+The shape is a JSON Schema (``SCENARIO_SCHEMA``); names (roles, matters,
+meetings) are checked against the knowledge base itself, not here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+
+from .errors import ScenarioError
+
+#: Files larger than this are refused before parsing.
+MAX_FILE_BYTES = 1_000_000
+
+QUESTIONS = ("approver", "superior", "substitution", "meeting", "disagreement")
+
+_NAME = {"type": "string", "minLength": 1, "maxLength": 200}
+_FACTS = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "absent": {"type": "array", "items": _NAME, "maxItems": 100},
+        "authorized": {
+            "type": "array",
+            "maxItems": 100,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["from", "to"],
+                "properties": {"from": _NAME, "to": _NAME},
+            },
+        },
+        "major": {"type": "boolean"},
+        "ladder": {"type": "array", "items": _NAME, "minItems": 1, "maxItems": 50},
+    },
+}
+_VOTE = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["role", "opinion"],
+    "properties": {
+        "role": _NAME,
+        "opinion": {"type": "string", "minLength": 1, "maxLength": 10000},
+        "name": {"type": "string", "maxLength": 200},
+    },
+}
+#: Fields every question may carry that do not change the answer.
+_META = {
+    "title": {"type": "string"},
+    "description": {"type": "string"},
+    "notes": {},
+    "expect": {},
+    "case_number": {"type": "string"},
+    "rests_on": {"type": "string"},
+}
+#: The fields of each question kind: (required, optional).
+QUESTION_FIELDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    "approver": ({"matter": _NAME}, {}),
+    "superior": ({"role": _NAME}, {}),
+    "substitution": ({"substitute": _NAME, "for": _NAME}, {"scope": _NAME}),
+    "meeting": ({"meeting": _NAME,
+                 "votes": {"type": "array", "items": _VOTE, "minItems": 1, "maxItems": 500}}, {}),
+    "disagreement": ({"between": {"type": "array", "items": _NAME, "minItems": 2, "maxItems": 2},
+                      "scope": _NAME}, {}),
+}
+
+
+def _question_schema(question: str) -> dict[str, Any]:
+    required, optional = QUESTION_FIELDS[question]
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["question", *required],
+        "properties": {"question": {"const": question}, "facts": _FACTS,
+                       **required, **optional, **_META},
+    }
+
+
+SCENARIO_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "pyreason scenario",
+    "type": "object",
+    "required": ["question"],
+    "properties": {"question": {"enum": list(QUESTIONS)}},
+    "allOf": [
+        {"if": {"properties": {"question": {"const": q}}, "required": ["question"]},
+         "then": _question_schema(q)}
+        for q in QUESTIONS
+    ],
+}
+
+_VALIDATORS = {q: Draft202012Validator(_question_schema(q)) for q in QUESTIONS}
+
+_TYPE_WORDS = {
+    "string": ("文本", "text"), "array": ("列表", "a list"), "object": ("映射（键: 值）", "a mapping"),
+    "boolean": ("true 或 false", "true or false"), "integer": ("整数", "an integer"),
+    "number": ("数字", "a number"), "null": ("空值", "null"),
+}
+
+
+def field_path(path: Iterable[Any]) -> str:
+    """A JSON path as the contract writes it: ``facts.absent[0]``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def load_scenario_file(path: str) -> dict[str, Any]:
+    """Read one scenario from a YAML or JSON file ('-' for standard input)."""
+    data = _parse(path, _read(path))
+    if not isinstance(data, dict):
+        raise ScenarioError(path, None, {"zh": "文件内容应为一个场景（键: 值 的映射）",
+                                         "en": "the file must hold one scenario (a mapping of fields)"})
+    return data
+
+
+def _read(path: str) -> str:
+    try:
+        if path == "-":
+            raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        else:
+            with open(path, "rb") as fh:
+                raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ScenarioError(path, None, {"zh": f"无法读取文件：{exc.strerror}",
+                                         "en": f"cannot read the file: {exc.strerror}"}) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ScenarioError(path, None, {"zh": f"文件超过 {MAX_FILE_BYTES} 字节的上限",
+                                         "en": f"the file is larger than the limit of {MAX_FILE_BYTES} bytes"})
+    if not raw.strip():
+        raise ScenarioError(path, None, {"zh": "文件为空", "en": "the file is empty"})
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(path, None, {"zh": f"文件不是 UTF-8 编码（第 {exc.start} 字节）",
+                                         "en": f"the file is not UTF-8 (byte {exc.start})"}) from None
+
+
+def _parse(path: str, text: str) -> Any:
+    if Path(path).suffix.lower() == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ScenarioError(path, f"line {exc.lineno}", {
+                "zh": f"JSON 语法错误（第 {exc.colno} 列）：{exc.msg}",
+                "en": f"JSON syntax error (column {exc.colno}): {exc.msg}"}) from None
+    try:
+        docs = list(yaml.safe_load_all(text))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ScenarioError(path, where, {"zh": f"YAML 语法错误：{problem}",
+                                          "en": f"YAML syntax error: {problem}"}) from None
+    except RecursionError:
+        raise ScenarioError(path, None, {"zh": "嵌套过深", "en": "nested too deeply"}) from None
+    docs = [d for d in docs if d is not None]
+    if len(docs) != 1:
+        raise ScenarioError(path, None, {"zh": "一个文件只能有一个场景（JSON Lines 请用 batch）",
+                                         "en": "a file holds one scenario (use batch for JSON Lines)"})
+    return docs[0]
+
+
+def validate_scenario(data: Any, source: str = "<scenario>") -> dict[str, Any]:
+    """Check a scenario's shape; raise ScenarioError naming the first bad field."""
+    if not isinstance(data, dict):
+        raise ScenarioError(source, None, {"zh": "场景应为映射（键: 值）", "en": "a scenario must be a mapping"})
+    question = data.get("question")
+    if question is None:
+        raise ScenarioError(source, "question", {"zh": "缺少字段 question", "en": "missing field 'question'"},
+                            list(QUESTIONS))
+    if question not in QUESTIONS:
+        raise ScenarioError(source, "question",
+                            {"zh": f"未知的问题类型：{question!r}", "en": f"unknown question kind: {question!r}"},
+                            closest(str(question), QUESTIONS) or list(QUESTIONS))
+    errors = sorted(_VALIDATORS[question].iter_errors(data),
+                    key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    if errors:
+        raise _schema_error(source, question, errors[0])
+    return data
+
+
+def _schema_error(source: str, question: str, err: Any) -> ScenarioError:
+    path = list(err.absolute_path)
+    field = field_path(path) or None
+    kind = err.validator
+    if kind == "required":
+        missing = [k for k in err.validator_value if k not in err.instance]
+        name = missing[0] if missing else "?"
+        full = field_path([*path, name])
+        return ScenarioError(source, full, {"zh": f"缺少字段 {name}", "en": f"missing field '{name}'"})
+    if kind == "additionalProperties":
+        allowed = list(err.schema.get("properties", {}))
+        extra = sorted(set(err.instance) - set(allowed))
+        name = extra[0] if extra else "?"
+        full = field_path([*path, name])
+        if not path and name in {f for q in QUESTION_FIELDS.values() for part in q for f in part}:
+            return ScenarioError(source, full, {"zh": f"字段 {name} 不适用于 {question} 问题",
+                                                "en": f"field '{name}' does not apply to a {question} question"})
+        return ScenarioError(source, full, {"zh": f"未知字段 {name}", "en": f"unknown field '{name}'"},
+                             closest(name, allowed))
+    if kind == "type":
+        want = err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
+        zh, en = _TYPE_WORDS.get(want, (want, want))
+        got = type(err.instance).__name__
+        return ScenarioError(source, field, {"zh": f"应为{zh}，实为 {got}（文字请加引号）" if want == "string" else f"应为{zh}",
+                                             "en": f"must be {en}, not {got}" + (" (quote it)" if want == "string" else "")})
+    if kind in ("minItems", "maxItems"):
+        return ScenarioError(source, field, {"zh": f"条目数应{'至少' if kind == 'minItems' else '至多'}为 {err.validator_value}",
+                                             "en": f"must have {'at least' if kind == 'minItems' else 'at most'} {err.validator_value} entries"})
+    if kind in ("minLength", "maxLength"):
+        if kind == "minLength":
+            return ScenarioError(source, field, {"zh": "不能为空", "en": "must not be empty"})
+        return ScenarioError(source, field, {"zh": f"超过 {err.validator_value} 个字符的上限",
+                                             "en": f"longer than the limit of {err.validator_value} characters"})
+    return ScenarioError(source, field, {"zh": err.message, "en": err.message})
+
+
+def closest(value: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+    """The known names nearest to ``value`` (by characters; works for Chinese)."""
+    cands = list(dict.fromkeys(c for c in candidates if c))
+    if not value:
+        return []
+    low = value.lower()
+    hits = [c for c in cands if low in c.lower() or c.lower() in low]
+    ratio = sorted(cands, key=lambda c: -difflib.SequenceMatcher(None, low, c.lower()).ratio())
+    ranked = hits + [c for c in ratio if c not in hits
+                     and difflib.SequenceMatcher(None, low, c.lower()).ratio() >= 0.3]
+    return ranked[:n]

@@ -1,0 +1,46 @@
+"""Every file in tests/scenarios/ is a case of the law: ask it, check its `expect` block."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pyreason import ScenarioError
+
+SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.yaml"))
+
+
+def _cite(c):
+    return (c["article"], c.get("paragraph"), c.get("item"))
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
+def test_scenario(kb, path):
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    expect = case["expect"]
+    assert case.get("title"), "every case says in words what it shows"
+    assert case.get("rests_on"), "every case names the articles its expectation rests on"
+    if "error" in expect:
+        with pytest.raises(ScenarioError) as info:
+            kb.ask(case, source=str(path))
+        for key, want in expect["error"].items():
+            assert getattr(info.value, key) == want, info.value.line("en")
+        return
+    answer = kb.ask(case, source=str(path))
+    assert answer["status"] == expect["status"], answer
+    for field, want in expect.get("answer", {}).items():
+        assert answer["answer"][field] == want, (field, answer["answer"])
+    got = {_cite(c) for c in answer["citations"]}
+    for c in expect.get("citations", []):
+        assert _cite(c) in got, (c, sorted(got, key=str))
+    gaps = {g["id"] for g in answer["gaps"]}
+    if "gaps" in expect:
+        assert gaps == set(expect["gaps"]), gaps
+    interps = {i["id"] for i in answer["interpretations"]}
+    for i in expect.get("interpretations", []):
+        assert i in interps, (i, interps)
+    # The contract holds for every answer.
+    assert (answer["status"] == "gap") == bool(answer["gaps"])
+    assert answer["citations"], "every answer rests on some article"
+    assert all(step["citations"] or step["rule"] in ("chain_top", "superior_absent") for step in answer["explanation"])
+    assert answer["kb"]["fingerprint"].startswith("sha256:")
