@@ -6,7 +6,7 @@
         call_hex(+HexRequest, -HexReply)
     Requests:  {"op": "ask", "scenario": {...}, "lang": "zh"|"en"}
                {"op": "batch", "scenarios": [...], "lang": ...}
-               {"op": "vocabulary"}   {"op": "articles"}
+               {"op": "vocabulary"}   {"op": "articles"}   {"op": "readings", "lang": ...}
     A failed request replies {"error": {"code", "field", "value", "message"}}.
 */
 
@@ -36,6 +36,7 @@ request_("batch", Request, _{results: Results}) :-
     maplist([S, R]>>ask_reply_(S, Lang, R), Request.scenarios, Results).
 request_("vocabulary", _, Reply) :- !, vocabulary(Reply).
 request_("articles", _, Reply) :- !, articles(Reply).
+request_("readings", Request, Reply) :- !, request_lang_(Request, Lang), readings(Lang, Reply).
 request_(Op, _, _) :-
     throw(pyreason_error(bad_request, op, Op)).
 
@@ -378,6 +379,18 @@ articles(_{document: Doc, articles: Articles}) :-
                       Ps) ),
             Articles0),
     sort(number, @<, Articles0, Articles).
+
+%!  readings(+Lang, -Readings:dict) is det.
+%
+%   Every recorded gap and interpretation, with its text and citations.
+readings(Lang, _{gaps: Gaps, interpretations: Interps}) :-
+    findall(Entry, reading_entry_(gap, Lang, Entry), Gaps),
+    findall(Entry, reading_entry_(interpretation, Lang, Entry), Interps).
+
+reading_entry_(Kind, Lang, _{id: Id, text: Text, citations: Cs}) :-
+    reading(Id, Kind, Cites, Zh, En),
+    ( Lang == en -> Text = En ; Text = Zh ),
+    citations_json_(Cites, Cs).
 
 %   ---- hex JSON ------------------------------------------------------------
 

@@ -194,12 +194,21 @@ lang_format_(zh, Zh, _, Args, Text) :- format(string(Text), Zh, Args).
 lang_format_(en, _, En, Args, Text) :- format(string(Text), En, Args).
 
 %!  message_text(+Lang, +Key, +Args, -Text:string) is det.
+%
+%   The message Key in Lang (falling back to Chinese), with as many of Args
+%   as its format takes.
 message_text(Lang, Key, Args, Text) :-
-    (   msg(Key, Lang, Format)
-    ->  true
-    ;   msg(Key, zh, Format)
-    ->  true
-    ;   format(string(Format), "~w", [Key]), Args1 = []
+    (   msg(Key, Lang, Format) -> true
+    ;   msg(Key, zh, Format) -> true
+    ;   format(string(Format), "~w", [Key])
     ),
-    (   var(Args1) -> maplist(render_arg(Lang), Args, Args1) ; true ),
-    format(string(Text), Format, Args1).
+    sub_atom_count_(Format, "~w", N),
+    length(Args, Len),
+    (   Len >= N -> length(Used, N), append(Used, _, Args)
+    ;   Used = Args
+    ),
+    maplist(render_arg(Lang), Used, Rendered),
+    format(string(Text), Format, Rendered).
+
+sub_atom_count_(Format, Sub, N) :-
+    aggregate_all(count, sub_string(Format, _, _, _, Sub), N).

@@ -5,6 +5,7 @@
             ask/3,                 % +Scenario:dict, +Lang, -Answer:dict
             vocabulary/1,          % -Vocabulary:dict
             articles/1,            % -Document:dict
+            readings/2,            % +Lang, -Readings:dict
             with_scenario/2,       % +Facts, :Goal
             q_approver/3,          % +Matter, -Fields, -Trace
             q_superior/3,          % +Role, -Fields, -Trace

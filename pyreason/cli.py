@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from typing import Any
@@ -69,6 +70,9 @@ def _guard(ctx: click.Context, lang: str, action):
         return action()
     except click.ClickException:
         raise
+    except BrokenPipeError:  # e.g. `pyreason readings | head`: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except PyreasonError as exc:
         if isinstance(exc, InternalError) and ctx.obj.debug:
             traceback.print_exc()
@@ -161,6 +165,31 @@ def names(ctx: click.Context, category: str | None, lang: str) -> None:
                     also = [entry.get("id") or "", *entry.get("aliases", [])]
                     label = entry.get("label", "")
                     click.echo(f"  {entry['name']}  {label}  {'、'.join(a for a in also if a)}".rstrip())
+            click.echo("")
+    _guard(ctx, lang, run)
+
+
+@main.command()
+@LANG
+@click.pass_context
+def readings(ctx: click.Context, lang: str) -> None:
+    """List where the regulation is silent (gaps) and how unclear text is read (interpretations).
+
+    \b
+    Example:
+      pyreason readings --lang en
+    """
+    def run() -> None:
+        kb = ctx.obj.kb(lang)
+        data = kb.readings(lang)
+        heads = {"gaps": ("本规定未作规定之处（答案标为 gap）", "Gaps: where the regulation gives no answer"),
+                 "interpretations": ("所采用的解释", "Interpretations the knowledge base applies")}
+        for part in ("gaps", "interpretations"):
+            click.echo(heads[part][0 if lang == "zh" else 1])
+            for entry in data[part]:
+                where = ("；" if lang == "zh" else "; ").join(
+                    citation_label(c, kb.document, lang) for c in entry["citations"])
+                click.echo(f"  {entry['id']}  〔{where}〕\n    {entry['text']}")
             click.echo("")
     _guard(ctx, lang, run)
 

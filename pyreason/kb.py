@@ -59,6 +59,10 @@ class KnowledgeBase:
         """The regulation's metadata and the clean text of every article."""
         return bridge.call(self.entry, {"op": "articles"})
 
+    def readings(self, lang: str = "zh") -> dict[str, Any]:
+        """Every recorded gap and interpretation of the regulation, with reasons and citations."""
+        return bridge.call(self.entry, {"op": "readings", "lang": lang})
+
     def article(self, number: int) -> dict[str, Any]:
         """One article's title, paragraphs and items."""
         for art in self.document["articles"]:

@@ -32,7 +32,7 @@ def citation_label(cite: dict[str, Any], document: dict[str, Any], lang: str = "
         if para is not None and paras > 1:
             out += f"({para})"
         if item is not None:
-            out += f" item {item}"
+            out += f"({item})"
         return out
     out = f"第{zh_number(art)}条"
     if para is not None and paras > 1:
@@ -47,7 +47,8 @@ LABELS = {
         "question": "问题", "status": "结论", "answer": "答案", "reasoning": "理由",
         "gaps": "本规定未作规定或不明确之处", "interpretations": "所采用的解释",
         "citations": "依据", "kb": "知识库", "none": "无", "unanswered": "（本规定未给出答案）",
-        "yes": "是", "no": "否", "acting": "代{0}行使",
+        "yes": "是", "no": "否", "acting": "代{0}行使", "colon": "：", "lp": "（", "rp": "）",
+        "lb": "〔", "rb": "〕", "sep": "；",
         "answered": "已回答", "gap": "本规定未给出完整答案",
         "questions": {"approver": "由谁审批", "superior": "向谁负责", "substitution": "能否替补",
                       "meeting": "会议决议", "disagreement": "分歧以谁的意见为准"},
@@ -62,7 +63,8 @@ LABELS = {
         "question": "Question", "status": "Status", "answer": "Answer", "reasoning": "Reasoning",
         "gaps": "Where the regulation is silent or unclear", "interpretations": "Interpretations applied",
         "citations": "Rests on", "kb": "Knowledge base", "none": "none", "unanswered": "(the regulation gives no answer)",
-        "yes": "yes", "no": "no", "acting": "acting for {0}",
+        "yes": "yes", "no": "no", "acting": "acting for {0}", "colon": ": ", "lp": " (", "rp": ")",
+        "lb": " [", "rb": "]", "sep": "; ",
         "answered": "answered", "gap": "the regulation gives no complete answer",
         "questions": {"approver": "who approves", "superior": "to whom one answers", "substitution": "may one post cover another",
                       "meeting": "what the meeting resolved", "disagreement": "whose view decides a disagreement"},
@@ -115,12 +117,12 @@ def _value(name: str, value: Any, fields: dict[str, Any], answer: dict[str, Any]
     if name == "chain":
         return " → ".join(value)
     if name == "escalation":
-        return "；".join(f"{e['by']}：{e['action']}" for e in value) if value else lab["none"]
+        return lab["sep"].join(f"{e['by']}{lab['colon']}{e['action']}" for e in value) if value else lab["none"]
     if name == "tally":
-        return "；".join(f"“{t['opinion']}” " + (lab["votes"].format(t["members"], t["invitees"]) if t["invitees"]
+        return lab["sep"].join(f"“{t['opinion']}” " + (lab["votes"].format(t["members"], t["invitees"]) if t["invitees"]
                          else lab["votes_plain"].format(t["members"])) for t in value)
     if name in ("approver", "decided_by") and fields.get("acting_for"):
-        return f"{value}（{lab['acting'].format(fields['acting_for'])}）"
+        return f"{value}{lab['lp']}{lab['acting'].format(fields['acting_for'])}{lab['rp']}"
     return str(value)
 
 

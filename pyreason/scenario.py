@@ -232,8 +232,9 @@ def closest(value: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     if not value:
         return []
     low = value.lower()
-    hits = [c for c in cands if low in c.lower() or c.lower() in low]
-    ratio = sorted(cands, key=lambda c: -difflib.SequenceMatcher(None, low, c.lower()).ratio())
-    ranked = hits + [c for c in ratio if c not in hits
-                     and difflib.SequenceMatcher(None, low, c.lower()).ratio() >= 0.3]
+
+    def score(c: str) -> float:
+        ratio = difflib.SequenceMatcher(None, low, c.lower()).ratio()
+        return max(ratio, 0.5) if (low in c.lower() or c.lower() in low) else ratio
+    ranked = [c for c in sorted(cands, key=lambda c: -score(c)) if score(c) >= 0.3]
     return ranked[:n]

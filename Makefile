@@ -1,0 +1,46 @@
+# pyreason: `make demo` and `make test` set up everything they need on a fresh
+# Debian machine (SWI-Prolog from apt, a .venv with the package), then run.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+
+.PHONY: setup swipl demo test test-prolog test-python clean
+
+setup: swipl $(STAMP)
+
+swipl:
+	@command -v swipl >/dev/null 2>&1 || { \
+	  echo "Installing SWI-Prolog (Debian package swi-prolog-nox)..."; \
+	  $(APT) update -qq && $(APT) install -y -qq swi-prolog-nox >/dev/null; }
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  echo "Installing python3-venv..."; \
+	  $(APT) update -qq && $(APT) install -y -qq python3-venv >/dev/null && $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+demo: setup
+	@echo
+	@echo "== pyreason ask examples/director_absent_authorised.yaml"
+	@echo "   (the director is away and has authorised the deputy: who releases the enforcement funds?)"
+	@echo
+	@$(VENV)/bin/pyreason ask examples/director_absent_authorised.yaml
+	@echo
+	@echo "More: .venv/bin/pyreason ask FILE --format json | --lang en ; .venv/bin/pyreason articles 7 ; .venv/bin/pyreason names matters"
+
+test: setup test-prolog test-python
+
+test-prolog: setup
+	swipl -q kb/tests/run.pl
+
+test-python: setup
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache
