@@ -261,6 +261,10 @@ q_substitution(Sub, For, Scope, Fields, Trace) :-
                acting_for: ActingFor},
     append([T0, T1, TL], Trace).
 
+substitution_(unknown, _, For, _, false, null, null, null,
+              [step(leadership_excluded, [For], [c(12,1,null)]), interp(i_leadership_posts)]) :-
+    leadership_post(For),              % excluded whatever the ranks
+    !.
 substitution_(unknown, Sub, For, _, null, null, null, null,
               [step(unranked, [Sub, For], [c(12,1,null)]), gap(g_unranked_post)]).
 substitution_(same, Sub, For, _, null, null, null, null,
