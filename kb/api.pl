@@ -2,24 +2,26 @@
 /*  The bridge: requests in, answers out, as data.
 
     Python hands over every request as the hex of its UTF-8 JSON, so no
-    user text is ever read as Prolog code (ENGINEERING.md, "Safety"):
-        call_hex(+HexRequest, -HexReply)
+    user text is ever read as Prolog code (ENGINEERING.md, "Safety"); the
+    reply comes back as JSON text in an atom (data, never parsed as code;
+    the JSON writer escapes every control character, NUL included):
+        call_hex(+HexRequest, -JsonReply)
     Requests:  {"op": "ask", "scenario": {...}, "lang": "zh"|"en"}
                {"op": "batch", "scenarios": [...], "lang": ...}
                {"op": "vocabulary"}   {"op": "articles"}   {"op": "readings", "lang": ...}
     A failed request replies {"error": {"code", "field", "value", "message"}}.
 */
 
-%!  call_hex(+HexRequest:atom, -HexReply:atom) is det.
+%!  call_hex(+HexRequest:atom, -JsonReply:atom) is det.
 %
-%   Decode the request, run it, encode the reply.  Never throws and never
-%   fails: every error becomes an error reply.
-call_hex(HexIn, HexOut) :-
+%   Decode the request, run it, write the reply as JSON.  Never throws and
+%   never fails: every error becomes an error reply.
+call_hex(HexIn, JsonOut) :-
     (   catch(call_hex_(HexIn, Reply), E, error_reply(E, zh, Reply))
     ->  true
     ;   error_reply(failed, zh, Reply)
     ),
-    json_hex_(Reply, HexOut).
+    json_atom_(Reply, JsonOut).
 
 call_hex_(HexIn, Reply) :-
     hex_json_(HexIn, Request),
@@ -392,7 +394,7 @@ reading_entry_(Kind, Lang, _{id: Id, text: Text, citations: Cs}) :-
     ( Lang == en -> Text = En ; Text = Zh ),
     citations_json_(Cites, Cs).
 
-%   ---- hex JSON ------------------------------------------------------------
+%   ---- hex JSON in, JSON text out ------------------------------------------------------------
 
 hex_json_(Hex, Dict) :-
     hex_bytes(Hex, Bytes),
@@ -402,8 +404,6 @@ hex_json_(Hex, Dict) :-
     call_cleanup(json_read_dict(Stream, Dict, [value_string_as(string), null(null)]),
                  close(Stream)).
 
-json_hex_(Dict, Hex) :-
+json_atom_(Dict, Atom) :-
     with_output_to(string(S), json_write_dict(current_output, Dict, [width(0)])),
-    string_codes(S, Codes),
-    phrase(utf8_codes(Codes), Bytes),
-    hex_bytes(Hex, Bytes).
+    atom_string(Atom, S).

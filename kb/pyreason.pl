@@ -1,6 +1,6 @@
 :- encoding(utf8).
 :- module(pyreason_kb,
-          [ call_hex/2,            % +HexRequest, -HexReply       (the bridge)
+          [ call_hex/2,            % +HexRequest, -JsonReply      (the bridge)
             ask/2,                 % +Scenario:dict, -Answer:dict
             ask/3,                 % +Scenario:dict, +Lang, -Answer:dict
             vocabulary/1,          % -Vocabulary:dict

@@ -2,8 +2,9 @@
 
 Every request crosses the bridge as the hex of its UTF-8 JSON, handed to the
 single entry point ``pyreason_kb:call_hex/2``: the query string holds nothing
-but ``[0-9a-f]``, so no user text can ever be read as Prolog code. Replies come
-back the same way. One lock serialises all calls (pyswip is not thread-safe).
+but ``[0-9a-f]``, so no user text can ever be read as Prolog code. The reply
+comes back as JSON text (data, never parsed as code). One lock serialises all
+calls (pyswip is not thread-safe).
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def call(entry: Path, request: dict[str, Any]) -> dict[str, Any]:
             raise InternalError(f"Prolog query failed: {_one_line(exc)}") from exc
     if not rows:
         raise InternalError("the knowledge base gave no reply")
-    reply = str(rows[0]["R"])
-    if not _HEX.match(reply):
-        raise InternalError("the knowledge base replied in an unexpected form")
-    return json.loads(bytes.fromhex(reply).decode("utf-8"))
+    try:
+        return json.loads(str(rows[0]["R"]))
+    except ValueError as exc:
+        raise InternalError(f"the knowledge base replied in an unexpected form: {exc}") from None
