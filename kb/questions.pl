@@ -336,7 +336,8 @@ q_disagreement(A, B, Scope, Fields, Trace) :-
         list_to_set(TI0, TI),
         prevails_(A-RA, B-RB, Prevails, CA, CB, TP),
         disagreement_decider_(A-RA, B-RB, Scope, Decider, ActingFor, Requester, TD),
-        append([T0, TI, TP, TD], Trace)
+        append([T0, TI, TP, TD], Trace1),
+        dedupe_interpretations_(Trace1, Trace)
     ;   (   command_rank_of(A, _, _, _) -> Outside = B ; Outside = A ),
         Prevails = null, Decider = null, ActingFor = null, Requester = null,
         append(T0, [step(no_command_authority, [Outside], [c(3,2,null), c(11,1,null)]),
@@ -345,12 +346,13 @@ q_disagreement(A, B, Scope, Fields, Trace) :-
     Fields = _{decided_by: Decider, acting_for: ActingFor, prevails: Prevails,
                requested_by: Requester}.
 
-prevails_(A-RA, B-RB, P, CA, CB, [step(lower_yields, [P, Other], Cs)]) :-
+prevails_(A-RA, B-RB, P, CA, CB, [step(lower_yields, [P, Other], Cs) | TI]) :-
     RA =\= RB,
     !,
     (   RA > RB -> P = A, Other = B ; P = B, Other = A ),
     append([[c(11,1,null)], CA, CB], Cs0),
-    sort(Cs0, Cs).
+    sort(Cs0, Cs),
+    findall(T, ( member(R, [A, B]), higher_party_interpretations_(R, Ts), member(T, Ts) ), TI).
 prevails_(A-_, B-_, null, _, _, [step(same_level, [A, B], [c(11,1,null)])]).
 
 disagreement_decider_(_, _, _, Decider, ActingFor, Requester, Trace) :-
@@ -374,6 +376,15 @@ disagreement_decider_(A-RA, B-RB, Scope, Decider, ActingFor, null, Trace) :-
     exercise(Role, none, Decider, ActingFor, TE),
     append([[Step], TI, TE], Trace).
 
+%   Keep the first of each interp(Id); steps and gaps stay as they are.
+dedupe_interpretations_([], []).
+dedupe_interpretations_([interp(I) | T], [interp(I) | R]) :-
+    !,
+    exclude(==(interp(I)), T, T1),
+    dedupe_interpretations_(T1, R).
+dedupe_interpretations_([X | T], [X | R]) :-
+    dedupe_interpretations_(T, R).
+
 higher_party_interpretations_('分管副院长', [interp(i_vp_commands_bureau)]) :- !.
 higher_party_interpretations_('副局长', [interp(i_deputy_level_one)]) :- !.
 higher_party_interpretations_(_, []).
@@ -391,7 +402,8 @@ q_meeting(Meeting, Votes, Fields, Trace) :-
     partition(member_vote_(Meeting), Votes, MemberVotes, InviteeVotes),
     invitee_steps_(Meeting, InviteeVotes, TInv),
     meeting_nature(Meeting, Nature, Binding, NC),
-    outcomes_(Meeting, MemberVotes, InviteeVotes, Resolution, Basis, Escalation, TO),
+    outcomes_(Meeting, MemberVotes, InviteeVotes, Resolution, Basis, Esc, TO),
+    findall(_{by: By, to: To, action: Action}, member(esc(By, To, Action), Esc), Escalation),
     tally_(MemberVotes, InviteeVotes, Tally),
     meeting_record_kept(Meeting, RC),
     Fields = _{resolution: Resolution, basis: Basis, binding: Binding,
@@ -429,29 +441,43 @@ chair_(Meeting, null, [step(no_chair, [Meeting, Chair], Cs), gap(g_no_chair)]) :
     reading(g_no_chair, gap, Cs, _, _).
 
 %   outcomes_/7: the resolution under every reading of the unclear words
-%   ("多数意见"; whether invitees count).  Where all readings agree the
-%   answer stands, noting the readings; where they differ it is a gap.
+%   ("多数意见"; whether invitees count).  Readings agree when they give the
+%   same resolution and the same escalation, whatever the route (a majority
+%   under one reading, the 分管副院长's opinion under another); then the
+%   answer stands, noting the readings.  Where they differ it is a gap.
 outcomes_(Meeting, MemberVotes, InviteeVotes, Resolution, Basis, Escalation, Trace) :-
     (   InviteeVotes == [] -> Counts = [excluded] ; Counts = [excluded, included] ),
-    findall(reading(Maj, Inv)-Outcome,
+    findall(reading(Maj, Inv)-f(Res, B, Esc, T, O),
             ( member(Maj, [absolute, plurality]),
               member(Inv, Counts),
               (   Inv == included
               ->  append(MemberVotes, InviteeVotes, Vs)
               ;   Vs = MemberVotes
               ),
-              outcome_(Meeting, Maj, Vs, Outcome) ),
+              outcome_(Meeting, Maj, Vs, O),
+              outcome_fields_(Meeting, O, Res, B, Esc, T) ),
             Pairs),
-    pairs_values(Pairs, Outcomes),
-    sort(Outcomes, Distinct),
-    (   Distinct = [Outcome]
-    ->  outcome_fields_(Meeting, Outcome, Resolution, Basis, Escalation, T1),
+    findall(Res-Esc, member(_-f(Res, _, Esc, _, _), Pairs), Keys0),
+    sort(Keys0, Keys),
+    (   Keys = [Resolution-Escalation]
+    ->  findall(B, member(_-f(_, B, _, _, _), Pairs), Bs0),
+        list_to_set(Bs0, Bs),
+        (   Bs = [Basis]
+        ->  Pairs = [_-f(_, _, _, T1, _) | _]
+        ;   atomic_list_concat(Bs, '或', Basis),
+            reading_steps_(Pairs, T1)
+        ),
         agreeing_readings_(Meeting, MemberVotes, InviteeVotes, TR),
         opinion_note_(MemberVotes, InviteeVotes, TN),
         append([T1, TR, TN], Trace)
     ;   Resolution = null, Basis = null, Escalation = [],
         divergence_(Pairs, Trace)
     ).
+
+reading_steps_(Pairs, Steps) :-
+    findall(step(reading_outcome, [Maj, Inv, Desc], [c(5,1,null)]),
+            ( member(reading(Maj, Inv)-f(_, _, _, _, O), Pairs), outcome_desc_(O, Desc) ),
+            Steps).
 
 outcome_(Meeting, Maj, Votes, Outcome) :-
     decision_rule(Meeting, majority, _),
@@ -519,7 +545,7 @@ escalation_(Meeting, Dissenters, Escalation, Trace) :-
     Dissenters \== [],
     is_major,
     !,
-    findall(_{by: By, to: To, action: Action},
+    findall(esc(By, To, Action),
             escalation_route(Meeting, By, To, Action, _), Escalation),
     Trace = [step(escalation_open, [Dissenters], [c(5,1,null)]),
              interp(i_president_in_charge)].
@@ -557,15 +583,13 @@ opinion_note_(_, _, []).
 
 %   The readings gave different outcomes: say which, and record the gap(s).
 divergence_(Pairs, Trace) :-
-    findall(step(reading_outcome, [Maj, Inv, Desc], [c(5,1,null)]),
-            ( member(reading(Maj, Inv)-O, Pairs), outcome_desc_(O, Desc) ),
-            Steps),
+    reading_steps_(Pairs, Steps),
     findall(gap(g_majority_meaning),
-            ( member(reading(absolute, I)-O1, Pairs),
-              member(reading(plurality, I)-O2, Pairs), O1 \== O2 ), G1),
+            ( member(reading(absolute, I)-f(R1, _, E1, _, _), Pairs),
+              member(reading(plurality, I)-f(R2, _, E2, _, _), Pairs), R1-E1 \== R2-E2 ), G1),
     findall(gap(g_invitee_votes),
-            ( member(reading(M, excluded)-O1, Pairs),
-              member(reading(M, included)-O2, Pairs), O1 \== O2 ), G2),
+            ( member(reading(M, excluded)-f(R1, _, E1, _, _), Pairs),
+              member(reading(M, included)-f(R2, _, E2, _, _), Pairs), R1-E1 \== R2-E2 ), G2),
     append([Steps, G1, G2], T0),
     list_to_set(T0, Trace).
 
