@@ -33,6 +33,10 @@ msg(chain_top, zh, "~w是本规定所列负责链条的顶端。").
 msg(chain_top, en, "~w is the top of the chain the regulation sets out.").
 msg(superior_absent, zh, "~w不在岗，但负责关系不因此改变；本规定未规定此时由谁代行。").
 msg(superior_absent, en, "~w is away; the reporting line stands, and the regulation does not say who acts meanwhile.").
+msg(vp_party, zh, "分歧双方为~w与~w，涉及分管副院长。").
+msg(vp_party, en, "The parties are ~w and ~w: the vice-president in charge is one of them.").
+msg(acting_for_own_superior, zh, "~w本人根据授权代为履行~w的职责；本规定未规定此期间其向谁负责。").
+msg(acting_for_own_superior, en, "~w himself acts for ~w by authorisation; the regulation does not say to whom he answers meanwhile.").
 msg(unranked, zh, "无法比较~w与~w的岗位高低。").
 msg(unranked, en, "The posts ~w and ~w cannot be ranked against each other.").
 msg(peer_substitution, zh, "~w与~w是同一岗位，既非顺向也非逆向替补。").

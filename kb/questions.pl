@@ -182,7 +182,7 @@ q_superior(Role, Fields, Trace) :-
     authorisation_review(T0),
     chain_(Role, [Role], Chain, TC),
     (   Chain = [_, Superior | _]
-    ->  acting_superior_(Superior, Acting, TA),
+    ->  acting_superior_(Role, Superior, Acting, TA),
         Fields = _{superior: Superior, chain: Chain, acting_superior: Acting}
     ;   Fields = _{superior: null, chain: Chain, acting_superior: null},
         TA = []
@@ -201,16 +201,19 @@ chain_(Role, [Role], [Role], [step(no_superior, [Role], Cs), gap(g_no_superior_n
     reading(g_no_superior_named, gap, Cs, _, _).
 chain_(Role, _, [Role], [step(chain_top, [Role], [])]).
 
-acting_superior_(Superior, Acting, Trace) :-
+acting_superior_(Role, Superior, Acting, Trace) :-
     absent(Superior),
     !,
     exercise(Superior, none, Actor, ActingFor, T0),
-    (   ActingFor \== null
+    (   ActingFor \== null, Actor \== Role
     ->  Acting = Actor, Trace = T0
-    ;   Acting = null,              % the line stands; nobody acts meanwhile
+    ;   ActingFor \== null             % Role itself acts for its superior
+    ->  Acting = null,
+        Trace = [step(acting_for_own_superior, [Role, Superior], [c(8,1,5)])]
+    ;   Acting = null,                 % the line stands; nobody acts meanwhile
         Trace = [step(superior_absent, [Superior], [])]
     ).
-acting_superior_(_, null, []).
+acting_superior_(_, _, null, []).
 
 %   ---- substitution (Art 12) -----------------------------------------------
 
@@ -331,20 +334,39 @@ command_rank_of(Role, Rank, [c(10,2,null)], Is) :-
 %   Whose view decides a disagreement between A and B within Scope.
 q_disagreement(A, B, Scope, Fields, Trace) :-
     authorisation_review(T0),
-    (   command_rank_of(A, RA, CA, IA), command_rank_of(B, RB, CB, IB)
-    ->  findall(interp(I), (member(I, IA) ; member(I, IB)), TI0),
-        list_to_set(TI0, TI),
-        prevails_(A-RA, B-RB, Prevails, CA, CB, TP),
-        disagreement_decider_(A-RA, B-RB, Scope, Decider, ActingFor, Requester, TD),
-        append([T0, TI, TP, TD], Trace1),
-        dedupe_interpretations_(Trace1, Trace)
-    ;   (   command_rank_of(A, _, _, _) -> Outside = B ; Outside = A ),
-        Prevails = null, Decider = null, ActingFor = null, Requester = null,
-        append(T0, [step(no_command_authority, [Outside], [c(3,2,null), c(11,1,null)]),
-                    gap(g_no_command_authority)], Trace)
-    ),
+    disagreement_(A, B, Scope, Decider, ActingFor, Prevails, Requester, T1),
+    append(T0, T1, Trace1),
+    dedupe_interpretations_(Trace1, Trace),
     Fields = _{decided_by: Decider, acting_for: ActingFor, prevails: Prevails,
                requested_by: Requester}.
+
+%   The 分管副院长 as a party: 11(2) decides a major matter; otherwise the
+%   text points two ways (g_vp_director_disagreement).
+disagreement_(A, B, _, Decider, ActingFor, null, Requester, Trace) :-
+    memberchk('分管副院长', [A, B]),
+    !,
+    (   is_major
+    ->  major_decider_(Decider, ActingFor, Requester, Trace)
+    ;   Decider = null, ActingFor = null, Requester = null,
+        Trace = [step(vp_party, [A, B], [c(1,2,null), c(11,1,null)]),
+                 gap(g_vp_director_disagreement)]
+    ).
+disagreement_(A, B, Scope, Decider, ActingFor, Prevails, Requester, Trace) :-
+    command_rank_of(A, RA, CA, IA),
+    command_rank_of(B, RB, CB, IB),
+    !,
+    findall(interp(I), (member(I, IA) ; member(I, IB)), TI),
+    prevails_(A-RA, B-RB, Prevails, CA, CB, TP),
+    (   is_major
+    ->  major_decider_(Decider, ActingFor, Requester, TD)
+    ;   Requester = null,
+        scope_decider_(A-RA, B-RB, Scope, Decider, ActingFor, TD)
+    ),
+    append([TI, TP, TD], Trace).
+disagreement_(A, B, _, null, null, null, null,
+              [step(no_command_authority, [Outside], [c(3,2,null), c(11,1,null)]),
+               gap(g_no_command_authority)]) :-
+    (   command_rank_of(A, _, _, _) -> Outside = B ; Outside = A ).
 
 prevails_(A-RA, B-RB, P, CA, CB, [step(lower_yields, [P, Other], Cs) | TI]) :-
     RA =\= RB,
@@ -355,15 +377,14 @@ prevails_(A-RA, B-RB, P, CA, CB, [step(lower_yields, [P, Other], Cs) | TI]) :-
     findall(T, ( member(R, [A, B]), higher_party_interpretations_(R, Ts), member(T, Ts) ), TI).
 prevails_(A-_, B-_, null, _, _, [step(same_level, [A, B], [c(11,1,null)])]).
 
-disagreement_decider_(_, _, _, Decider, ActingFor, Requester, Trace) :-
-    is_major,
+major_decider_(Decider, ActingFor, Requester, Trace) :-
     major_matter_decider(Role, RequestedBy, C),
-    !,
     exercise(Role, none, Decider, ActingFor, TD),
     exercise(RequestedBy, none, Requester, _, TR),
     append([[step(major_disagreement, [Role, RequestedBy], [C]),
              interp(i_art11_2_context)], TR, TD], Trace).
-disagreement_decider_(A-RA, B-RB, Scope, Decider, ActingFor, null, Trace) :-
+
+scope_decider_(A-RA, B-RB, Scope, Decider, ActingFor, Trace) :-
     deciding_view(Scope, View, C),
     command_rank(View, RV, _),
     (   max_member(RM-Top, [RA-A, RB-B]), RM > RV
@@ -385,7 +406,6 @@ dedupe_interpretations_([interp(I) | T], [interp(I) | R]) :-
 dedupe_interpretations_([X | T], [X | R]) :-
     dedupe_interpretations_(T, R).
 
-higher_party_interpretations_('分管副院长', [interp(i_vp_commands_bureau)]) :- !.
 higher_party_interpretations_('副局长', [interp(i_deputy_level_one)]) :- !.
 higher_party_interpretations_(_, []).
 

@@ -57,6 +57,10 @@ reading(g_no_command_authority, gap, [c(3,2,null), c(11,1,null)],
   "该人员在执行局的指挥管理层级中没有位置，第十一条没有规定其与他人意见分歧时以谁的意见为准。",
   "This person holds no place in the bureau's command levels; Art. 11 does not say whose view decides a disagreement involving them.").
 
+reading(g_vp_director_disagreement, gap, [c(1,2,null), c(1,3,null), c(11,1,null), c(11,2,null)],
+  "分管副院长与执行局内人员在非重大事项上意见分歧时以谁的意见为准，本规定不明确：第十一条第一款规定“执行局内以局长指挥管理意见作为决定意见”，而第一条第二款、第三款规定执行局在分管副院长领导和指挥下、局长对分管副院长负责；只有重大事项，第十一条第二款明确由分管副院长决定。",
+  "When the vice-president in charge disagrees with someone in the bureau on a matter that is not major, the regulation is unclear whose view decides: Art. 11(1) makes the director's view decisive within the bureau, while Art. 1(2) and 1(3) put the bureau under the vice-president's leadership and command and make the director answer to him; only for major matters does Art. 11(2) clearly give the decision to the vice-president.").
+
 %   ---- interpretations ----------------------------------------------------
 
 reading(i_deputy_powers_general, interpretation, [c(8,1,5), c(9,1,4)],
@@ -98,9 +102,6 @@ reading(i_double_role, interpretation, [c(8,1,5), c(9,1,1)],
 reading(i_art11_2_context, interpretation, [c(6,1,3), c(11,2,null)],
   "第十一条第二款“重大事项，由局长报请分管副院长决定”在分歧处理的语境下适用，不改变第六条第（三）项局长审查批准执行案件重大事项的职权。",
   "Art. 11(2) (\"major matters: the director submits them to the vice-president in charge\") applies to disagreements, in its article's context; it does not take from the director the approval of major case matters under Art. 6(3).").
-reading(i_vp_commands_bureau, interpretation, [c(1,2,null), c(1,3,null), c(11,1,null)],
-  "执行局在分管副院长领导和指挥下工作，局长对其负责，故分歧涉及分管副院长时，依“下级服从上级”以其意见为准。",
-  "The bureau works under the vice-president in charge, who leads and commands it, and the director answers to him; so where he is a party, his view prevails under \"the lower yields to the higher\".").
 reading(i_deputy_level_one, interpretation, [c(3,2,null), c(11,1,null)],
   "副局长协助局长行使第一级（局）指挥管理权限，其指挥管理意见高于第二级（团队）；局长的意见仍高于副局长。",
   "The deputy assists in exercising level-one (bureau) command authority, so his view ranks above level two (team); the director's view still ranks above the deputy's.").

@@ -14,11 +14,12 @@ deciding_view(team, '团队长', c(11,1,null)).
 major_matter_decider('分管副院长', '局长', c(11,2,null)).
 
 %   command_rank(Role, Rank, Citations): the order in which "下级指挥管理权
-%   服从上级指挥管理权" (11(1)) ranks the parties.  Level one (局) over level
-%   two (团队) over team members (3(2), 10(2)); the director, who exercises
-%   level one alone, over the deputy who assists him (3(2)); the 分管副院长,
-%   who leads and commands the bureau, over the director (1(2), 1(3)).
-command_rank('分管副院长', 5, [c(1,2,null), c(1,3,null)]).
+%   服从上级指挥管理权" (11(1)) ranks the parties within the bureau: level one
+%   (局) over level two (团队) over team members (3(2), 10(2)); the director,
+%   who exercises level one alone, over the deputy who assists him (3(2)).
+%   The 分管副院长 is outside the two levels; a disagreement with him is
+%   decided under 11(2) when major and is otherwise a recorded gap
+%   (g_vp_director_disagreement).
 command_rank('局长', 4, [c(3,2,null)]).
 command_rank('副局长', 3, [c(3,2,null)]).
 command_rank('团队长', 2, [c(3,2,null)]).
