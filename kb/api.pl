@@ -31,11 +31,13 @@ call_hex_(HexIn, Reply) :-
 request_("ask", Request, Reply) :-
     !,
     request_lang_(Request, Lang),
-    ask_reply_(Request.scenario, Lang, Reply).
+    request_limit_(Request, Limit),
+    ask_reply_(Request.scenario, Lang, Limit, Reply).
 request_("batch", Request, _{results: Results}) :-
     !,
     request_lang_(Request, Lang),
-    maplist([S, R]>>ask_reply_(S, Lang, R), Request.scenarios, Results).
+    request_limit_(Request, Limit),
+    maplist([S, R]>>ask_reply_(S, Lang, Limit, R), Request.scenarios, Results).
 request_("vocabulary", _, Reply) :- !, vocabulary(Reply).
 request_("articles", _, Reply) :- !, articles(Reply).
 request_("readings", Request, Reply) :- !, request_lang_(Request, Lang), readings(Lang, Reply).
@@ -45,8 +47,13 @@ request_(Op, _, _) :-
 request_lang_(Request, Lang) :-
     (   get_dict(lang, Request, L), L == "en" -> Lang = en ; Lang = zh ).
 
-ask_reply_(Scenario, Lang, Reply) :-
-    catch(ask(Scenario, Lang, Reply), E, error_reply(E, Lang, Reply)).
+%   Seconds one question may take (default 10).
+request_limit_(Request, Limit) :-
+    (   get_dict(seconds, Request, S), number(S), S > 0 -> Limit = S ; Limit = 10 ).
+
+ask_reply_(Scenario, Lang, Limit, Reply) :-
+    catch(call_with_time_limit(Limit, ask(Scenario, Lang, Reply)),
+          E, error_reply(E, Lang, Reply)).
 
 %!  ask(+Scenario:dict, -Answer:dict) is det.
 %!  ask(+Scenario:dict, +Lang, -Answer:dict) is det.
@@ -63,18 +70,11 @@ ask(Scenario, Lang, Answer) :-
     get_dict(question, Scenario, QString),
     atom_string(Question, QString),
     question_goal_(Question, Scenario, Facts, Fields, Trace, Goal),
-    time_limit_(Scenario, Limit),
-    (   call_with_time_limit(Limit, with_scenario(Facts, Goal))
+    (   with_scenario(Facts, Goal)
     ->  true
     ;   throw(pyreason_error(no_answer, question, QString))
     ),
     assemble_answer(Question, Lang, Fields, Trace, Answer).
-
-time_limit_(Scenario, Limit) :-
-    (   get_dict(limits, Scenario, L), get_dict(seconds, L, S), number(S), S > 0
-    ->  Limit = S
-    ;   Limit = 10
-    ).
 
 %   question_goal_(+Question, +Scenario, +Facts, -Fields, -Trace, -Goal):
 %   resolve the question's own fields and build the goal that answers it.

@@ -22,7 +22,9 @@ class KnowledgeBase:
     '局长'
     """
 
-    def __init__(self, kb_dir: str | Path | None = None):
+    def __init__(self, kb_dir: str | Path | None = None, time_limit: float = 10.0):
+        """Load the KB in ``kb_dir`` (default: the shipped one); a question may take ``time_limit`` seconds."""
+        self.time_limit = time_limit
         self.kb_dir = Path(kb_dir).resolve() if kb_dir else resource_dir("kb")
         self.entry = self.kb_dir / "pyreason.pl"
         if not self.entry.is_file():
@@ -37,7 +39,8 @@ class KnowledgeBase:
         if lang not in LANGS:
             raise ValueError(f"lang must be one of {LANGS}")
         validate_scenario(scenario, source)
-        reply = bridge.call(self.entry, {"op": "ask", "scenario": _question_part(scenario), "lang": lang})
+        reply = bridge.call(self.entry, {"op": "ask", "scenario": _question_part(scenario), "lang": lang,
+                                         "seconds": self.time_limit})
         if "error" in reply:
             raise self._error(reply["error"], source)
         reply["kb"] = {"fingerprint": self.fingerprint}

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
+
+import yaml
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -42,40 +45,12 @@ def citation_label(cite: dict[str, Any], document: dict[str, Any], lang: str = "
     return out
 
 
-LABELS = {
-    "zh": {
-        "question": "问题", "status": "结论", "answer": "答案", "reasoning": "理由",
-        "gaps": "本规定未作规定或不明确之处", "interpretations": "所采用的解释",
-        "citations": "依据", "kb": "知识库", "none": "无", "unanswered": "（本规定未给出答案）",
-        "yes": "是", "no": "否", "acting": "代{0}行使", "colon": "：", "lp": "（", "rp": "）",
-        "lb": "〔", "rb": "〕", "sep": "；",
-        "answered": "已回答", "gap": "本规定未给出完整答案",
-        "questions": {"approver": "由谁审批", "superior": "向谁负责", "substitution": "能否替补",
-                      "meeting": "会议决议", "disagreement": "分歧以谁的意见为准"},
-        "fields": {"matter": "事项", "approver": "最终审批（决定）", "process_approver": "过程审批",
-                   "requested_by": "报请人", "superior": "直接上级", "chain": "负责链条",
-                   "acting_superior": "代行上级职责", "allowed": "能否替补", "direction": "替补方向",
-                   "decided_by": "决定人", "resolution": "决议", "basis": "决议依据", "binding": "是否必须执行",
-                   "escalation": "可以报请", "chair": "主持人", "tally": "意见统计", "prevails": "层级较高的一方"},
-        "votes": "{0} 票（另有受邀人员 {1} 票）", "votes_plain": "{0} 票",
-    },
-    "en": {
-        "question": "Question", "status": "Status", "answer": "Answer", "reasoning": "Reasoning",
-        "gaps": "Where the regulation is silent or unclear", "interpretations": "Interpretations applied",
-        "citations": "Rests on", "kb": "Knowledge base", "none": "none", "unanswered": "(the regulation gives no answer)",
-        "yes": "yes", "no": "no", "acting": "acting for {0}", "colon": ": ", "lp": " (", "rp": ")",
-        "lb": " [", "rb": "]", "sep": "; ",
-        "answered": "answered", "gap": "the regulation gives no complete answer",
-        "questions": {"approver": "who approves", "superior": "to whom one answers", "substitution": "may one post cover another",
-                      "meeting": "what the meeting resolved", "disagreement": "whose view decides a disagreement"},
-        "fields": {"matter": "Matter", "approver": "Final approval (decision)", "process_approver": "Process approval",
-                   "requested_by": "Submitted by", "superior": "Superior", "chain": "Chain",
-                   "acting_superior": "Acting superior", "allowed": "Allowed", "direction": "Direction",
-                   "decided_by": "Decided by", "resolution": "Resolution", "basis": "Basis", "binding": "Binding",
-                   "escalation": "Escalation open", "chair": "Chair", "tally": "Opinions", "prevails": "Higher-ranking party"},
-        "votes": "{0} vote(s) (plus {1} by invitees)", "votes_plain": "{0} vote(s)",
-    },
-}
+def _labels() -> dict[str, Any]:
+    with open(resource_dir("reports") / "labels.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+LABELS: dict[str, Any] = _labels()
 
 #: The fields that carry the answer itself; null there means the regulation gives none.
 ESSENTIAL = {
@@ -89,6 +64,7 @@ _ALWAYS_SHOWN = {"approver", "process_approver", "superior", "chain", "allowed",
                  "decided_by", "resolution", "basis", "binding"}
 
 
+@lru_cache(maxsize=1)
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(resource_dir("reports"))),
                       undefined=StrictUndefined, keep_trailing_newline=True,

@@ -154,6 +154,8 @@ def _parse(path: str, text: str) -> Any:
             raise ScenarioError(path, f"line {exc.lineno}", {
                 "zh": f"JSON 语法错误（第 {exc.colno} 列）：{exc.msg}",
                 "en": f"JSON syntax error (column {exc.colno}): {exc.msg}"}) from None
+        except RecursionError:
+            raise ScenarioError(path, None, {"zh": "嵌套过深", "en": "nested too deeply"}) from None
     try:
         docs = list(yaml.safe_load_all(text))
     except yaml.YAMLError as exc:

@@ -130,6 +130,9 @@ def test_invalid_scenarios(run, tmp_path, text, needles):
     ("broken.json", '{"question": "approver", ', "JSON"),
     ("list.yaml", "- question: approver\n", "映射"),
     ("two.yaml", "question: approver\nmatter: 变卖\n---\nquestion: superior\nrole: 局长\n", "一个场景"),
+    ("deep.json", "[" * 100_000 + "]" * 100_000, "嵌套过深"),
+    ("deep.yaml", "question: approver\nmatter: " + "[" * 50_000 + "]" * 50_000, "嵌套过深"),
+    ("date.yaml", "question: approver\nmatter: 2023-01-01\n", "应为文本"),
 ])
 def test_unreadable_files(run, tmp_path, name, content, needle):
     path = write(tmp_path, name, content)
