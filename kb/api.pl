@@ -74,7 +74,21 @@ ask(Scenario, Lang, Answer) :-
     ->  true
     ;   throw(pyreason_error(no_answer, question, QString))
     ),
-    assemble_answer(Question, Lang, Fields, Trace, Answer).
+    alias_readings_(Scenario, AliasTrace),
+    append(Trace, AliasTrace, Trace1),
+    assemble_answer(Question, Lang, Fields, Trace1, Answer).
+
+%   Interpretations carried by the words the scenario used (e.g. 处长).
+alias_readings_(Scenario, Trace) :-
+    findall(interp(Id),
+            ( string_leaf_(Scenario, S), name_key(S, Key),
+              alias_reading(Alias, Id), name_key(Alias, Key) ),
+            Trace0),
+    list_to_set(Trace0, Trace).
+
+string_leaf_(S, S) :- string(S), !.
+string_leaf_(D, S) :- is_dict(D), !, get_dict(K, D, V), K \== votes, string_leaf_(V, S).
+string_leaf_(L, S) :- is_list(L), member(V, L), string_leaf_(V, S).
 
 %   question_goal_(+Question, +Scenario, +Facts, -Fields, -Trace, -Goal):
 %   resolve the question's own fields and build the goal that answers it.

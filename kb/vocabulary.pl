@@ -60,6 +60,12 @@ scope_alias('局', bureau).
 scope_alias('执行局', bureau).
 scope_alias('全局', bureau).
 
+%   alias_reading(Alias, ReadingId): using this alias applies a recorded
+%   interpretation, which the answer then lists.
+alias_reading('处长', i_chu_zhang_alias).
+alias_reading('局务会', i_jwh_is_meeting).
+alias_reading('执行组', i_team_is_group).
+
 %   The regulation names no non-leadership posts; this default ladder
 %   (highest first) is an assumption a scenario may replace (i_ladder_default).
 default_ladder(['执行法官', '法官助理', '书记员']).

@@ -44,3 +44,17 @@ def test_scenario(kb, path):
     assert answer["citations"], "every answer rests on some article"
     assert all(step["citations"] or step["rule"] in ("chain_top", "superior_absent") for step in answer["explanation"])
     assert answer["kb"]["fingerprint"].startswith("sha256:")
+
+
+def test_every_recorded_reading_has_a_case(kb):
+    """Each gap and interpretation the KB records is shown by at least one case."""
+    seen = set()
+    for path in SCENARIOS:
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "error" in case["expect"]:
+            continue
+        answer = kb.ask(case, source=str(path))
+        seen |= {g["id"] for g in answer["gaps"]} | {i["id"] for i in answer["interpretations"]}
+    readings = kb.readings()
+    recorded = {r["id"] for part in readings.values() for r in part}
+    assert recorded - seen == set()
