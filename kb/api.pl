@@ -292,8 +292,9 @@ key_code_(C, [L | Acc], Acc) :-
 %   The contract's answer: status, fields, citations, explanation steps,
 %   gaps and the interpretations used.
 assemble_answer(Question, Lang, Fields, Trace, Answer) :-
-    findall(_{rule: Key, text: Text, citations: Cs},
+    findall(_{rule: Key, kind: Kind, text: Text, citations: Cs},
             ( member(step(Key, Args, Cites), Trace),
+              ( why_not(Key) -> Kind = why_not ; Kind = because ),
               message_text(Lang, Key, Args, Text),
               citations_json_(Cites, Cs) ),
             Explanation),
@@ -383,18 +384,27 @@ vocabulary(_{roles: Roles, matters: Matters, meetings: Meetings,
 %!  articles(-Document:dict) is det.
 %
 %   The document's metadata and the clean text of every article.
+%   Each text carries "en", the unofficial English rendering (english.pl),
+%   or null where there is none.
 articles(_{document: Doc, articles: Articles}) :-
     document_number(Number), document_title(Title), document_status(Status),
     preamble(Preamble),
-    Doc = _{number: Number, title: Title, status: Status, preamble: Preamble},
-    findall(_{number: N, title: T, paragraphs: Ps},
-            ( article(N, T),
-              findall(_{number: P, text: PT, items: Is},
-                      ( paragraph(N, P, PT),
-                        findall(_{number: I, text: IT}, item(N, P, I, IT), Is) ),
+    en_or_null_(en_document_title(TitleEn)), en_or_null_(en_preamble(PreambleEn)),
+    Doc = _{number: Number, title: Title, status: Status, preamble: Preamble,
+            title_en: TitleEn, preamble_en: PreambleEn},
+    findall(_{number: N, title: T, title_en: TE, paragraphs: Ps},
+            ( article(N, T), en_or_null_(en_article(N, TE)),
+              findall(_{number: P, text: PT, en: PE, items: Is},
+                      ( paragraph(N, P, PT), en_or_null_(en_paragraph(N, P, PE)),
+                        findall(_{number: I, text: IT, en: IE},
+                                ( item(N, P, I, IT), en_or_null_(en_item(N, P, I, IE)) ),
+                                Is) ),
                       Ps) ),
             Articles0),
     sort(number, @<, Articles0, Articles).
+
+en_or_null_(Goal) :-
+    (   call(Goal) -> true ; arg(_, Goal, null) -> true ; true ).
 
 %!  readings(+Lang, -Readings:dict) is det.
 %

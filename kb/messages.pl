@@ -123,6 +123,36 @@ msg(err_scope_not_allowed, en, "a disagreement's scope is team or bureau, not ~w
 msg(err_empty_opinion, zh, "意见不能为空").
 msg(err_empty_opinion, en, "an opinion must not be empty").
 
+%   ---- why-not steps -----------------------------------------------------
+
+%!  why_not(?Key) is nondet.
+%
+%   Steps that say why a rule did not apply or a condition failed (the
+%   director is present, so the authorisation has no effect; the post is a
+%   leadership post, so Art. 12 does not allow cover), as opposed to steps
+%   that say which rule applied.
+why_not(authorisation_dormant).
+why_not(absent_unauthorised).
+why_not(authorised_agent_absent).
+why_not(absent_no_rule).
+why_not(authorisation_without_basis).
+why_not(no_process_approval).
+why_not(no_superior).
+why_not(superior_absent).
+why_not(acting_for_own_superior).
+why_not(unranked).
+why_not(peer_substitution).
+why_not(reverse_substitution).
+why_not(leadership_excluded).
+why_not(leadership_unclear).
+why_not(acting_instead).
+why_not(no_command_authority).
+why_not(vp_party).
+why_not(no_chair).
+why_not(no_majority_no_vp).
+why_not(advisory_divided).
+why_not(escalation_not_major).
+
 %   ---- words inside messages -----------------------------------------------
 
 word('批准', en, "approval").

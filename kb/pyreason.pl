@@ -44,6 +44,11 @@ messages.pl, and the data bridge to Python in api.pl.
        matter/3, matter_action/2, decides/4, requested_by/3,
        reports_to/4, duty/3.
 
+%   The unofficial English rendering (english.pl) is optional: a KB without
+%   it answers in English with Chinese article text only.
+:- dynamic en_document_title/1, en_preamble/1, en_article/2,
+           en_paragraph/3, en_item/4.
+
 :- include(document).
 :- include(vocabulary).
 :- include(articles/art01).

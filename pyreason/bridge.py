@@ -33,13 +33,14 @@ class _Engine:
         # An uncaught error must never open the interactive tracer.
         self.run("set_prolog_flag(debug_on_error, false)")
         self.run("set_prolog_flag(report_error, true)")
-        # Load messages (syntax errors are printed, not raised) are collected
-        # while loading, and read back as hex like everything else.
+        # Load messages (syntax errors are printed, not raised) are captured
+        # while loading -- not printed -- and read back as hex.
         self.run("use_module(library(sha)), use_module(library(utf8))")
         self.run("dynamic(user:pyreason_load_message/2)")
-        self.run("assertz((user:message_hook(T, K, _) :- "
+        self.run("assertz((user:message_hook(_, K, Lines) :- "
                  "memberchk(K, [error, warning]), nb_current(pyreason_loading, true), "
-                 "message_to_codes(T, K, Cs), assertz(user:pyreason_load_message(K, Cs)), fail))")
+                 "catch(with_output_to(codes(Cs), print_message_lines(current_output, '', Lines)), _, "
+                 "Cs = []), assertz(user:pyreason_load_message(K, Cs))))")
         self.run("assertz((user:pyreason_messages_hex(K, Hex) :- "
                  "findall(C, (user:pyreason_load_message(K, Cs), append(Cs, [30], C)), L), "
                  "append(L, All), phrase(utf8:utf8_codes(All), Bytes), hex_bytes(Hex, Bytes)))")
