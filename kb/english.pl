@@ -37,6 +37,8 @@
     en_article(N, Title).  en_paragraph(A, P, Text).  en_item(A, P, I, Text).
 */
 
+:- discontiguous en_article/2, en_paragraph/3, en_item/4.
+
 en_document_title("Several Provisions on Implementing the Level-Based Responsibility System for Enforcement Management (for Trial Implementation)").
 
 en_preamble("In order to fully implement the work requirements of the reform of the enforcement system, to establish and improve an enforcement work mechanism of unified management, unified command and unified coordination, to further standardise enforcement work procedures, and to raise the quality and efficiency of enforcement work, these Provisions are formulated in accordance with the Civil Procedure Law of the People's Republic of China, judicial interpretations and the normative documents of higher courts, and in light of the actual enforcement work of this Court.").

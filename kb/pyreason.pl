@@ -50,6 +50,7 @@ messages.pl, and the data bridge to Python in api.pl.
            en_paragraph/3, en_item/4.
 
 :- include(document).
+:- include(english).
 :- include(vocabulary).
 :- include(articles/art01).
 :- include(articles/art02).

@@ -567,8 +567,9 @@ escalation_(Meeting, Dissenters, Escalation, Trace) :-
     !,
     findall(esc(By, To, Action),
             escalation_route(Meeting, By, To, Action, _), Escalation),
+    (   Dissenters = [_] -> TE = [interp(i_escalation_either_dissents)] ; TE = [] ),
     Trace = [step(escalation_open, [Dissenters], [c(5,1,null)]),
-             interp(i_president_in_charge)].
+             interp(i_president_in_charge) | TE].
 escalation_(_, Dissenters, [], [step(escalation_not_major, [Dissenters], [c(5,1,null)])]) :-
     Dissenters \== [],
     !.

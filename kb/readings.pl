@@ -93,6 +93,9 @@ reading(i_majority_readings_agree, interpretation, [c(5,1,null)],
 reading(i_invitees_do_not_change, interpretation, [c(4,3,null), c(5,1,null)],
   "受邀人员是否参与形成多数意见不明确；本案计入与不计入其意见结论相同。",
   "Whether invitees count towards the majority is unclear; here the result is the same either way.").
+reading(i_escalation_either_dissents, interpretation, [c(5,1,null)],
+  "第五条第一款“如分管副院长、局长意见与多数意见不一致”理解为其中任一人的意见与多数意见不一致即可，不要求二人均不一致。",
+  "Art. 5(1) \"if the opinions of the vice-president in charge and the director differ from the majority\" is read as: either one of them differing is enough; both need not differ.").
 reading(i_opinions_identical_text, interpretation, [c(5,1,null)],
   "只有文字完全相同的意见才视为同一意见；意见按原文返回，不作改写。",
   "Opinions count as the same only when their text is identical; they are returned exactly as given.").
