@@ -9,14 +9,18 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: setup swipl demo test test-prolog test-python clean
+.PHONY: setup system demo test test-prolog test-python clean
 
-setup: swipl $(STAMP)
+setup: system $(STAMP)
 
-swipl:
-	@command -v swipl >/dev/null 2>&1 || { \
-	  echo "Installing SWI-Prolog (Debian package swi-prolog-nox)..."; \
-	  $(APT) update -qq && $(APT) install -y -qq swi-prolog-nox >/dev/null; }
+# SWI-Prolog for the KB; Pango and a CJK font for PDF reports (WeasyPrint).
+DEBS := swi-prolog-nox libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
+
+system:
+	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:" $$missing; \
+	  $(APT) update -qq && $(APT) install -y -qq $$missing >/dev/null; fi
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \

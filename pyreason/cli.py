@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import traceback
@@ -68,7 +69,7 @@ def main(ctx: click.Context, kb_dir: str | None, debug: bool) -> None:
 def _guard(ctx: click.Context, lang: str, action):
     try:
         return action()
-    except click.ClickException:
+    except (click.ClickException, click.exceptions.Exit):
         raise
     except BrokenPipeError:  # e.g. `pyreason readings | head`: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -191,6 +192,77 @@ def readings(ctx: click.Context, lang: str) -> None:
                     citation_label(c, kb.document, lang) for c in entry["citations"])
                 click.echo(f"  {entry['id']}  〔{where}〕\n    {entry['text']}")
             click.echo("")
+    _guard(ctx, lang, run)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "txt", "pdf"]), default="html",
+              show_default=True, help="html (printable), md, txt, or pdf for the case file.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Where to write the report ('-' or none: standard output; required for pdf).")
+@click.option("--case-number", help="The case number (案号) to print on the report.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (never done without this).")
+@LANG
+@click.pass_context
+def report(ctx: click.Context, file: str, fmt: str, output: str | None, case_number: str | None,
+           force: bool, lang: str) -> None:
+    """Write a case-file report for the scenario in FILE: the answer, its reasoning, the quoted articles.
+
+    \b
+    Example:
+      pyreason report examples/director_absent_authorised.yaml --format pdf \\
+          -o report.pdf --case-number "（2026）豫1302执123号"
+    The report embeds its scenario: `pyreason verify report.html` re-checks it later.
+    """
+    from .report import build_context, render, write_atomic
+
+    def run() -> None:
+        if fmt == "pdf" and output in (None, "-"):
+            raise click.UsageError("a PDF report needs -o FILE")
+        kb = ctx.obj.kb(lang)
+        from .scenario import load_scenario_file
+        scenario = load_scenario_file(file)
+        answer = kb.ask(scenario, lang=lang, source=file)
+        data = render(build_context(kb, scenario, answer, lang, case_number), fmt)
+        if output in (None, "-"):
+            click.echo(data.decode("utf-8"), nl=False)
+        else:
+            write_atomic(output, data, force=force)
+            click.echo(("已写入 " if lang == "zh" else "written: ") + output, err=True)
+    _guard(ctx, lang, run)
+
+
+@main.command()
+@click.argument("report_file", metavar="REPORT", type=click.Path(dir_okay=False))
+@LANG
+@click.pass_context
+def verify(ctx: click.Context, report_file: str, lang: str) -> None:
+    """Re-run the scenario embedded in REPORT on the current knowledge base and compare.
+
+    \b
+    Example:
+      pyreason verify report.html
+    Exit codes: 0 the answer still holds (a changed knowledge base is noted),
+    3 the answer changed, 1 not a readable pyreason report.
+    """
+    from .report import verify as verify_report
+
+    def run() -> None:
+        kb = ctx.obj.kb(lang)
+        result = verify_report(kb, report_file)
+        zh = lang == "zh"
+        if result.kb_changed:
+            click.echo((f"注意：知识库已变化（{result.old_fingerprint} → {result.new_fingerprint}）"
+                        if zh else f"note: the knowledge base changed ({result.old_fingerprint} -> "
+                        f"{result.new_fingerprint})"))
+        if result.holds:
+            click.echo(f"{report_file}: " + ("结论仍然成立。" if zh else "the answer still holds."))
+            return
+        click.echo(f"{report_file}: " + ("结论已变化：" if zh else "the answer changed:"))
+        for name, old, new in result.differences:
+            click.echo(f"  {name}: {json.dumps(old, ensure_ascii=False)} → {json.dumps(new, ensure_ascii=False)}")
+        ctx.exit(3)
     _guard(ctx, lang, run)
 
 

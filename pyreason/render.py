@@ -68,7 +68,8 @@ _ALWAYS_SHOWN = {"approver", "process_approver", "superior", "chain", "allowed",
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(resource_dir("reports"))),
                       undefined=StrictUndefined, keep_trailing_newline=True,
-                      trim_blocks=True, lstrip_blocks=True, autoescape=False)
+                      trim_blocks=True, lstrip_blocks=True,
+                      autoescape=lambda name: bool(name) and ".html" in name)
     return env
 
 

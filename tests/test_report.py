@@ -1,0 +1,165 @@
+"""Case-file reports: every format, both languages, quoted articles, verify, and no overwrite."""
+
+import base64
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pyreason.cli import main
+
+SCEN = Path(__file__).parent / "scenarios"
+CASES = {  # one per question kind, and a gap
+    "approver": SCEN / "approver_funds_director_absent_authorised.yaml",
+    "superior": SCEN / "superior_chu_zhang_is_deputy.yaml",
+    "substitution": SCEN / "substitution_custom_ladder_replaces_default.yaml",
+    "meeting": SCEN / "meeting_major_vp_dissents_escalation.yaml",
+    "disagreement": SCEN / "disagreement_vp_vs_director_major.yaml",
+    "gap": SCEN / "disagreement_vp_vs_director.yaml",
+}
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def quoted_texts(kb, answer):
+    """The verbatim Chinese of every part the answer cites."""
+    out = []
+    for c in answer["citations"]:
+        art = kb.article(c["article"])
+        for p in art["paragraphs"]:
+            if c["paragraph"] in (None, p["number"]):
+                out += [i["text"] for i in p["items"] if c["item"] == i["number"]] or [p["text"]]
+    return out
+
+
+@pytest.mark.parametrize("kind", CASES)
+@pytest.mark.parametrize("fmt", ["html", "md", "txt"])
+def test_text_formats_quote_every_cited_part(run, kb, tmp_path, kind, fmt):
+    out = tmp_path / f"r.{fmt}"
+    result = run("report", CASES[kind], "--format", fmt, "-o", out, "--case-number", "（2026）豫1302执123号")
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    answer = kb.ask_file(str(CASES[kind]))
+    for quote in quoted_texts(kb, answer):
+        assert quote in text, quote
+    assert "（2026）豫1302执123号" in text and "宛法〔2023〕123号" in text
+    assert answer["kb"]["fingerprint"] in text and "pyreason 0.1.0" in text
+    if kind == "gap":
+        assert "本规定未给出完整答案" in text
+
+
+def test_why_not_steps_are_marked(run, tmp_path):
+    # Art. 8(5): the director is away without authorising anyone -- the reason is shown as not applying.
+    path = tmp_path / "s.yaml"
+    path.write_text("question: approver\nmatter: 变卖\nfacts: {absent: [局长]}\n", encoding="utf-8")
+    result = run("report", path, "--format", "txt")
+    assert result.exit_code == 0, result.output
+    assert "[不适用] 局长不在岗，且未授权副局长代为履行职责。" in result.stdout
+    html = run("report", path, "--format", "html").stdout
+    assert '<span class="kind why_not">不适用</span>' in html
+
+
+def test_english_report_gives_the_translation_beside_the_original(run, tmp_path):
+    out = tmp_path / "r.html"
+    assert run("report", CASES["approver"], "-o", out, "--lang", "en").exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Unofficial English rendering" in html and "the Chinese original is authoritative" in html
+    assert "执行案款的发放；" in html                      # the original, Art. 7(3)
+    assert "(3) the disbursement of enforcement case funds;" in html   # its English rendering
+    assert "Art. 7(3)" in html and "Reasoning" in html
+
+
+def test_pdf_has_the_quoted_article_in_its_text_layer(run, tmp_path):
+    from pypdf import PdfReader
+    out = tmp_path / "r.pdf"
+    result = run("report", CASES["approver"], "--format", "pdf", "-o", out, "--case-number", "（2026）豫1302执123号")
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(str(out))
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
+    assert "执行案款的发放" in text and "下列执行事项应当报请局长批准" in text
+    assert "第七条第（三）项" in text and "（2026）豫1302执123号" in text
+    assert run("verify", out).exit_code == 0
+
+
+def test_report_to_stdout_and_pdf_needs_a_file(run):
+    result = run("report", CASES["superior"], "--format", "md")
+    assert result.exit_code == 0 and result.stdout.startswith("# 规定适用说明报告")
+    assert run("report", CASES["superior"], "--format", "pdf").exit_code == 2
+
+
+def test_never_overwrites_without_force(run, tmp_path):
+    out = tmp_path / "r.html"
+    out.write_text("the analyst's own notes", encoding="utf-8")
+    result = run("report", CASES["approver"], "-o", out)
+    assert result.exit_code == 1 and "--force" in result.stderr and "\n" not in result.stderr.strip()
+    assert out.read_text(encoding="utf-8") == "the analyst's own notes"
+    assert run("report", CASES["approver"], "-o", out, "--force").exit_code == 0
+    assert "规定适用说明报告" in out.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["r.html"]   # no temporary files left
+
+
+def test_unwritable_destination_is_one_line(run, tmp_path):
+    result = run("report", CASES["approver"], "-o", tmp_path / "no" / "such" / "dir.html")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "dir.html" in result.stderr
+
+
+def _tamper(path, fmt, change):
+    text = path.read_text(encoding="utf-8")
+    if fmt == "html":
+        m = re.search(r'(<script type="application/json" id="pyreason-report">)(.*?)(</script>)', text, re.S)
+        data = json.loads(m.group(2))
+        change(data)
+        new = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+        text = text[:m.start(2)] + new + text[m.end(2):]
+    else:
+        m = re.search(r"(<!-- pyreason-report:\n)(.*?)(\n-->)", text, re.S)
+        data = json.loads(base64.b64decode("".join(m.group(2).split())))
+        change(data)
+        new = base64.b64encode(json.dumps(data, ensure_ascii=False).encode()).decode()
+        text = text[:m.start(2)] + new + text[m.end(2):]
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_verify_confirms_and_flags(run, tmp_path, fmt):
+    out = tmp_path / f"r.{fmt}"
+    assert run("report", CASES["approver"], "--format", fmt, "-o", out).exit_code == 0
+    ok = run("verify", out)
+    assert ok.exit_code == 0 and "结论仍然成立" in ok.stdout
+
+    _tamper(out, fmt, lambda d: d["kb"].update(fingerprint="sha256:older"))
+    kb_changed = run("verify", out)
+    assert kb_changed.exit_code == 0 and "知识库已变化" in kb_changed.stdout and "结论仍然成立" in kb_changed.stdout
+
+    _tamper(out, fmt, lambda d: d["answer"]["answer"].update(approver="局长", acting_for=None))
+    changed = run("verify", out)
+    assert changed.exit_code == 3, changed.output
+    assert "answer.approver" in changed.stdout and '"局长" → "副局长"' in changed.stdout
+
+
+def test_verify_refuses_what_is_not_a_report(run, tmp_path):
+    other = tmp_path / "notes.html"
+    other.write_text("<html>notes</html>", encoding="utf-8")
+    result = run("verify", other)
+    assert result.exit_code == 1 and "不是 pyreason 报告" in result.stderr
+
+
+def test_hostile_opinion_stays_text_in_html(run, tmp_path):
+    path = tmp_path / "s.json"
+    evil = "</script><script>alert(1)</script><!--"
+    path.write_text(json.dumps({"question": "meeting", "meeting": "局务会议", "votes": [
+        {"role": "局长", "opinion": evil}, {"role": "副局长", "opinion": evil}]}, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert run("report", path, "-o", out).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html and "&lt;/script&gt;" in html
+    assert html.count("<script") == 1
+    assert run("verify", out).exit_code == 0
