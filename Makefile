@@ -37,6 +37,7 @@ demo: setup
 	@$(VENV)/bin/pyreason ask examples/director_absent_authorised.yaml
 	@echo
 	@echo "More: .venv/bin/pyreason ask FILE --format json | --lang en ; .venv/bin/pyreason articles 7 ; .venv/bin/pyreason names matters"
+	@echo "Case-file report: .venv/bin/pyreason report examples/director_absent_authorised.yaml --format pdf -o report.pdf --case-number 案号"
 
 test: setup test-prolog test-python
 

@@ -163,3 +163,13 @@ def test_hostile_opinion_stays_text_in_html(run, tmp_path):
     assert "<script>alert(1)</script>" not in html and "&lt;/script&gt;" in html
     assert html.count("<script") == 1
     assert run("verify", out).exit_code == 0
+
+
+@pytest.mark.parametrize("kind", CASES)
+def test_pdf_for_every_kind(run, kb, tmp_path, kind):
+    from pypdf import PdfReader
+    out = tmp_path / "r.pdf"
+    assert run("report", CASES[kind], "--format", "pdf", "-o", out).exit_code == 0
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(str(out)).pages))
+    for quote in quoted_texts(kb, kb.ask_file(str(CASES[kind]))):
+        assert re.sub(r"\s+", "", quote) in text, quote
