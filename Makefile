@@ -17,7 +17,8 @@ setup: system $(STAMP)
 DEBS := swi-prolog-nox libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 
 system:
-	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@missing=$$(for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:" $$missing; \
 	  $(APT) update -qq && $(APT) install -y -qq $$missing >/dev/null; fi
