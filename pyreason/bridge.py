@@ -33,56 +33,51 @@ class _Engine:
         # An uncaught error must never open the interactive tracer.
         self.run("set_prolog_flag(debug_on_error, false)")
         self.run("set_prolog_flag(report_error, true)")
-        # Load messages (syntax errors are printed, not raised) are captured
-        # while loading -- not printed -- and read back as hex.
-        self.run("use_module(library(sha)), use_module(library(utf8))")
-        self.run("dynamic(user:pyreason_load_message/2)")
-        self.run("assertz((user:message_hook(_, K, Lines) :- "
-                 "memberchk(K, [error, warning]), nb_current(pyreason_loading, true), "
-                 "catch(with_output_to(codes(Cs), print_message_lines(current_output, '', Lines)), _, "
-                 "Cs = []), assertz(user:pyreason_load_message(K, Cs))))")
-        self.run("assertz((user:pyreason_messages_hex(K, Hex) :- "
-                 "findall(C, (user:pyreason_load_message(K, Cs), append(Cs, [30], C)), L), "
-                 "append(L, All), phrase(utf8:utf8_codes(All), Bytes), hex_bytes(Hex, Bytes)))")
+        self.run(f"atom_codes(F, {_codes(_BOOT)}), load_files(F, [])")
+        self.load_messages: list[dict[str, Any]] = []
 
     def run(self, goal: str) -> list[dict[str, Any]]:
         return list(self.prolog.query(goal, maxresult=1))
 
-    def load(self, entry: Path) -> None:
-        codes = ",".join(str(ord(c)) for c in str(entry))  # the path as data, never as text
-        self.run("retractall(user:pyreason_load_message(_, _))")
-        self.run("nb_setval(pyreason_loading, true)")
-        try:
-            self.run(f"atom_codes(F, [{codes}]), "
-                     "catch(load_files(F, [if(true)]), Err, print_message(error, Err))")
-        finally:
-            self.run("nb_setval(pyreason_loading, false)")
-        errors = self.messages("error")
-        if errors:
-            raise KBError(f"{entry}: cannot load the knowledge base: {errors[0]}")
-        if not self.run("current_predicate(pyreason_kb:call_hex/2)"):
-            raise KBError(f"{entry}: does not define pyreason_kb:call_hex/2")
+    def load(self, entry: Path, strict: bool = True) -> None:
+        """Load the KB; with ``strict``, any load error is a KBError naming file and line."""
+        rows = self.run(f"pyreason_boot:load_kb({_codes(entry)}, J)")
+        self.load_messages = json.loads(str(rows[0]["J"]))["messages"] if rows else []
+        errors = [m for m in self.load_messages if m["kind"] == "error"]
         self.loaded = entry
-        self.warnings = self.messages("warning")
+        if strict and errors:
+            raise KBError(f"{entry}: cannot load the knowledge base: {located(errors[0])}")
+        if strict and not self.run("current_predicate(pyreason_kb:call_hex/2)"):
+            raise KBError(f"{entry}: does not define pyreason_kb:call_hex/2")
 
-    def messages(self, kind: str) -> list[str]:
-        rows = self.run(f"user:pyreason_messages_hex({kind}, H)")
-        text = bytes.fromhex(str(rows[0]["H"])).decode("utf-8") if rows else ""
-        return [_one_line(m) for m in text.split("\x1e") if m.strip()]
+
+def located(message: dict[str, Any]) -> str:
+    """A load message as one line, led by file:line where known."""
+    text = _one_line(message["text"])
+    where = f"{message['file']}:{message['line']}" if message.get("file") else ""
+    return text if not where or where in text else f"{where}: {text}"
+
+
+def _codes(path: Path | str) -> str:
+    """A path as a Prolog list of character codes: data that cannot be read as code."""
+    return "[" + ",".join(str(ord(c)) for c in str(path)) + "]"
+
+
+_BOOT = Path(__file__).resolve().parent / "prolog" / "boot.pl"
 
 
 def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def engine_for(entry: Path) -> _Engine:
+def engine_for(entry: Path, strict: bool = True) -> _Engine:
     """The process's engine, with the KB at ``entry`` loaded (once)."""
     global _ENGINE
     with _LOCK:
         if _ENGINE is None:
             _ENGINE = _Engine()
         if _ENGINE.loaded is None:
-            _ENGINE.load(entry)
+            _ENGINE.load(entry, strict=strict)
         elif _ENGINE.loaded != entry:
             raise KBError(f"this process already loaded {_ENGINE.loaded}; "
                           f"one knowledge base per process (asked for {entry})")
