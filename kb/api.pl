@@ -37,7 +37,7 @@ request_("batch", Request, _{results: Results}) :-
     !,
     request_lang_(Request, Lang),
     request_limit_(Request, Limit),
-    maplist([S, R]>>ask_reply_(S, Lang, Limit, R), Request.scenarios, Results).
+    maplist(batch_reply_(Lang, Limit), Request.scenarios, Results).
 request_("vocabulary", _, Reply) :- !, vocabulary(Reply).
 request_("articles", _, Reply) :- !, articles(Reply).
 request_("readings", Request, Reply) :- !, request_lang_(Request, Lang), readings(Lang, Reply).
@@ -50,6 +50,9 @@ request_lang_(Request, Lang) :-
 %   Seconds one question may take (default 10).
 request_limit_(Request, Limit) :-
     (   get_dict(seconds, Request, S), number(S), S > 0 -> Limit = S ; Limit = 10 ).
+
+batch_reply_(Lang, Limit, Scenario, Reply) :-
+    ask_reply_(Scenario, Lang, Limit, Reply).
 
 ask_reply_(Scenario, Lang, Limit, Reply) :-
     catch(call_with_time_limit(Limit, ask(Scenario, Lang, Reply)),

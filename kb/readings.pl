@@ -123,3 +123,19 @@ reading(i_deputy_chair_by_authorisation, interpretation, [c(8,1,3)],
 reading(i_chu_zhang_alias, interpretation, [c(3,2,null)],
   "第三条第二款“副局长（处长）”表明“处长”即副局长。",
   "Art. 3(2) writes \"副局长（处长）\", so 处长 (division head) is taken to mean the deputy.").
+
+%   ---- drift: one thing written in several ways ----------------------------
+
+%!  drift_terms(?Id, ?Terms, ?Reading) is nondet.
+%
+%   The text writes one thing (or perhaps two) in several ways; Reading is
+%   how the KB handles it.  `pyreason check` lists where each form occurs.
+drift_terms(president_in_charge, ["分管院长", "分管副院长"], i_president_in_charge).
+drift_terms(team_or_group, ["执行团队", "执行组"], i_team_is_group).
+drift_terms(bureau_meeting, ["局务会议", "局务会"], i_jwh_is_meeting).
+drift_terms(deputy_title, ["副局长", "处长"], i_chu_zhang_alias).
+
+%!  not_encoded(?Citation, ?Reason) is nondet.
+%
+%   Provisions that no rule encodes, each with the reason why not.
+:- dynamic not_encoded/2.

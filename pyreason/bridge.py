@@ -64,10 +64,14 @@ def _codes(path: Path | str) -> str:
 
 
 _BOOT = Path(__file__).resolve().parent / "prolog" / "boot.pl"
+_CHECK = Path(__file__).resolve().parent / "prolog" / "check.pl"
 
 
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+def _one_line(text: Any) -> str:
+    """One line, without the query text pyswip puts in its errors (it can be huge hex)."""
+    line = " ".join(str(text).split())
+    line = re.sub(r"Caused by: '.*?'\. Returned: ", "", line)
+    return line if len(line) <= 400 else line[:400] + "…"
 
 
 def engine_for(entry: Path, strict: bool = True) -> _Engine:
@@ -100,3 +104,42 @@ def call(entry: Path, request: dict[str, Any]) -> dict[str, Any]:
         return json.loads(str(rows[0]["R"]))
     except ValueError as exc:
         raise InternalError(f"the knowledge base replied in an unexpected form: {exc}") from None
+
+
+def check_engine(entry: Path, mutable: bool = False) -> _Engine:
+    """The engine with the checker loaded first and the KB at ``entry`` loaded for checking.
+
+    Load errors do not raise (they are findings).  With ``mutable`` the rules of
+    the articles files load as dynamic predicates, so mutants can be applied and
+    rolled back (clause coverage is not recorded for dynamic code, so the other
+    checks load the KB as it is).
+    """
+    global _ENGINE
+    with _LOCK:
+        if _ENGINE is not None and _ENGINE.loaded is not None:
+            raise KBError("checking needs its own process: a knowledge base is already loaded here")
+        if _ENGINE is None:
+            _ENGINE = _Engine()
+        _ENGINE.run(f"atom_codes(F, {_codes(_CHECK)}), load_files(F, [])")
+        _ENGINE.run(f"nb_setval(pyreason_check_dynamic, {'true' if mutable else 'false'})")
+        try:
+            _ENGINE.load(entry, strict=False)
+        finally:
+            _ENGINE.run("nb_setval(pyreason_check_dynamic, false)")
+        return _ENGINE
+
+
+def call_check(request: dict[str, Any]) -> dict[str, Any]:
+    """Send one request to the checker (pyreason_check:check_hex/2)."""
+    payload = json.dumps(request, ensure_ascii=False).encode("utf-8").hex()
+    with _LOCK:
+        if _ENGINE is None:
+            raise InternalError("the checker is not loaded")
+        try:
+            rows = _ENGINE.run(f'pyreason_check:check_hex("{payload}", R)')
+        except Exception as exc:
+            raise InternalError(f"check query failed: {_one_line(exc)}") from exc
+    reply = json.loads(str(rows[0]["R"])) if rows else {"error": "no reply"}
+    if "error" in reply and len(reply) == 1:
+        raise InternalError(f"check failed: {reply['error']}")
+    return reply

@@ -266,5 +266,66 @@ def verify(ctx: click.Context, report_file: str, lang: str) -> None:
     _guard(ctx, lang, run)
 
 
+@main.command()
+@click.option("--kb", "kb_dir", type=click.Path(file_okay=False, exists=True),
+              help="The knowledge base to check (default: the one given to pyreason, else the shipped kb/).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option("--mutate", is_flag=True, help="Also remove or weaken each rule in turn and report mutants no case kills.")
+@click.option("--scenarios", type=click.Path(file_okay=False, exists=True),
+              help="Scenario cases to run (default: tests/scenarios beside the KB directory).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@LANG
+@click.pass_context
+def check(ctx: click.Context, kb_dir: str | None, fmt: str, strict: bool, mutate: bool,
+          scenarios: str | None, output: str | None, force: bool, lang: str) -> None:
+    """Check a knowledge base's rules for consistency (for CI).
+
+    \b
+    Loading errors with file:line, integrity (citations, cross-references,
+    vocabulary, reporting cycles, meetings), coverage per article, every
+    combination of absences and authorisations, every vote pattern, the
+    regulation's own gaps and drift; with --mutate, mutation testing.
+    \b
+    Example:
+      pyreason check --format junit -o check.xml
+      pyreason check --kb ../our-court/kb --strict
+    Exit codes: 0 no errors (warnings allowed unless --strict), 1 errors.
+    """
+    from pathlib import Path
+
+    from .check import default_scenarios, exit_code, render_json, render_junit, render_text, run_check
+    from .render import citation_label
+    from .report import write_atomic
+    from .resources import resource_dir
+
+    def run() -> int:
+        directory = Path(kb_dir or ctx.obj.kb_dir or resource_dir("kb"))
+        cases = Path(scenarios) if scenarios else default_scenarios(directory)
+        tty = sys.stderr.isatty()
+
+        def progress(n: int, total: int) -> None:
+            if tty:
+                click.echo(f"\rmutants {n}/{total}", err=True, nl=(n == total))
+        result = run_check(directory, cases, mutate=mutate, progress=progress)
+        if fmt == "json":
+            text = render_json(result)
+        elif fmt == "junit":
+            text = render_junit(result, strict)
+        else:
+            document = None
+            if result["coverage"]:
+                from . import bridge
+                document = bridge.call(directory.resolve() / "pyreason.pl", {"op": "articles"})
+            text = render_text(result, lang, (lambda c: citation_label(c, document, lang)) if document else None)
+        if output:
+            write_atomic(output, text.encode("utf-8"), force=force)
+        else:
+            click.echo(text, nl=False)
+        return exit_code(result, strict)
+    ctx.exit(_guard(ctx, lang, run))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
