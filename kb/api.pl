@@ -133,6 +133,10 @@ question_goal_(meeting, S, Facts, Fields, Trace, q_meeting(M, Votes, Fields, Tra
     resolve_meeting(meeting, V, M),
     field_(S, votes, Vs),
     votes_(Vs, Facts, Votes).
+question_goal_(duties, S, _, Fields, Trace, q_duties(R, Fields, Trace)) :-
+    !,
+    field_(S, role, V),
+    resolve_role(role, V, any, R).
 question_goal_(Q, _, _, _, _, _) :-
     throw(pyreason_error(bad_request, question, Q)).
 

@@ -67,6 +67,26 @@ msg(deciding_view, zh, "~w内以~w的指挥管理意见作为决定意见。").
 msg(deciding_view, en, "Within the ~w, the view of ~w is the deciding view.").
 msg(invitees, zh, "~w的受邀人员：~w（第四条第三款）。").
 msg(invitees, en, "Invitees to the ~w: ~w (Art. 4(3)).").
+msg(invitees_other, zh, "~w的受邀人员中，~w不是第四条第三款列名的院长、副院长，属于“等相关人员”。").
+msg(invitees_other, en, "Among the invitees to the ~w, ~w are not the president or vice-presidents named in Art. 4(3) but \"other relevant persons\".").
+msg(duty, zh, "负责：~w。").
+msg(duty, en, "Responsible for: ~w.").
+msg(decides_matter, zh, "决定或批准：~w。").
+msg(decides_matter, en, "Decides or approves: ~w.").
+msg(process_matter, zh, "过程审批：~w。").
+msg(process_matter, en, "Process approval of: ~w.").
+msg(command_authority, zh, "第~w级（~w）指挥管理权限：~w。").
+msg(command_authority, en, "Command authority at level ~w (~w): ~w.").
+msg(leads_bureau, zh, "~w领导和指挥执行局。").
+msg(leads_bureau, en, "~w leads and commands the bureau.").
+msg(chairs, zh, "主持~w。").
+msg(chairs, en, "Chairs the ~w.").
+msg(attends, zh, "参加~w。").
+msg(attends, en, "Takes part in the ~w.").
+msg(dual_responsibility, zh, "~w要切实履行一岗双责的主体责任。").
+msg(dual_responsibility, en, "~w bears the dual responsibility of the post (一岗双责).").
+msg(no_duties, zh, "本规定没有规定~w的职责。").
+msg(no_duties, en, "The regulation sets no duties for ~w.").
 msg(chair_by_authorisation, zh, "~w由~w授权~w召集并主持。").
 msg(chair_by_authorisation, en, "The ~w is convened and chaired, by authorisation of ~w, by ~w.").
 msg(chair, zh, "~w由~w主持。").
@@ -149,6 +169,7 @@ why_not(acting_instead).
 why_not(no_command_authority).
 why_not(vp_party).
 why_not(no_chair).
+why_not(no_duties).
 why_not(no_majority_no_vp).
 why_not(advisory_divided).
 why_not(escalation_not_major).
@@ -177,6 +198,9 @@ word(true, zh, "全体工作人员均应当执行").
 word(true, en, "binding on all its staff").
 word(false, zh, "仅供各执行团队参考适用").
 word(false, en, "for the teams' reference only, not binding").
+word('独立行使', en, "exercises it alone").
+word('协助行使', en, "assists in exercising it").
+word('行使', en, "exercises it").
 word(none, zh, "无决议").
 word(none, en, "no resolution").
 

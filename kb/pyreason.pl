@@ -12,6 +12,7 @@
             q_substitution/5,      % +Substitute, +For, +Scope, -Fields, -Trace
             q_disagreement/5,      % +A, +B, +Scope, -Fields, -Trace
             q_meeting/4,           % +Meeting, +Votes, -Fields, -Trace
+            q_duties/3,            % +Role, -Fields, -Trace
             resolve_role/4,        % +Field, +Value, +Kind, -Role
             resolve_matter/3,      % +Field, +Value, -Matter
             name_key/2             % +Name, -Key

@@ -437,10 +437,15 @@ member_vote_(Meeting, vote(Role, _, _)) :-
     meeting_member(Meeting, Role, _),
     !.
 
+%   Invitees named in 4(3) (院长, 副院长) and those it admits as "等相关人员".
 invitee_steps_(_, [], []) :- !.
-invitee_steps_(Meeting, Votes, [step(invitees, [Meeting, Roles], [c(4,3,null)])]) :-
-    findall(R, member(vote(R, _, _), Votes), Rs),
-    list_to_set(Rs, Roles).
+invitee_steps_(Meeting, Votes, Steps) :-
+    findall(R, member(vote(R, _, _), Votes), Rs0),
+    list_to_set(Rs0, Rs),
+    partition([R]>>meeting_invitee(Meeting, R, _), Rs, Named, Others),
+    findall(step(Key, [Meeting, Roles], [c(4,3,null)]),
+            ( member(Key-Roles, [invitees-Named, invitees_other-Others]), Roles \== [] ),
+            Steps).
 
 %   Who chairs: the deputy by the director's authorisation (8(3)); else the
 %   director (4(2), 6(2)); else nobody the regulation names.
@@ -630,3 +635,50 @@ tally_(MemberVotes, InviteeVotes, Tally) :-
               aggregate_all(count, member(vote(_, Op, _), InviteeVotes), NI),
               findall(_{role: R, name: Nm}, member(vote(R, Op, Nm), All), By) ),
             Tally).
+
+%   ---- duties (Arts 1, 2, 3, 4, 6, 8, 9, 10) ---------------------------------
+
+%!  q_duties(+Role, -Fields:dict, -Trace:list) is det.
+%
+%   What the regulation makes Role responsible for: its duties, the
+%   matters it approves or decides, its command authority, the meetings it
+%   chairs or attends, and whether it carries the post's dual
+%   responsibility (一岗双责).
+q_duties(Role, Fields, Trace) :-
+    findall(D-C, duty(Role, D, C), Duties0),
+    findall(N-C, ( decides(M, Role, _, C), matter(M, N, _) ), Decides0),
+    findall(N-C, ( process_approver(M, Role, C), matter(M, N, _) ), Process0),
+    findall(L-Mode-C, command_authority(Role, L, Mode, C), Command),
+    findall(Mt-C, ( meeting_chair(Mt, Role, Cs), Cs = [C | _] ), Chairs),
+    findall(Mt-C, meeting_member(Mt, Role, C), Member),
+    findall(C, dual_responsibility(Role, C), Dual),
+    findall(C, leads_bureau(Role, [C | _]), Leads),
+    maplist(pair_json_(text), Duties0, Duties),
+    maplist(pair_json_(matter), Decides0, Decides),
+    maplist(pair_json_(matter), Process0, Process),
+    maplist(pair_json_(meeting), Chairs, ChairsJ),
+    maplist(pair_json_(meeting), Member, MemberJ),
+    findall(_{level: Name, mode: Mode}, ( member(L-Mode-_, Command), command_level(L, Name, _) ), CommandJ),
+    findall(step(duty, [D], [C]), member(D-C, Duties0), T1),
+    findall(step(decides_matter, [N], [C]), member(N-C, Decides0), T2),
+    findall(step(process_matter, [N], [C]), member(N-C, Process0), T3),
+    findall(step(command_authority, [L, NameA, Mode], [C, C2]),
+            ( member(L-Mode-C, Command), command_level(L, Name, C2), atom_string(NameA, Name) ), T4),
+    findall(step(leads_bureau, [Role], [C]), member(C, Leads), T5),
+    findall(step(chairs, [Mt], [C]), member(Mt-C, Chairs), T6),
+    findall(step(attends, [Mt], [C]), member(Mt-C, Member), T7),
+    findall(step(dual_responsibility, [Role], [C]), member(C, Dual), T8),
+    append([T1, T2, T3, T4, T5, T6, T7, T8], Trace0),
+    (   Trace0 == []
+    ->  reading(g_no_duties_named, gap, Cs, _, _),
+        Trace = [step(no_duties, [Role], Cs), gap(g_no_duties_named)]
+    ;   Trace = Trace0
+    ),
+    ( Dual == [] -> DualFlag = false ; DualFlag = true ),
+    Fields = _{role: Role, duties: Duties, decides: Decides, process_approval: Process,
+               command: CommandJ, chairs: ChairsJ, attends: MemberJ,
+               dual_responsibility: DualFlag}.
+
+pair_json_(Key, X-C, D) :-
+    C = c(A, P, I),
+    dict_pairs(D, _, [Key-X, citation-_{article: A, paragraph: P, item: I}]).

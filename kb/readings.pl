@@ -61,6 +61,10 @@ reading(g_vp_director_disagreement, gap, [c(1,2,null), c(1,3,null), c(11,1,null)
   "分管副院长与执行局内人员在非重大事项上意见分歧时以谁的意见为准，本规定不明确：第十一条第一款规定“执行局内以局长指挥管理意见作为决定意见”，而第一条第二款、第三款规定执行局在分管副院长领导和指挥下、局长对分管副院长负责；只有重大事项，第十一条第二款明确由分管副院长决定。",
   "When the vice-president in charge disagrees with someone in the bureau on a matter that is not major, the regulation is unclear whose view decides: Art. 11(1) makes the director's view decisive within the bureau, while Art. 1(2) and 1(3) put the bureau under the vice-president's leadership and command and make the director answer to him; only for major matters does Art. 11(2) clearly give the decision to the vice-president.").
 
+reading(g_no_duties_named, gap, [c(1,1,null)],
+  "本规定没有规定该人员或机构的职责。",
+  "The regulation sets no duties for this person or body.").
+
 %   ---- interpretations ----------------------------------------------------
 
 reading(i_deputy_powers_general, interpretation, [c(8,1,5), c(9,1,4)],
@@ -134,6 +138,13 @@ drift_terms(president_in_charge, ["分管院长", "分管副院长"], i_presiden
 drift_terms(team_or_group, ["执行团队", "执行组"], i_team_is_group).
 drift_terms(bureau_meeting, ["局务会议", "局务会"], i_jwh_is_meeting).
 drift_terms(deputy_title, ["副局长", "处长"], i_chu_zhang_alias).
+
+%!  descriptive(?PI, ?Reason) is nondet.
+%
+%   Rules that record what an article says but that no question kind asks;
+%   `pyreason check` does not expect scenarios to exercise them.
+descriptive(in_force_from/2, "第十四条的施行日期，没有问题类型询问").
+descriptive(prevails_over/3, "第十四条与本院此前规范性文件冲突时的效力，没有问题类型询问").
 
 %!  not_encoded(?Citation, ?Reason) is nondet.
 %

@@ -109,7 +109,9 @@ def _question_part(scenario: dict[str, Any]) -> dict[str, Any]:
 _TOP_ORDER = ("question", "status", "answer", "citations", "explanation", "gaps", "interpretations", "kb")
 _FIELD_ORDER = ("matter", "approver", "acting_for", "process_approver", "requested_by",
                 "superior", "chain", "acting_superior", "allowed", "direction", "decided_by",
-                "resolution", "basis", "binding", "escalation", "chair", "tally", "prevails")
+                "resolution", "basis", "binding", "escalation", "chair", "tally", "prevails",
+                "role", "duties", "decides", "process_approval", "command", "chairs", "attends",
+                "dual_responsibility")
 
 
 def _cite_order(cites: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -59,6 +59,8 @@ ESSENTIAL = {
     "substitution": ["allowed", "direction", "decided_by"],
     "meeting": ["resolution", "basis", "binding", "chair", "escalation", "tally"],
     "disagreement": ["decided_by", "prevails", "requested_by"],
+    "duties": ["role", "duties", "decides", "process_approval", "command", "chairs", "attends",
+               "dual_responsibility"],
 }
 _ALWAYS_SHOWN = {"approver", "process_approver", "superior", "chain", "allowed", "direction",
                  "decided_by", "resolution", "basis", "binding"}
@@ -98,6 +100,11 @@ def _value(name: str, value: Any, fields: dict[str, Any], answer: dict[str, Any]
     if name == "tally":
         return lab["sep"].join(f"“{t['opinion']}” " + (lab["votes"].format(t["members"], t["invitees"]) if t["invitees"]
                          else lab["votes_plain"].format(t["members"])) for t in value)
+    if name in ("duties", "decides", "process_approval", "chairs", "attends"):
+        key = {"duties": "text", "chairs": "meeting", "attends": "meeting"}.get(name, "matter")
+        return lab["sep"].join(str(v[key]) for v in value) if value else lab["none"]
+    if name == "command":
+        return lab["sep"].join(f"{c['level']}{lab['colon']}{c['mode']}" for c in value) if value else lab["none"]
     if name in ("approver", "decided_by") and fields.get("acting_for"):
         return f"{value}{lab['lp']}{lab['acting'].format(fields['acting_for'])}{lab['rp']}"
     return str(value)

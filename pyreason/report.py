@@ -104,7 +104,7 @@ def fact_rows(scenario: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     q = scenario["question"]
     if q == "approver":
         rows.append((rl["matter"], scenario["matter"]))
-    elif q == "superior":
+    elif q in ("superior", "duties"):
         rows.append((rl["role"], scenario["role"]))
     elif q == "substitution":
         rows += [(rl["substitute"], scenario["substitute"]), (rl["for"], scenario["for"]),

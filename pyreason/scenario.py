@@ -21,7 +21,7 @@ from .errors import ScenarioError
 #: Files larger than this are refused before parsing.
 MAX_FILE_BYTES = 1_000_000
 
-QUESTIONS = ("approver", "superior", "substitution", "meeting", "disagreement")
+QUESTIONS = ("approver", "superior", "substitution", "meeting", "disagreement", "duties")
 
 _NAME = {"type": "string", "minLength": 1, "maxLength": 200}
 _FACTS = {
@@ -71,6 +71,7 @@ QUESTION_FIELDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
                  "votes": {"type": "array", "items": _VOTE, "minItems": 1, "maxItems": 500}}, {}),
     "disagreement": ({"between": {"type": "array", "items": _NAME, "minItems": 2, "maxItems": 2},
                       "scope": _NAME}, {}),
+    "duties": ({"role": _NAME}, {}),
 }
 
 

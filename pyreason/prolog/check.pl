@@ -113,7 +113,8 @@ clause_loc(Ref, File, Line) :-
 rule_clause(PI, H, B, Ref) :-
     kb_clause(PI, H, B, Ref),
     clause_property(Ref, file(F)),
-    rule_file(F).
+    rule_file(F),
+    \+ kb(descriptive(PI, _)).
 
 cites_in(Term, Cites) :-
     findall(c(A, P, I), ( sub_term(S, Term), nonvar(S), S = c(A, P, I), integer(A) ), Cs0),
