@@ -21,7 +21,11 @@ call_hex(HexIn, JsonOut) :-
     ->  true
     ;   error_reply(failed, zh, Reply)
     ),
-    json_atom_(Reply, JsonOut).
+    (   catch(json_atom_(Reply, JsonOut), E2, true), var(E2)
+    ->  true
+    ;   error_reply(E2, zh, Fallback),          % e.g. an unbound value in the reply
+        json_atom_(Fallback, JsonOut)
+    ).
 
 call_hex_(HexIn, Reply) :-
     hex_json_(HexIn, Request),
@@ -259,7 +263,8 @@ resolve_meeting(Field, Value, Meeting) :-
     (   string_value_(Value, S), name_key(S, Key),
         (   meeting_label(Meeting, Id, _), ( name_key(Meeting, Key) ; name_key(Id, Key) )
         ;   meeting_alias(Alias, Meeting), name_key(Alias, Key)
-        )
+        ),
+        meeting(Meeting, _)                   % a meeting the regulation establishes (4(1))
     ->  true
     ;   throw(pyreason_error(unknown_meeting, Field, Value))
     ).

@@ -437,12 +437,14 @@ member_vote_(Meeting, vote(Role, _, _)) :-
     meeting_member(Meeting, Role, _),
     !.
 
+named_invitee_(Meeting, Role) :- meeting_invitee(Meeting, Role, _).
+
 %   Invitees named in 4(3) (院长, 副院长) and those it admits as "等相关人员".
 invitee_steps_(_, [], []) :- !.
 invitee_steps_(Meeting, Votes, Steps) :-
     findall(R, member(vote(R, _, _), Votes), Rs0),
     list_to_set(Rs0, Rs),
-    partition([R]>>meeting_invitee(Meeting, R, _), Rs, Named, Others),
+    partition(named_invitee_(Meeting), Rs, Named, Others),
     findall(step(Key, [Meeting, Roles], [c(4,3,null)]),
             ( member(Key-Roles, [invitees-Named, invitees_other-Others]), Roles \== [] ),
             Steps).

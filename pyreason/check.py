@@ -139,8 +139,11 @@ def _mutation(cases: list[tuple[str, dict[str, Any]]], batch_hex: str, progress:
     per_article: dict[Any, Counter] = defaultdict(Counter)
     survivors = []
     for n, mutant in enumerate(mutants, 1):
-        reply = json.loads(bridge.call_check({"op": "mutant", "index": mutant["index"],
-                                              "batch": batch_hex})["reply"])
+        try:
+            reply = json.loads(bridge.call_check({"op": "mutant", "index": mutant["index"],
+                                                  "batch": batch_hex})["reply"])
+        except InternalError:            # the mutant broke the KB outright: that is detected
+            reply = {}
         results = reply.get("results", [])
         killed = len(results) != len(cases) or any(
             failures(case["expect"], r) for (_, case), r in zip(cases, results))

@@ -38,6 +38,10 @@ def failures(expect: dict[str, Any], reply: dict[str, Any]) -> list[str]:
     gaps = {g["id"] for g in reply.get("gaps", [])}
     if "gaps" in expect and gaps != set(expect["gaps"]):
         out.append(f"gaps: expected {sorted(expect['gaps'])}, got {sorted(gaps)}")
+    rules = {step["rule"] for step in reply.get("explanation", [])}
+    for r in expect.get("rules", []):
+        if r not in rules:
+            out.append(f"explanation step {r} missing")
     interps = {i["id"] for i in reply.get("interpretations", [])}
     for i in expect.get("interpretations", []):
         if i not in interps:

@@ -26,5 +26,7 @@ meeting_chair('团队长联席会议', '局长', [c(6,1,2)]).
 
 %   meeting_invitee(Meeting, Role, Citation): may be invited (4(3)).  "等相关
 %   人员" leaves the list open, so any person may be an invitee.
-meeting_invitee(M, '院长', c(4,3,null)) :- meeting(M, _).
-meeting_invitee(M, '副院长', c(4,3,null)) :- meeting(M, _).
+meeting_invitee('局务会议', '院长', c(4,3,null)).
+meeting_invitee('局务会议', '副院长', c(4,3,null)).
+meeting_invitee('团队长联席会议', '院长', c(4,3,null)).
+meeting_invitee('团队长联席会议', '副院长', c(4,3,null)).

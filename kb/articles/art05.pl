@@ -23,4 +23,5 @@ escalation_dissenter('局务会议', '分管副院长').
 escalation_dissenter('局务会议', '局长').
 
 %   Everything both meetings resolve is recorded (5(3)).
-meeting_record_kept(M, c(5,3,null)) :- meeting(M, _).
+meeting_record_kept('局务会议', c(5,3,null)).
+meeting_record_kept('团队长联席会议', c(5,3,null)).

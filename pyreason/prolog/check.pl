@@ -625,7 +625,10 @@ mutant_info_(I, Kind, File, Line, Article, Desc) :-
     clause(pyreason_kb:H, B, Ref),
     clause_loc(Ref, File, Line),
     cites_in(H-B, Cites),
-    (   Cites = [c(Article, _, _) | _] -> true ; Article = null ),
+    (   Cites = [c(Article, _, _) | _] -> true
+    ;   H = matter_action(M, _), kb(matter(M, _, c(Article, _, _))) -> true   % an alias: its matter's article
+    ;   Article = null
+    ),
     (   K == remove
     ->  Kind = remove, clause_text_(H, B, CT), format(string(Desc), "remove ~w", [CT])
     ;   K = drop(N), Kind = drop_condition,
