@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: setup system demo test test-prolog test-python clean
+.PHONY: setup system demo test test-prolog test-python test-check clean
 
 setup: system $(STAMP)
 
@@ -40,13 +40,19 @@ demo: setup
 	@echo "More: .venv/bin/pyreason ask FILE --format json | --lang en ; .venv/bin/pyreason articles 7 ; .venv/bin/pyreason names matters"
 	@echo "Case-file report: .venv/bin/pyreason report examples/director_absent_authorised.yaml --format pdf -o report.pdf --case-number 案号"
 
-test: setup test-prolog test-python
+test: setup test-prolog test-python test-check
 
 test-prolog: setup
 	swipl -q kb/tests/run.pl
 
 test-python: setup
 	$(PY) -m pytest -q
+
+# The rule-consistency check of the shipped KB, with mutation testing; fails on errors.
+test-check: setup
+	@mkdir -p build
+	@$(VENV)/bin/pyreason check --mutate --lang en -o build/check.txt --force; status=$$?; \
+	  tail -n 22 build/check.txt; exit $$status
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

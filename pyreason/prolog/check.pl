@@ -627,6 +627,7 @@ mutant_info_(I, Kind, File, Line, Article, Desc) :-
     cites_in(H-B, Cites),
     (   Cites = [c(Article, _, _) | _] -> true
     ;   H = matter_action(M, _), kb(matter(M, _, c(Article, _, _))) -> true   % an alias: its matter's article
+    ;   file_article_(File, Article) -> true                                   % else the file's article
     ;   Article = null
     ),
     (   K == remove
@@ -636,6 +637,13 @@ mutant_info_(I, Kind, File, Line, Article, Desc) :-
         functor(H, Name, Ar),
         format(string(Desc), "drop condition ~q from ~w/~w", [G, Name, Ar])
     ).
+
+%   articles/art12.pl holds Art. 12.
+file_article_(File, Article) :-
+    file_base_name(File, Base),
+    atom_concat(art, Rest, Base),
+    file_name_extension(Num, pl, Rest),
+    atom_number(Num, Article).
 
 %!  run_mutant(+Index, +BatchHex, -Reply) is det.
 %
