@@ -21,9 +21,10 @@ call_hex(HexIn, JsonOut) :-
     ->  true
     ;   error_reply(failed, zh, Reply)
     ),
-    (   catch(json_atom_(Reply, JsonOut), E2, true), var(E2)
-    ->  true
-    ;   error_reply(E2, zh, Fallback),          % e.g. an unbound value in the reply
+    catch(json_atom_(Reply, JsonOut0), WriteError, true),
+    (   var(WriteError)
+    ->  JsonOut = JsonOut0
+    ;   error_reply(WriteError, zh, Fallback),  % e.g. an unbound value in the reply
         json_atom_(Fallback, JsonOut)
     ).
 

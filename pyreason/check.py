@@ -71,7 +71,8 @@ def run_check(kb_dir: Path, scenarios: Path | None = None, mutate: bool = False,
     if not entry.is_file():
         raise KBError(f"{kb_dir}: no pyreason.pl here, so this is not a pyreason knowledge base")
     engine = bridge.check_engine(entry)
-    findings = [_finding(m["kind"], "load", located(m), located(m), m.get("file"), m.get("line"))
+    # A load warning (a singleton, a clause out of place) is an error of the KB too.
+    findings = [_finding("error", "load", located(m), located(m), m.get("file"), m.get("line"))
                 for m in engine.load_messages]
     result: dict[str, Any] = {"kb": {"dir": str(kb_dir), "fingerprint": kb_fingerprint(kb_dir)},
                               "coverage": [], "scenarios": None, "exercised": None, "mutation": None}
@@ -257,7 +258,9 @@ def render_junit(result: dict[str, Any], strict: bool = False) -> str:
         case = ET.SubElement(suite, "testcase", classname="pyreason.check", name=check)
         items = by_check.get(check, [])
         bad = [f for f in items if f["severity"] == "error" or strict]
-        lines = "\n".join(f"{f['severity']}: {_where(f)} {f['message_en']}".strip() for f in items)
+        lines = "\n".join(f"{f['severity']}: " + (f["message_en"] if _where(f) in f["message_en"]
+                                                   else f"{_where(f)} {f['message_en']}").strip()
+                           for f in items)
         if bad:
             failures_n += 1
             node = ET.SubElement(case, "failure", message=f"{len(bad)} finding(s)", type=check)
