@@ -44,6 +44,7 @@ test: setup test-prolog test-python test-check
 
 test-prolog: setup
 	swipl -q kb/tests/run.pl
+	swipl -q pyreason/prolog/tests/run.pl
 
 test-python: setup
 	$(PY) -m pytest -q

@@ -103,8 +103,7 @@ kb_clause(N/A, H, B, Ref) :-
     \+ text_pred(N/A),
     functor(H, N, A),
     \+ predicate_property(pyreason_kb:H, imported_from(_)),
-    catch(clause(pyreason_kb:H, B, Ref), _, fail),
-    clause_property(Ref, file(_)).
+    catch(clause(pyreason_kb:H, B, Ref), _, fail).
 
 clause_loc(Ref, File, Line) :-
     (   clause_property(Ref, file(File)) -> true ; File = null ),
@@ -115,6 +114,9 @@ rule_clause(PI, H, B, Ref) :-
     clause_property(Ref, file(F)),
     rule_file(F),
     \+ kb(descriptive(PI, _)).
+
+%   Also exported for the plunit tests of the checks.
+:- public static_finding/1, checks/2.
 
 cites_in(Term, Cites) :-
     findall(c(A, P, I), ( sub_term(S, Term), nonvar(S), S = c(A, P, I), integer(A) ), Cs0),
@@ -678,5 +680,14 @@ cite_label(c(A, P, I), L) :-
     (   P == null -> format(string(L0), "第~w条", [CA]) ; cn_(P, CP), format(string(L0), "第~w条第~w款", [CA, CP]) ),
     (   I == null -> L = L0 ; cn_(I, CI), format(string(L), "~w第（~w）项", [L0, CI]) ).
 
-cn_(N, S) :- integer(N), N >= 1, N =< 99, !, phrase(cn_number(N), Codes), !, string_codes(S, Codes).
+%   1..99 in Chinese numerals (十五, 二十, 二十三); cn_number//1 parses.
+cn_(N, S) :- integer(N), N >= 1, N =< 9, !, digit_(N, S).
+cn_(10, "十") :- !.
+cn_(N, S) :- integer(N), N > 10, N < 20, !, U is N - 10, digit_(U, D), string_concat("十", D, S).
+cn_(N, S) :- integer(N), N >= 20, N =< 99, !,
+    T is N // 10, U is N mod 10, digit_(T, TS),
+    ( U =:= 0 -> US = "" ; digit_(U, US) ),
+    atomic_list_concat([TS, "十", US], A), atom_string(A, S).
 cn_(N, S) :- format(string(S), "~w", [N]).
+
+digit_(D, S) :- nth1(D, ["一","二","三","四","五","六","七","八","九"], S).
