@@ -290,8 +290,17 @@ cycle_finding(finding(error, reporting_cycle, Zh, En, Cites, File, Line)) :-
     kb_clause(reports_to/4, reports_to(X, Y, Cs, _), _, Ref),
     Cites = Cs,
     clause_loc(Ref, File, Line),
-    format(string(Zh), "负责关系成环：~w", [Path]),
-    format(string(En), "reporting lines form a cycle: ~w", [Path]).
+    append(Cycle, [First], Closed),
+    findall(Loc, ( nextto(A, B, Closed), kb_clause(reports_to/4, reports_to(A, B, _, _), _, R),
+                   clause_where_(R, Loc) ), Locs),
+    atomic_list_concat(Locs, ', ', Where),
+    format(string(Zh), "负责关系成环：~w（各边：~w）", [Path, Where]),
+    format(string(En), "reporting lines form a cycle: ~w (edges at ~w)", [Path, Where]).
+
+%   "file:line" of a clause, or "asserted" when it has none.
+clause_where_(Ref, Where) :-
+    clause_loc(Ref, F, L),
+    (   F == null -> Where = asserted ; format(atom(Where), "~w:~w", [F, L]) ).
 
 cycle_from_(Start, Edges, Cycle) :-
     walk_(Start, Start, Edges, [Start], Rev),
@@ -326,9 +335,10 @@ matter_finding(finding(error, matters, Zh, En, [C], File, Line)) :-
     (   N =:= 0
     ->  format(string(Zh), "事项“~w”没有任何规则规定由谁决定", [Name]),
         format(string(En), "no rule says who decides the matter ~w", [Name])
-    ;   atomic_list_concat(Rs, '、', RL),
-        format(string(Zh), "事项“~w”有两个以上的决定者：~w", [Name, RL]),
-        format(string(En), "the matter ~w has more than one approver: ~w", [Name, RL])
+    ;   findall(W, ( kb_clause(decides/4, decides(M, _, _, _), _, R), clause_where_(R, W) ), Ws),
+        atomic_list_concat(Rs, '、', RL), atomic_list_concat(Ws, ', ', WL),
+        format(string(Zh), "事项“~w”有两个以上的决定者：~w（规则见 ~w）", [Name, RL, WL]),
+        format(string(En), "the matter ~w has more than one approver: ~w (rules at ~w)", [Name, RL, WL])
     ).
 
 %   -- readings: declared once, used, and only used when declared ---------------------

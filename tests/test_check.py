@@ -1,0 +1,449 @@
+"""``pyreason check``: the shipped KB passes, and each kind of defect injected into a copy is caught.
+
+The checker needs a Prolog engine of its own (and this test session already
+loads the KB), so every test runs the command in a subprocess on a copy of
+kb/ in tmp_path; the shipped kb/ is never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+KB_SRC = ROOT / "kb"
+SCENARIOS_SRC = ROOT / "tests" / "scenarios"
+
+# The checks whose JUnit test case is always present (scenarios, exercised and
+# mutation only appear when they ran).
+STATIC_CHECKS = {"load", "citations", "cross_references", "vocabulary", "reporting_cycle", "meetings",
+                 "matters", "readings", "coverage", "exhaustive_approver", "exhaustive_meeting",
+                 "exhaustive_substitution", "exhaustive_disagreement", "regulation_gap", "drift"}
+
+
+# -- helpers --------------------------------------------------------------------------
+
+def copy_kb(dest: Path) -> Path:
+    """A copy of the shipped kb/ under ``dest`` (no scenario cases beside it)."""
+    kb = dest / "kb"
+    shutil.copytree(KB_SRC, kb, ignore=shutil.ignore_patterns("__pycache__", "*.qlf"))
+    return kb
+
+
+def copy_scenarios(dest: Path, names: list[str] | None = None) -> Path:
+    """The scenario cases (or only ``names``) in ``dest``/tests/scenarios, where check looks by default."""
+    target = dest / "tests" / "scenarios"
+    if names is None:
+        shutil.copytree(SCENARIOS_SRC, target)
+    else:
+        target.mkdir(parents=True)
+        for name in names:
+            shutil.copy(SCENARIOS_SRC / name, target / name)
+    return target
+
+
+def run(kb: Path | None, *args: str) -> subprocess.CompletedProcess:
+    """``pyreason check`` in its own process; never a traceback, never a prompt (stdin is closed)."""
+    cmd = [sys.executable, "-m", "pyreason", "check"]
+    if kb is not None:
+        cmd += ["--kb", str(kb)]
+    proc = subprocess.run(cmd + list(args), capture_output=True, text=True, timeout=120,
+                          stdin=subprocess.DEVNULL, cwd=str(kb.parent if kb else ROOT))
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+def run_json(kb: Path, *args: str) -> tuple[subprocess.CompletedProcess, dict]:
+    proc = run(kb, "--format", "json", *args)
+    assert proc.stdout, proc.stderr
+    return proc, json.loads(proc.stdout)
+
+
+def append(kb: Path, rel: str, clause: str) -> int:
+    """Append ``clause`` to kb/``rel``; return the line it starts on."""
+    path = kb / rel
+    text = path.read_text(encoding="utf-8")
+    if not text.endswith("\n"):
+        text += "\n"
+    line = text.count("\n") + 2          # after one blank line
+    path.write_text(text + "\n" + clause + "\n", encoding="utf-8")
+    return line
+
+
+def replace(kb: Path, rel: str, old: str, new: str) -> None:
+    path = kb / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} not found once in {rel}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def line_of(kb: Path, rel: str, start: str) -> int:
+    """The (1-based) line of kb/``rel`` that starts with ``start``."""
+    lines = (kb / rel).read_text(encoding="utf-8").splitlines()
+    hits = [n for n, text in enumerate(lines, 1) if text.startswith(start)]
+    assert len(hits) == 1, (rel, start, hits)
+    return hits[0]
+
+
+def found(result: dict, check: str, severity: str = "error") -> list[dict]:
+    return [f for f in result["findings"] if f["check"] == check and f["severity"] == severity]
+
+
+def at(findings: list[dict], rel: str) -> list[dict]:
+    """The findings located in kb/``rel``."""
+    return [f for f in findings if f["file"] and Path(f["file"]).as_posix().endswith("kb/" + rel)]
+
+
+# -- the shipped KB -------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory) -> tuple[subprocess.CompletedProcess, dict, Path]:
+    """One JSON run on a copy of kb/ with tests/scenarios beside it (the default case location)."""
+    root = tmp_path_factory.mktemp("shipped")
+    kb = copy_kb(root)
+    copy_scenarios(root)
+    proc, result = run_json(kb)
+    return proc, result, kb
+
+
+def test_shipped_kb_passes(shipped):
+    # No defect: the shipped KB must pass with zero errors, every paragraph accounted
+    # for, every case holding and every rule reached by some case.
+    proc, result, _ = shipped
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert result["summary"]["errors"] == 0, [f for f in result["findings"] if f["severity"] == "error"]
+    assert result["summary"]["warnings"] == len(result["findings"])
+    assert len(result["coverage"]) == 15
+    assert [row["article"] for row in result["coverage"]] == list(range(1, 16))
+    for row in result["coverage"]:
+        assert row["paragraphs"] == row["encoded"] + row["recorded"], row
+    cases = len(list(SCENARIOS_SRC.glob("*.yaml")))
+    assert result["scenarios"]["cases"] == cases > 0
+    assert result["scenarios"]["failing"] == 0
+    assert result["exercised"]["rules"] > 0
+    assert result["exercised"]["exercised"] == result["exercised"]["rules"]
+    assert not found(result, "exercised", "warning")
+    assert result["mutation"] is None
+
+
+def test_shipped_kb_reports_each_regulation_gap(shipped):
+    # The regulation's own silences are warnings, one per gap reading, located at
+    # the reading/5 clause that records it in readings.pl.
+    _, result, kb = shipped
+    lines = (kb / "readings.pl").read_text(encoding="utf-8").splitlines()
+    gaps = {m.group(1): n for n, text in enumerate(lines, 1)
+            if (m := re.match(r"reading\((\w+), gap,", text))}
+    assert len(gaps) >= 10
+    reported = {}
+    for f in found(result, "regulation_gap", "warning"):
+        m = re.search(r"\((\w+)\)", f["message_en"])
+        assert m and m.group(1) not in reported, f
+        assert Path(f["file"]).name == "readings.pl" and f["citations"], f
+        reported[m.group(1)] = f["line"]
+    assert reported == gaps
+
+
+def test_shipped_kb_reports_drift(shipped):
+    # The text writes one thing several ways (分管院长/分管副院长, 执行组/执行团队):
+    # check must list where each form occurs, as drift warnings.
+    _, result, _ = shipped
+    drift = [f["message"] for f in found(result, "drift", "warning")]
+    assert any("分管院长" in m and "分管副院长" in m for m in drift), drift
+    assert any("执行组" in m and "执行团队" in m for m in drift), drift
+
+
+# -- defects injected into a copy -------------------------------------------------------
+
+def test_load_syntax_error(tmp_path):
+    # A syntax error in an article file: the KB cannot be trusted, so check must
+    # report it with the file and line of the broken clause -- without hanging or
+    # dropping into the tracer (stdin is closed; run() times out after 120 s).
+    kb = copy_kb(tmp_path)
+    line = append(kb, "articles/art07.pl", "decides(enforcement_plan, '局长', '批准' c(7,1,1)).")
+    proc, result = run_json(kb)
+    assert proc.returncode == 1
+    errors = at(found(result, "load"), "articles/art07.pl")
+    assert errors, result["findings"]
+    assert errors[0]["line"] == line
+    assert "art07.pl" in errors[0]["message"]
+
+
+def test_citation_to_missing_item(tmp_path):
+    # A clause cites 第七条第一款第（九）项, which does not exist: an answer would
+    # quote a provision the regulation does not have.
+    kb = copy_kb(tmp_path)
+    line = append(kb, "articles/art07.pl", "decides(other_approval, '局长', '批准', c(7,1,9)).")
+    proc, result = run_json(kb)
+    assert proc.returncode == 1
+    errors = at(found(result, "citations"), "articles/art07.pl")
+    assert [f["line"] for f in errors] == [line], result["findings"]
+    assert errors[0]["citations"] == [{"article": 7, "paragraph": 1, "item": 9}]
+
+
+def test_cross_reference_disagrees_with_text(tmp_path):
+    # 9(1) says "本规定第七条第一、第二、第三、第五项"; the encoding drops item 5,
+    # so the deputy's process approval of relief would silently disappear.
+    kb = copy_kb(tmp_path)
+    replace(kb, "articles/art09.pl", "c(7,1,3), c(7,1,5)])", "c(7,1,3)])")
+    proc, result = run_json(kb)
+    assert proc.returncode == 1
+    errors = at(found(result, "cross_references"), "articles/art09.pl")
+    assert errors, result["findings"]
+    assert errors[0]["line"] == line_of(kb, "articles/art09.pl", "cross_reference(c(9,1,1)")
+    assert {"article": 9, "paragraph": 1, "item": 1} in errors[0]["citations"]
+
+
+def test_cross_reference_does_not_resolve(tmp_path):
+    # The encoded cross-reference of 9(1) also points to 第七条第二款第（一）项,
+    # which does not exist.
+    kb = copy_kb(tmp_path)
+    replace(kb, "articles/art09.pl", "c(7,1,3), c(7,1,5)])", "c(7,1,3), c(7,1,5), c(7,2,1)])")
+    proc, result = run_json(kb)
+    assert proc.returncode == 1
+    errors = [f for f in at(found(result, "cross_references"), "articles/art09.pl")
+              if "does not resolve" in f["message_en"]]
+    assert errors, result["findings"]
+    assert errors[0]["line"] == line_of(kb, "articles/art09.pl", "cross_reference(c(9,1,1)")
+    assert {"article": 7, "paragraph": 2, "item": 1} in errors[0]["citations"]
+
+
+def test_undeclared_role(tmp_path):
+    # 处座 is declared nowhere in the vocabulary: a scenario could never name it,
+    # and a typo in a role name would go unnoticed.
+    kb = copy_kb(tmp_path)
+    line = append(kb, "articles/art01.pl", "reports_to('处座', '局长', [c(1,4,null)], []).")
+    proc, result = run_json(kb)
+    assert proc.returncode == 1
+    errors = at(found(result, "vocabulary"), "articles/art01.pl")
+    assert [f["line"] for f in errors] == [line], result["findings"]
+    assert "处座" in errors[0]["message"]
+    assert errors[0]["citations"] == [{"article": 1, "paragraph": 4, "item": None}]
+
+
+def test_reporting_cycle(tmp_path):
+    # 局长 answering to 团队长 while 团队长 answers to 局长: "who is X's superior"
+    # would have no top.  The finding is located at an edge of the cycle.
+    kb = copy_kb(tmp_path)
+    line = append(kb, "articles/art01.pl", "reports_to('局长', '团队长', [c(1,5,null)], []).")
+    proc, result = run_json(kb)
+    assert proc.returncode == 1
+    errors = at(found(result, "reporting_cycle"), "articles/art01.pl")
+    assert len(errors) == 1, result["findings"]
+    assert "局长" in errors[0]["message"] and "团队长" in errors[0]["message"]
+    edges = {line, line_of(kb, "articles/art01.pl", "reports_to('团队长', '局长'")}
+    assert errors[0]["line"] in edges
+
+
+def test_meeting_without_chair(tmp_path):
+    # The chair of 团队长联席会议 is removed: nobody would preside.  Located at
+    # the meeting's declaration.
+    kb = copy_kb(tmp_path)
+    replace(kb, "articles/art04.pl", "meeting_chair('团队长联席会议', '局长', [c(6,1,2)]).\n", "")
+    proc, result = run_json(kb)
+    assert proc.returncode == 1
+    errors = at(found(result, "meetings"), "articles/art04.pl")
+    assert [f["line"] for f in errors] == [line_of(kb, "articles/art04.pl", "meeting('团队长联席会议'")]
+    assert "团队长联席会议" in errors[0]["message"] and "chair" in errors[0]["message_en"]
+
+
+def test_matter_with_two_approvers(tmp_path):
+    # A second decides/4 for 执行案款的发放: two people would approve the same
+    # release of funds.  Located at the matter's declaration, naming both.
+    kb = copy_kb(tmp_path)
+    append(kb, "articles/art07.pl", "decides(release_funds, '副局长', '批准', c(7,1,3)).")
+    proc, result = run_json(kb)
+    assert proc.returncode == 1
+    errors = at(found(result, "matters"), "articles/art07.pl")
+    assert [f["line"] for f in errors] == [line_of(kb, "articles/art07.pl", "matter(release_funds,")]
+    assert "副局长" in errors[0]["message"] and "局长" in errors[0]["message"]
+
+
+def test_matter_nobody_decides(tmp_path):
+    # A matter/3 no decides/4 covers: asking who approves it would have no answer.
+    kb = copy_kb(tmp_path)
+    line = append(kb, "articles/art15.pl", "matter(orphan_matter, '无人决定的事项', c(15,1,null)).")
+    proc, result = run_json(kb)
+    assert proc.returncode == 1
+    errors = at(found(result, "matters"), "articles/art15.pl")
+    assert [f["line"] for f in errors] == [line], result["findings"]
+    assert "无人决定的事项" in errors[0]["message"]
+
+
+def test_unrecorded_gap(tmp_path):
+    # A rule answers "gap" with an id readings.pl does not record: the answer
+    # would claim the regulation is silent without saying why.
+    kb = copy_kb(tmp_path)
+    line = append(kb, "articles/art07.pl",
+                  "gap_probe(M, [gap(g_not_recorded)]) :- matter(M, _, c(7,1,3)).")
+    proc, result = run_json(kb)
+    assert proc.returncode == 1
+    errors = at(found(result, "readings"), "articles/art07.pl")
+    assert [f["line"] for f in errors] == [line], result["findings"]
+    assert "g_not_recorded" in errors[0]["message"]
+
+
+def test_paragraph_not_encoded(tmp_path):
+    # A new paragraph 15(2) with no rule and no not_encoded/2 reason: part of the
+    # regulation the KB ignores.  A warning: exit 0, but 1 under --strict.
+    kb = copy_kb(tmp_path)
+    append(kb, "articles/art15.pl", 'paragraph(15, 2, "本规定的解释以书面形式作出。").')
+    proc, result = run_json(kb)
+    assert proc.returncode == 0
+    warnings = found(result, "coverage", "warning")
+    assert [f["citations"] for f in warnings] == [[{"article": 15, "paragraph": 2, "item": None}]]
+    row = next(r for r in result["coverage"] if r["article"] == 15)
+    assert row["paragraphs"] == 2 and row["encoded"] + row["recorded"] == 1
+    strict, strict_result = run_json(kb, "--strict")
+    assert strict.returncode == 1
+    assert found(strict_result, "coverage", "warning")
+
+
+def test_reverse_substitution(tmp_path):
+    # questions.pl lets a higher post cover a lower one (逆向替补 allowed), against
+    # 12(1): the exhaustive run over every pair of posts must catch it.
+    kb = copy_kb(tmp_path)
+    replace(kb, "questions.pl", "substitution_(higher, Sub, For, _, false, '逆向'",
+            "substitution_(higher, Sub, For, _, true, '逆向'")
+    proc, result = run_json(kb)
+    assert proc.returncode == 1
+    errors = found(result, "exhaustive_substitution")
+    assert errors, result["findings"]
+    assert all(f["citations"] == [{"article": 12, "paragraph": 1, "item": None}] for f in errors)
+    assert any("局长 may cover 副局长" in f["message_en"] for f in errors)
+
+
+def test_wrong_scenario_expectation(tmp_path):
+    # A case expects the deputy to approve the release of funds (7(1)(3) says the
+    # director): check must fail and name that case's file.
+    kb = copy_kb(tmp_path)
+    scenarios = copy_scenarios(tmp_path)
+    case = scenarios / "approver_funds_release_item3.yaml"
+    text = case.read_text(encoding="utf-8")
+    assert text.count("approver: 局长,") == 1
+    case.write_text(text.replace("approver: 局长,", "approver: 副局长,"), encoding="utf-8")
+    proc, result = run_json(kb)
+    assert proc.returncode == 1
+    errors = found(result, "scenarios")
+    assert [Path(f["file"]).name for f in errors] == [case.name], errors
+    assert "approver" in errors[0]["message_en"]
+    assert result["scenarios"]["failing"] == 1
+
+
+MUTATION_CASES = ["approver_funds_release_item3.yaml", "meeting_bureau_majority.yaml",
+                  "substitution_reverse_judge_for_clerk.yaml", "superior_director.yaml",
+                  "disagreement_major_vp_decides.yaml"]
+
+
+def test_mutation_with_few_cases(tmp_path):
+    # Only five cases defend the rules, so most mutants survive: each survivor is
+    # a warning at the mutated clause, with its article, and the counts add up.
+    kb = copy_kb(tmp_path)
+    cases = copy_scenarios(tmp_path / "few", MUTATION_CASES)
+    proc, result = run_json(kb, "--mutate", "--scenarios", str(cases))
+    assert proc.returncode == 0, proc.stderr
+    m = result["mutation"]
+    assert result["scenarios"]["cases"] == len(MUTATION_CASES)
+    assert m["mutants"] == m["killed"] + m["survived"] and m["killed"] > 0 and m["survived"] > 0
+    for key in ("mutants", "killed", "survived"):
+        assert sum(row[key] for row in m["per_article"]) == m[key]
+    for row in m["per_article"]:
+        assert row["mutants"] == row["killed"] + row["survived"]
+    survivors = found(result, "mutation", "warning")
+    assert len(survivors) == m["survived"] == result["summary"]["by_check"]["mutation"]
+    per_article = {row["article"]: row["survived"] for row in m["per_article"]}
+    counted: dict = {}
+    for f in survivors:
+        art = f["citations"][0]["article"] if f["citations"] else None
+        counted[art] = counted.get(art, 0) + 1
+        path = Path(f["file"])
+        assert path.is_relative_to(kb / "articles"), f
+        clause = path.read_text(encoding="utf-8").splitlines()[f["line"] - 1]
+        name = re.search(r"(?:remove (\w+)\(|from (\w+)/\d+$)", f["message_en"])
+        assert name and clause.startswith(name.group(1) or name.group(2)), (f, clause)
+        # the article: the first one the clause cites, else the file's
+        file_art = int(re.fullmatch(r"art(\d+)\.pl", path.name).group(1))
+        assert art == file_art or f"c({art}," in clause, (f, clause)
+    assert counted == {a: n for a, n in per_article.items() if n}
+
+
+# -- output formats, exit codes, errors ------------------------------------------------
+
+def test_junit_output(tmp_path):
+    # JUnit for CI: well-formed XML, one test case per check, a <failure> for the
+    # check with errors (here an undeclared role), nothing for the checks that pass.
+    kb = copy_kb(tmp_path)
+    line = append(kb, "articles/art01.pl", "reports_to('处座', '局长', [c(1,4,null)], []).")
+    proc = run(kb, "--format", "junit")
+    assert proc.returncode == 1
+    suite = ET.fromstring(proc.stdout)
+    assert suite.tag == "testsuite"
+    cases = {case.get("name"): case for case in suite.iter("testcase")}
+    assert len(cases) == len(suite) == int(suite.get("tests"))
+    assert set(cases) == STATIC_CHECKS
+    failing = {name for name, case in cases.items() if case.find("failure") is not None}
+    assert failing == {"vocabulary"} and int(suite.get("failures")) == 1
+    text = cases["vocabulary"].find("failure").text
+    assert "处座" in text and f"art01.pl:{line}" in text
+    assert len(cases["citations"]) == 0            # passed: no children
+    assert cases["regulation_gap"].find("skipped") is not None  # warnings only
+
+
+def test_text_output_ends_with_summary(shipped):
+    # People read the last line: it must state the same counts as the JSON.
+    _, result, kb = shipped
+    proc = run(kb)
+    assert proc.returncode == 0
+    s = result["summary"]
+    assert proc.stdout.endswith("\n")
+    assert proc.stdout.splitlines()[-1] == f"检查结论：{s['errors']} 个错误，{s['warnings']} 个警告"
+    assert "条文覆盖" in proc.stdout
+
+
+def test_strict_fails_on_warnings(shipped):
+    # --strict: the shipped KB has warnings (the regulation's gaps), so exit 1.
+    _, result, kb = shipped
+    assert result["summary"]["warnings"] > 0
+    proc = run(kb, "--strict", "--lang", "en")
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines()[-1] == \
+        f"Result: 0 errors, {result['summary']['warnings']} warnings"
+
+
+def test_output_file_written_atomically_and_never_overwritten(tmp_path):
+    # -o writes the whole report (no stray temporary file); an existing file is
+    # never replaced without --force: exit 1, one line on stderr, file unchanged.
+    kb = copy_kb(tmp_path)
+    out = tmp_path / "out" / "check.json"
+    out.parent.mkdir()
+    proc = run(kb, "--format", "json", "-o", str(out))
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["errors"] == 0
+    assert [p.name for p in out.parent.iterdir()] == ["check.json"]
+
+    out.write_text("precious\n", encoding="utf-8")
+    proc = run(kb, "--format", "json", "-o", str(out))
+    assert proc.returncode == 1
+    assert len(proc.stderr.strip().splitlines()) == 1 and "--force" in proc.stderr
+    assert out.read_text(encoding="utf-8") == "precious\n"
+    assert [p.name for p in out.parent.iterdir()] == ["check.json"]
+
+    proc = run(kb, "--format", "json", "-o", str(out), "--force")
+    assert proc.returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["errors"] == 0
+    assert [p.name for p in out.parent.iterdir()] == ["check.json"]
+
+
+def test_not_a_kb_directory(tmp_path):
+    # A directory with no pyreason.pl: one line on stderr, exit 1, no traceback.
+    (tmp_path / "empty").mkdir()
+    proc = run(tmp_path / "empty", "--format", "json")
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1 and "pyreason.pl" in proc.stderr
