@@ -43,6 +43,12 @@ request_("batch", Request, _{results: Results}) :-
     request_lang_(Request, Lang),
     request_limit_(Request, Limit),
     maplist(batch_reply_(Lang, Limit), Request.scenarios, Results).
+request_("flips", Request, Reply) :-
+    !,
+    request_lang_(Request, Lang),
+    request_limit_(Request, Limit),
+    catch(call_with_time_limit(Limit, flips(Request.scenario, Lang, Reply)),
+          E, error_reply(E, Lang, Reply)).
 request_("vocabulary", _, Reply) :- !, vocabulary(Reply).
 request_("articles", _, Reply) :- !, articles(Reply).
 request_("readings", Request, Reply) :- !, request_lang_(Request, Lang), readings(Lang, Reply).
@@ -370,6 +376,96 @@ error_category_(_, null).
 
 json_safe_(V, V) :- ( string(V) ; number(V) ; V == null ; V == true ; V == false ), !.
 json_safe_(V, S) :- format(string(S), "~w", [V]).
+
+%   ---- flips: what would change the answer ----------------------------------
+
+%!  flips(+Scenario:dict, +Lang, -Reply:dict) is det.
+%
+%   Reply is {"answer": ..., "flips": [...]}: the scenario's answer and every
+%   single change of its facts (one absence, one authorisation, major, one
+%   vote) that changes the answer's status or fields, each with the new
+%   answer and its citations -- a counterfactual explanation.
+flips(Scenario, Lang, _{answer: Answer, flips: Flips}) :-
+    ask(Scenario, Lang, Answer),
+    answer_key_(Answer, Key),
+    findall(Change-Variant, variant_(Scenario, Answer, Change, Variant), Pairs),
+    findall(_{change: Change, description: Text, status: S, answer: F, citations: Cs},
+            ( member(Change-Variant, Pairs),
+              catch(ask(Variant, Lang, A), _, fail),
+              answer_key_(A, K), K \== Key,
+              S = A.status, F = A.answer, Cs = A.citations,
+              change_text_(Lang, Change, Text) ),
+            Flips).
+
+%   What counts as the answer: its status and fields, not the vote tally
+%   (which any vote change alters).
+answer_key_(A, A.status-Fields) :-
+    dict_pairs(A.answer, _, Fields0),
+    exclude([K-_]>>(K == tally), Fields0, Fields).
+
+%   variant_(+Scenario, +Answer, -Change, -Variant): one fact changed.
+variant_(S, A, _{kind: absent, role: R, value: V}, S1) :-
+    facts_(S, F),
+    candidate_role_(S, A, R),
+    list_field_(F, absent, Abs),
+    (   member(X, Abs), resolve_role(absent, X, person, R)
+    ->  V = false, exclude([Y]>>( catch(resolve_role(absent, Y, person, R), _, fail) ), Abs, Abs1)
+    ;   V = true, atom_string(R, RS), append(Abs, [RS], Abs1)
+    ),
+    put_fact_(S, F, absent, Abs1, S1).
+variant_(S, _, _{kind: authorized, from: P, to: A, value: V}, S1) :-
+    facts_(S, F),
+    acting_power(P, A, _, _),
+    list_field_(F, authorized, Auth),
+    (   member(X, Auth), catch(( resolve_role(a, X.from, person, P), resolve_role(a, X.to, person, A) ), _, fail)
+    ->  V = false, exclude(==(X), Auth, Auth1)
+    ;   V = true, atom_string(P, PS), atom_string(A, AS), append(Auth, [_{from: PS, to: AS}], Auth1)
+    ),
+    put_fact_(S, F, authorized, Auth1, S1).
+variant_(S, _, _{kind: major, value: V}, S1) :-
+    facts_(S, F),
+    (   get_dict(major, F, true) -> V = false ; V = true ),
+    put_fact_(S, F, major, V, S1).
+variant_(S, _, _{kind: vote, index: I, role: R, opinion: New}, S1) :-
+    get_dict(votes, S, Votes), is_list(Votes),
+    findall(O, member(_{role: _, opinion: O}, Votes), _),
+    findall(O, ( member(Vt, Votes), get_dict(opinion, Vt, O) ), Ops0), list_to_set(Ops0, Ops),
+    nth0(I, Votes, Vote),
+    get_dict(role, Vote, R), get_dict(opinion, Vote, Old),
+    (   member(New, Ops), New \== Old, Vote1 = Vote.put(opinion, New),
+        nth0(I, Votes, _, Rest), nth0(I, Votes1, Vote1, Rest)
+    ;   New = null, nth0(I, Votes, _, Votes1), Votes1 \== []
+    ),
+    S1 = S.put(votes, Votes1).
+
+facts_(S, F) :- ( get_dict(facts, S, F0), is_dict(F0) -> F = F0 ; F = _{} ).
+put_fact_(S, F, Key, Value, S1) :- F1 = F.put(Key, Value), S1 = S.put(facts, F1).
+
+%   Roles whose absence could matter: those the answer names, those already
+%   away, and those the KB lets act for others.
+candidate_role_(S, A, R) :-
+    findall(X, ( sub_term(T, A.answer), atom(T), T \== null, T \== true, T \== false,
+                 role(T, K, _, _), K \== body, X = T ), Named0),
+    findall(X, ( sub_term(T, A.answer), string(T), atom_string(X, T), role(X, K, _, _), K \== body ), Named1),
+    facts_(S, F), list_field_(F, absent, Abs),
+    findall(X, ( member(V, Abs), catch(resolve_role(absent, V, person, X), _, fail) ), Away),
+    findall(X, ( acting_power(X, _, _, _) ; acting_power(_, X, _, _) ), Acting),
+    append([Named0, Named1, Away, Acting], All),
+    list_to_set(All, Roles),
+    member(R, Roles).
+
+change_text_(Lang, C, Text) :-
+    (   C.kind == absent
+    ->  ( C.value == true -> Key = flip_absent ; Key = flip_present ), Args = [C.role]
+    ;   C.kind == authorized
+    ->  ( C.value == true -> Key = flip_authorised ; Key = flip_unauthorised ), Args = [C.from, C.to]
+    ;   C.kind == major
+    ->  ( C.value == true -> Key = flip_major ; Key = flip_not_major ), Args = []
+    ;   atom_string(R, C.role), C.opinion == null
+    ->  Key = flip_vote_removed, Args = [R]
+    ;   atom_string(R, C.role), Key = flip_vote, Args = [R, C.opinion]
+    ),
+    message_text(Lang, Key, Args, Text).
 
 %   ---- vocabulary and articles --------------------------------------------
 

@@ -114,6 +114,25 @@ msg(meeting_nature, en, "The ~w is the bureau's ~w; what it resolves is ~w.").
 msg(record_kept, zh, "~w形成的决议和意见一律记录在案，留存备查。").
 msg(record_kept, en, "What the ~w resolves is recorded and kept on file.").
 
+%   ---- flips ---------------------------------------------------------------
+
+msg(flip_absent, zh, "若~w不在岗").
+msg(flip_absent, en, "if ~w were away").
+msg(flip_present, zh, "若~w在岗").
+msg(flip_present, en, "if ~w were at his post").
+msg(flip_authorised, zh, "若~w授权~w").
+msg(flip_authorised, en, "if ~w authorised ~w").
+msg(flip_unauthorised, zh, "若~w未授权~w").
+msg(flip_unauthorised, en, "if ~w had not authorised ~w").
+msg(flip_major, zh, "若属于重大、疑难、复杂事项").
+msg(flip_major, en, "if the matter were major, difficult or complex").
+msg(flip_not_major, zh, "若不属于重大、疑难、复杂事项").
+msg(flip_not_major, en, "if the matter were not major, difficult or complex").
+msg(flip_vote, zh, "若~w的意见为~w").
+msg(flip_vote, en, "if ~w's opinion were ~w").
+msg(flip_vote_removed, zh, "若~w不发表意见").
+msg(flip_vote_removed, en, "if ~w gave no opinion").
+
 %   ---- errors --------------------------------------------------------------
 
 msg(err_unknown_role, zh, "未知的角色或岗位：~w").

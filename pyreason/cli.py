@@ -90,9 +90,10 @@ def _guard(ctx: click.Context, lang: str, action):
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for people, json for scripts (the contract's answer object).")
+@click.option("--flips", is_flag=True, help="Also list the single changes of facts that would change the answer.")
 @LANG
 @click.pass_context
-def ask(ctx: click.Context, file: str, fmt: str, lang: str) -> None:
+def ask(ctx: click.Context, file: str, fmt: str, flips: bool, lang: str) -> None:
     """Answer the scenario in FILE (YAML or JSON; '-' reads standard input).
 
     \b
@@ -102,8 +103,78 @@ def ask(ctx: click.Context, file: str, fmt: str, lang: str) -> None:
     """
     def run() -> None:
         kb = ctx.obj.kb(lang)
-        answer = kb.ask_file(file, lang=lang)
+        if flips:
+            from .scenario import load_scenario_file
+            answer = kb.ask_with_flips(load_scenario_file(file), lang=lang, source=file)
+        else:
+            answer = kb.ask_file(file, lang=lang)
         click.echo(render_answer(answer, fmt, lang, kb.document), nl=False)
+    _guard(ctx, lang, run)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the JSON Lines here (default stdout).")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@LANG
+@click.pass_context
+def batch(ctx: click.Context, file: str, output: str | None, force: bool, lang: str) -> None:
+    """Answer every scenario of a JSON Lines FILE, one per line, in input order.
+
+    \b
+    Each output line is the answer object `ask --format json` gives, or for a line
+    that cannot be answered {"line": N, "status": "error", "error": {...}}; the
+    other lines go on. Exit 0 when every line was answered, 1 when any was not.
+    Example:
+      pyreason batch cases.jsonl -o answers.jsonl
+    """
+    from .report import write_atomic
+    from .scenario import load_jsonl
+
+    def run() -> int:
+        kb = ctx.obj.kb(lang)
+        numbered = load_jsonl(file)
+        scenarios = [s for _, s in numbered]
+        tty = sys.stderr.isatty()
+
+        def progress(done: int, total: int) -> None:
+            if tty:
+                click.echo(f"\r{done}/{total}", err=True, nl=(done == total))
+        results = kb.ask_many(scenarios, lang=lang, source=file, progress=progress,
+                              lines=[n for n, _ in numbered])
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
+        if output:
+            write_atomic(output, text.encode("utf-8"), force=force)
+        else:
+            click.echo(text, nl=False)
+        return 1 if any(r.get("status") == "error" for r in results) else 0
+    ctx.exit(_guard(ctx, lang, run))
+
+
+@main.command()
+@click.argument("file_a", metavar="A", type=click.Path(dir_okay=False))
+@click.argument("file_b", metavar="B", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@LANG
+@click.pass_context
+def compare(ctx: click.Context, file_a: str, file_b: str, fmt: str, lang: str) -> None:
+    """Answer two scenarios and show them side by side, with the facts that differ.
+
+    \b
+    Example:
+      pyreason compare director_away.yaml director_away_authorised.yaml
+    """
+    from .compare import compare_answers, render_compare
+    from .scenario import load_scenario_file
+
+    def run() -> None:
+        kb = ctx.obj.kb(lang)
+        a, b = load_scenario_file(file_a), load_scenario_file(file_b)
+        result = compare_answers(a, kb.ask(a, lang, file_a), b, kb.ask(b, lang, file_b))
+        if fmt == "json":
+            click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        else:
+            click.echo(render_compare(result, file_a, file_b, lang, kb.document), nl=False)
     _guard(ctx, lang, run)
 
 

@@ -46,9 +46,67 @@ class KnowledgeBase:
         reply["kb"] = {"fingerprint": self.fingerprint}
         return _contract_order(reply)
 
+    def ask_with_flips(self, scenario: dict[str, Any], lang: str = "zh",
+                       source: str = "<scenario>") -> dict[str, Any]:
+        """The answer plus ``flips``: each single change of facts (one absence, one authorisation,
+        ``major``, one vote) that would change it, with the new answer and its citations."""
+        validate_scenario(scenario, source)
+        reply = bridge.call(self.entry, {"op": "flips", "scenario": _question_part(scenario),
+                                         "lang": lang, "seconds": self.time_limit * 10})
+        if "error" in reply:
+            raise self._error(reply["error"], source)
+        answer = reply["answer"]
+        answer["kb"] = {"fingerprint": self.fingerprint}
+        answer = _contract_order(answer)
+        answer["flips"] = [
+            {"change": f["change"], "description": f["description"], "status": f["status"],
+             "answer": _contract_order({"question": answer["question"], "status": f["status"],
+                                        "answer": f["answer"], "citations": f["citations"],
+                                        "explanation": [], "gaps": [], "interpretations": []})["answer"],
+             "citations": _cite_order(f["citations"])}
+            for f in reply["flips"]]
+        return answer
+
     def ask_file(self, path: str, lang: str = "zh") -> dict[str, Any]:
         """Answer the scenario in a YAML or JSON file."""
         return self.ask(load_scenario_file(path), lang=lang, source=path)
+
+    def ask_many(self, scenarios: list[Any], lang: str = "zh", source: str = "<batch>",
+                 chunk: int = 1000, progress: Any = None, lines: list[int] | None = None
+                 ) -> list[dict[str, Any]]:
+        """Answer many scenarios in input order; one Prolog call per ``chunk``, not per scenario.
+
+        Each result is the answer ``ask`` gives, or ``{"line": n, "status": "error", "error": {...}}``
+        for a scenario that is invalid (n is ``lines[i]``, else its position from 1); the others go on.
+        """
+        numbers = lines or list(range(1, len(scenarios) + 1))
+        results: list[dict[str, Any] | None] = [None] * len(scenarios)
+        valid: list[tuple[int, dict[str, Any]]] = []
+        for i, scenario in enumerate(scenarios):
+            if isinstance(scenario, ScenarioError):
+                results[i] = _error_object(numbers[i], scenario, lang)
+                continue
+            try:
+                validate_scenario(scenario, f"{source}:{numbers[i]}")
+                valid.append((i, _question_part(scenario)))
+            except ScenarioError as exc:
+                results[i] = _error_object(numbers[i], exc, lang)
+        done = 0
+        for start in range(0, len(valid), chunk):
+            part = valid[start:start + chunk]
+            reply = bridge.call(self.entry, {"op": "batch", "scenarios": [s for _, s in part],
+                                             "lang": lang, "seconds": self.time_limit})
+            for (i, _), answer in zip(part, reply["results"]):
+                if "error" in answer:
+                    exc = self._error(answer["error"], f"{source}:{numbers[i]}")
+                    results[i] = _error_object(numbers[i], exc, lang)
+                else:
+                    answer["kb"] = {"fingerprint": self.fingerprint}
+                    results[i] = _contract_order(answer)
+            done += len(part)
+            if progress:
+                progress(done, len(valid))
+        return [r for r in results if r is not None]
 
     # -- reference data ----------------------------------------------------
 
@@ -97,6 +155,17 @@ class KnowledgeBase:
             suggestions = closest(value, self.names(err["category"]))
         message = err.get("message") or err.get("code")
         return ScenarioError(source, err.get("field"), message, suggestions, code=err.get("code", "invalid"))
+
+
+def _error_object(line: int, exc: Exception, lang: str) -> dict[str, Any]:
+    """A batch line that could not be answered, as data."""
+    if isinstance(exc, ScenarioError):
+        return {"line": line, "status": "error",
+                "error": {"code": exc.code, "field": exc.field,
+                          "message": exc.messages.get(lang) or exc.messages.get("zh"),
+                          "suggestions": exc.suggestions}}
+    return {"line": line, "status": "error", "error": {"code": "internal", "field": None,
+                                                       "message": str(exc), "suggestions": []}}
 
 
 def _question_part(scenario: dict[str, Any]) -> dict[str, Any]:

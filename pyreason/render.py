@@ -114,6 +114,12 @@ def render_answer(answer: dict[str, Any], fmt: str, lang: str, document: dict[st
     """An answer as ``json`` (the contract) or ``text`` (for a terminal)."""
     if fmt == "json":
         return json.dumps(answer, ensure_ascii=False, indent=2) + "\n"
+    if "flips" in answer:   # each flip's changed fields, as rows like the answer's own
+        answer = dict(answer, flips=[
+            dict(f, rows=[r for r in answer_rows({"question": answer["question"], "status": f["status"],
+                                                  "answer": f["answer"]}, lang)
+                          if r not in answer_rows(answer, lang)])
+            for f in answer["flips"]])
     template = _environment().get_template(f"answer.{fmt}.j2")
     return template.render(a=answer, lab=LABELS[lang], rows=answer_rows(answer, lang),
                            cite=lambda c: citation_label(c, document, lang),

@@ -20,6 +20,8 @@ from .errors import ScenarioError
 
 #: Files larger than this are refused before parsing.
 MAX_FILE_BYTES = 1_000_000
+#: A JSON Lines batch may be larger.
+MAX_BATCH_BYTES = 200_000_000
 
 QUESTIONS = ("approver", "superior", "substitution", "meeting", "disagreement", "duties")
 
@@ -125,19 +127,19 @@ def load_scenario_file(path: str) -> dict[str, Any]:
     return data
 
 
-def _read(path: str) -> str:
+def _read(path: str, limit: int = MAX_FILE_BYTES) -> str:
     try:
         if path == "-":
-            raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+            raw = sys.stdin.buffer.read(limit + 1)
         else:
             with open(path, "rb") as fh:
-                raw = fh.read(MAX_FILE_BYTES + 1)
+                raw = fh.read(limit + 1)
     except OSError as exc:
         raise ScenarioError(path, None, {"zh": f"无法读取文件：{exc.strerror}",
                                          "en": f"cannot read the file: {exc.strerror}"}) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ScenarioError(path, None, {"zh": f"文件超过 {MAX_FILE_BYTES} 字节的上限",
-                                         "en": f"the file is larger than the limit of {MAX_FILE_BYTES} bytes"})
+    if len(raw) > limit:
+        raise ScenarioError(path, None, {"zh": f"文件超过 {limit} 字节的上限",
+                                         "en": f"the file is larger than the limit of {limit} bytes"})
     if not raw.strip():
         raise ScenarioError(path, None, {"zh": "文件为空", "en": "the file is empty"})
     try:
@@ -241,3 +243,25 @@ def closest(value: str, candidates: Iterable[str], n: int = 3) -> list[str]:
         return max(ratio, 0.5) if (low in c.lower() or c.lower() in low) else ratio
     ranked = [c for c in sorted(cands, key=lambda c: -score(c)) if score(c) >= 0.3]
     return ranked[:n]
+
+
+def load_jsonl(path: str) -> list[tuple[int, Any]]:
+    """(line number, scenario) for each non-blank line of a JSON Lines file; a line that is not
+    a JSON object becomes a ScenarioError in its place, so the other lines still go on."""
+    text = _read(path, MAX_BATCH_BYTES)
+    out: list[tuple[int, Any]] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            value = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            msg = getattr(exc, "msg", "nested too deeply")
+            value = ScenarioError(where, None, {"zh": f"JSON 语法错误：{msg}", "en": f"JSON syntax error: {msg}"},
+                                  code="syntax")
+        if not isinstance(value, (dict, ScenarioError)):
+            value = ScenarioError(where, None, {"zh": "每行应为一个场景（JSON 对象）",
+                                                "en": "each line must be one scenario (a JSON object)"})
+        out.append((n, value))
+    return out
