@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: setup system demo test test-prolog test-python test-check clean
+.PHONY: setup system demo test test-prolog test-python test-check bench clean
 
 setup: system $(STAMP)
 
@@ -54,6 +54,10 @@ test-check: setup
 	@mkdir -p build
 	@$(VENV)/bin/pyreason check --mutate --lang en -o build/check.txt --force; status=$$?; \
 	  tail -n 22 build/check.txt; exit $$status
+
+# Benchmarks (timings, not tests): writes bench/RESULTS.md and bench/results.json.
+bench: setup
+	$(PY) bench/bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

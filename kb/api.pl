@@ -1,37 +1,53 @@
 :- encoding(utf8).
 /*  The bridge: requests in, answers out, as data.
 
-    Python hands over every request as the hex of its UTF-8 JSON, so no
-    user text is ever read as Prolog code (ENGINEERING.md, "Safety"); the
-    reply comes back as JSON text in an atom (data, never parsed as code;
-    the JSON writer escapes every control character, NUL included):
-        call_hex(+HexRequest, -JsonReply)
+    Python hands every request over as JSON text in a string term, put
+    there through the C interface (PL_put_chars), so no user text is ever
+    read as Prolog code (ENGINEERING.md, "Safety"); the reply is JSON text:
+        call_json(+Request:string, -Reply:string)
+    call_hex/2 takes the hex of the same JSON, for callers limited to
+    query text.
     Requests:  {"op": "ask", "scenario": {...}, "lang": "zh"|"en"}
                {"op": "batch", "scenarios": [...], "lang": ...}
                {"op": "vocabulary"}   {"op": "articles"}   {"op": "readings", "lang": ...}
     A failed request replies {"error": {"code", "field", "value", "message"}}.
 */
 
-%!  call_hex(+HexRequest:atom, -JsonReply:atom) is det.
+%!  call_json(+Request:string, -Reply:string) is det.
 %
-%   Decode the request, run it, write the reply as JSON.  Never throws and
-%   never fails: every error becomes an error reply.
-call_hex(HexIn, JsonOut) :-
-    (   catch(call_hex_(HexIn, Reply), E, error_reply(E, zh, Reply))
+%   The bridge: Request is JSON text, handed over by the Python side through
+%   the C interface as a string term (never read as Prolog); Reply is JSON
+%   text.  Never throws and never fails: every error becomes an error reply.
+call_json(Request, Reply) :-
+    (   catch(call_json_(Request, R), E, error_reply(E, zh, R))
     ->  true
-    ;   error_reply(failed, zh, Reply)
+    ;   error_reply(failed, zh, R)
     ),
-    catch(json_atom_(Reply, JsonOut0), WriteError, true),
+    catch(json_string_(R, Reply0), WriteError, true),
     (   var(WriteError)
-    ->  JsonOut = JsonOut0
+    ->  Reply = Reply0
     ;   error_reply(WriteError, zh, Fallback),  % e.g. an unbound value in the reply
-        json_atom_(Fallback, JsonOut)
+        json_string_(Fallback, Reply)
     ).
 
-call_hex_(HexIn, Reply) :-
-    hex_json_(HexIn, Request),
-    get_dict(op, Request, Op),
-    request_(Op, Request, Reply).
+call_json_(Request, Reply) :-
+    must_be(string, Request),
+    open_string(Request, Stream),
+    call_cleanup(json_read_dict(Stream, Dict, [value_string_as(string), null(null)]),
+                 close(Stream)),
+    get_dict(op, Dict, Op),
+    request_(Op, Dict, Reply).
+
+%!  call_hex(+HexRequest:atom, -JsonReply:atom) is det.
+%
+%   The same with the request as the hex of its UTF-8 JSON, for callers that
+%   can only pass query text (the hex holds nothing but [0-9a-f]).
+call_hex(Hex, JsonOut) :-
+    (   catch(hex_string_(Hex, Request), _, fail)
+    ->  call_json(Request, Reply)
+    ;   error_reply(bad_request, zh, R), json_string_(R, Reply)
+    ),
+    atom_string(JsonOut, Reply).
 
 request_("ask", Request, Reply) :-
     !,
@@ -94,9 +110,13 @@ ask(Scenario, Lang, Answer) :-
 
 %   Interpretations carried by the words the scenario used (e.g. 处长).
 alias_readings_(Scenario, Trace) :-
+    findall(Key-Id, ( alias_reading(Alias, Id), name_key(Alias, Key) ), Keys),
     findall(interp(Id),
-            ( string_leaf_(Scenario, S), name_key(S, Key),
-              alias_reading(Alias, Id), name_key(Alias, Key) ),
+            ( string_leaf_(Scenario, S),
+              (   atom_string(A, S), alias_reading(A, Id)          % exact, indexed
+              ;   string_length(S, L), L =< 12,                    % aliases are short
+                  name_key(S, Key), memberchk(Key-Id, Keys)
+              ) ),
             Trace0),
     list_to_set(Trace0, Trace).
 
@@ -248,7 +268,14 @@ resolve_role(Field, Value, Kind, Role) :-
     ;   throw(pyreason_error(unknown_role, Field, Value))
     ).
 
-role_for_name_(S, Role) :-
+role_for_name_(S, Role) :-                      % exact names first: indexed, fast
+    atom_string(A, S),
+    (   role(A, _, _, _) -> Role = A
+    ;   role(Role, _, A, _) -> true
+    ;   role_alias(A, Role)
+    ),
+    !.
+role_for_name_(S, Role) :-                      % then any width, case or spacing
     name_key(S, Key),
     (   role(Role, _, Id, _), ( name_key(Role, Key) ; name_key(Id, Key) )
     ;   role_alias(Alias, Role), name_key(Alias, Key)
@@ -257,7 +284,10 @@ role_for_name_(S, Role) :-
 
 %!  resolve_matter(+Field, +Value, -Matter) is det.
 resolve_matter(Field, Value, Matter) :-
-    (   string_value_(Value, S), name_key(S, Key),
+    (   string_value_(Value, S), atom_string(A, S),
+        (   matter(Matter, A, _) ; matter(A, _, _), Matter = A ; matter_action(Matter, A) )
+    ->  true
+    ;   string_value_(Value, S), name_key(S, Key),
         (   matter(Matter, Name, _), ( name_key(Name, Key) ; name_key(Matter, Key) )
         ;   matter_action(Matter, Action), name_key(Action, Key)
         )
@@ -527,16 +557,12 @@ reading_entry_(Kind, Lang, _{id: Id, text: Text, citations: Cs}) :-
     ( Lang == en -> Text = En ; Text = Zh ),
     citations_json_(Cites, Cs).
 
-%   ---- hex JSON in, JSON text out ------------------------------------------------------------
+%   ---- JSON text ------------------------------------------------------------
 
-hex_json_(Hex, Dict) :-
+hex_string_(Hex, String) :-
     hex_bytes(Hex, Bytes),
     phrase(utf8_codes(Codes), Bytes),
-    string_codes(String, Codes),
-    open_string(String, Stream),
-    call_cleanup(json_read_dict(Stream, Dict, [value_string_as(string), null(null)]),
-                 close(Stream)).
+    string_codes(String, Codes).
 
-json_atom_(Dict, Atom) :-
-    with_output_to(string(S), json_write_dict(current_output, Dict, [width(0)])),
-    atom_string(Atom, S).
+json_string_(Dict, String) :-
+    with_output_to(string(String), json_write_dict(current_output, Dict, [width(0)])).

@@ -1,6 +1,7 @@
 :- encoding(utf8).
 :- module(pyreason_kb,
-          [ call_hex/2,            % +HexRequest, -JsonReply      (the bridge)
+          [ call_json/2,           % +Request:string, -Reply:string (the bridge)
+            call_hex/2,            % +HexRequest, -JsonReply
             ask/2,                 % +Scenario:dict, -Answer:dict
             ask/3,                 % +Scenario:dict, +Lang, -Answer:dict
             vocabulary/1,          % -Vocabulary:dict

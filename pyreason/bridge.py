@@ -1,14 +1,17 @@
 """The one owner of the embedded SWI-Prolog engine.
 
-Every request crosses the bridge as the hex of its UTF-8 JSON, handed to the
-single entry point ``pyreason_kb:call_hex/2``: the query string holds nothing
-but ``[0-9a-f]``, so no user text can ever be read as Prolog code. The reply
-comes back as JSON text (data, never parsed as code). One lock serialises all
-calls (pyswip is not thread-safe).
+Every request crosses the bridge as UTF-8 JSON put into a Prolog string term
+through the C interface (``PL_put_chars``) and handed to one whitelisted
+predicate (``pyreason_kb:call_json/2``, or the checker's ``check_json/2``) with
+``PL_call_predicate``: nothing the user wrote is ever read by the Prolog parser.
+The reply comes back the same way as JSON text. One lock serialises all calls
+(pyswip is not thread-safe). The KB is loaded by a shipped boot module, with
+its path given as a list of character codes.
 """
 
 from __future__ import annotations
 
+import ctypes
 import json
 import re
 import threading
@@ -17,7 +20,6 @@ from typing import Any
 
 from .errors import InternalError, KBError
 
-_HEX = re.compile(r"\A[0-9a-f]*\Z")
 _LOCK = threading.RLock()
 _ENGINE: "_Engine | None" = None
 
@@ -47,8 +49,8 @@ class _Engine:
         self.loaded = entry
         if strict and errors:
             raise KBError(f"{entry}: cannot load the knowledge base: {located(errors[0])}")
-        if strict and not self.run("current_predicate(pyreason_kb:call_hex/2)"):
-            raise KBError(f"{entry}: does not define pyreason_kb:call_hex/2")
+        if strict and not self.run("current_predicate(pyreason_kb:call_json/2)"):
+            raise KBError(f"{entry}: does not define pyreason_kb:call_json/2")
 
 
 def located(message: dict[str, Any]) -> str:
@@ -88,22 +90,77 @@ def engine_for(entry: Path, strict: bool = True) -> _Engine:
         return _ENGINE
 
 
-def call(entry: Path, request: dict[str, Any]) -> dict[str, Any]:
-    """Send one request to the KB and return its reply, as plain Python values."""
-    payload = json.dumps(request, ensure_ascii=False).encode("utf-8").hex()
-    assert _HEX.match(payload)
-    with _LOCK:
-        engine = engine_for(entry)
+class _CInterface:
+    """The few SWI-Prolog C functions the bridge needs, with their own ctypes signatures."""
+
+    def __init__(self) -> None:
+        from pyswip import core
+        lib = core._lib
+        self.core = core
+        self.open_frame = lib.PL_open_foreign_frame
+        self.open_frame.restype = ctypes.c_size_t
+        self.discard_frame = lib.PL_discard_foreign_frame
+        self.discard_frame.argtypes = [ctypes.c_size_t]
+        self.new_term_refs = lib.PL_new_term_refs
+        self.new_term_refs.argtypes = [ctypes.c_int]
+        self.new_term_refs.restype = ctypes.c_size_t
+        self.put_chars = lib.PL_put_chars
+        self.put_chars.argtypes = [ctypes.c_size_t, ctypes.c_int, ctypes.c_size_t, ctypes.c_char_p]
+        self.put_chars.restype = ctypes.c_int
+        self.get_chars = lib.PL_get_chars
+        self.get_chars.argtypes = [ctypes.c_size_t, ctypes.POINTER(ctypes.c_char_p), ctypes.c_uint]
+        self.get_chars.restype = ctypes.c_int
+        self.predicate = lib.PL_predicate
+        self.predicate.argtypes = [ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
+        self.predicate.restype = ctypes.c_void_p
+        self.call_predicate = lib.PL_call_predicate
+        self.call_predicate.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t]
+        self.call_predicate.restype = ctypes.c_int
+        self._preds: dict[tuple[str, str], int] = {}
+
+    def call_json(self, module: str, name: str, data: bytes) -> bytes:
+        """Call Module:Name(+String, -Reply) with ``data`` (UTF-8 JSON) as a string term."""
+        c = self.core
+        key = (module, name)
+        if key not in self._preds:
+            self._preds[key] = self.predicate(name.encode(), 2, module.encode())
+        frame = self.open_frame()
         try:
-            rows = engine.run(f'pyreason_kb:call_hex("{payload}", R)')
-        except Exception as exc:
-            raise InternalError(f"Prolog query failed: {_one_line(exc)}") from exc
-    if not rows:
-        raise InternalError("the knowledge base gave no reply")
+            t = self.new_term_refs(2)
+            if not self.put_chars(t, c.PL_STRING | c.REP_UTF8, len(data), data):
+                raise InternalError("could not hand the request to Prolog")
+            if not self.call_predicate(None, c.PL_Q_NODEBUG | c.PL_Q_CATCH_EXCEPTION, self._preds[key], t):
+                raise InternalError(f"{module}:{name}/2 failed")
+            out = ctypes.c_char_p()
+            if not self.get_chars(t + 1, ctypes.byref(out),
+                                  c.CVT_STRING | c.CVT_ATOM | c.REP_UTF8 | c.BUF_DISCARDABLE):
+                raise InternalError("the reply was not text")
+            return out.value or b""
+        finally:
+            self.discard_frame(frame)
+
+
+_C: _CInterface | None = None
+
+
+def _call_json(module: str, name: str, request: dict[str, Any]) -> dict[str, Any]:
+    global _C
+    data = json.dumps(request, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    with _LOCK:
+        if _C is None:
+            _C = _CInterface()
+        raw = _C.call_json(module, name, data)
     try:
-        return json.loads(str(rows[0]["R"]))
+        return json.loads(raw.decode("utf-8"))
     except ValueError as exc:
         raise InternalError(f"the knowledge base replied in an unexpected form: {exc}") from None
+
+
+def call(entry: Path, request: dict[str, Any]) -> dict[str, Any]:
+    """Send one request to the KB and return its reply, as plain Python values."""
+    with _LOCK:
+        engine_for(entry)
+        return _call_json("pyreason_kb", "call_json", request)
 
 
 def check_engine(entry: Path, mutable: bool = False) -> _Engine:
@@ -130,16 +187,11 @@ def check_engine(entry: Path, mutable: bool = False) -> _Engine:
 
 
 def call_check(request: dict[str, Any]) -> dict[str, Any]:
-    """Send one request to the checker (pyreason_check:check_hex/2)."""
-    payload = json.dumps(request, ensure_ascii=False).encode("utf-8").hex()
+    """Send one request to the checker (pyreason_check:check_json/2)."""
     with _LOCK:
         if _ENGINE is None:
             raise InternalError("the checker is not loaded")
-        try:
-            rows = _ENGINE.run(f'pyreason_check:check_hex("{payload}", R)')
-        except Exception as exc:
-            raise InternalError(f"check query failed: {_one_line(exc)}") from exc
-    reply = json.loads(str(rows[0]["R"])) if rows else {"error": "no reply"}
+        reply = _call_json("pyreason_check", "check_json", request)
     if "error" in reply and len(reply) == 1:
         raise InternalError(f"check failed: {reply['error']}")
     return reply

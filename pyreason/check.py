@@ -77,10 +77,10 @@ def run_check(kb_dir: Path, scenarios: Path | None = None, mutate: bool = False,
     result: dict[str, Any] = {"kb": {"dir": str(kb_dir), "fingerprint": kb_fingerprint(kb_dir)},
                               "coverage": [], "scenarios": None, "exercised": None, "mutation": None}
     if any(f["severity"] == "error" for f in findings) or \
-            not engine.run("current_predicate(pyreason_kb:call_hex/2)"):
+            not engine.run("current_predicate(pyreason_kb:call_json/2)"):
         if not findings:
-            findings.append(_finding("error", "load", "知识库没有定义 pyreason_kb:call_hex/2",
-                                     "the KB does not define pyreason_kb:call_hex/2", str(entry)))
+            findings.append(_finding("error", "load", "知识库没有定义 pyreason_kb:call_json/2",
+                                     "the KB does not define pyreason_kb:call_json/2", str(entry)))
         return _finish(result, findings)
 
     reply = bridge.call_check({"op": "checks"})
@@ -90,7 +90,7 @@ def run_check(kb_dir: Path, scenarios: Path | None = None, mutate: bool = False,
     cases = load_cases(scenarios) if scenarios else []
     if cases:
         batch = {"op": "batch", "scenarios": [_question_part(c) for _, c in cases], "lang": "zh"}
-        batch_hex = json.dumps(batch, ensure_ascii=False).encode("utf-8").hex()
+        batch_json = json.dumps(batch, ensure_ascii=False)
         baseline = bridge.call(entry, batch)["results"]
         failing = [(path, failures(case["expect"], r)) for (path, case), r in zip(cases, baseline)]
         for path, fails in failing:
@@ -99,7 +99,7 @@ def run_check(kb_dir: Path, scenarios: Path | None = None, mutate: bool = False,
                                          f"scenario case fails: {'; '.join(fails)}", path))
         result["scenarios"] = {"dir": str(scenarios), "cases": len(cases),
                                "failing": sum(1 for _, f in failing if f)}
-        ex = bridge.call_check({"op": "exercised", "batch": batch_hex})
+        ex = bridge.call_check({"op": "exercised", "batch": batch_json})
         findings += ex["findings"]
         result["exercised"] = ex["exercised"]
         if mutate and not result["scenarios"]["failing"]:
@@ -129,12 +129,11 @@ def mutation(kb_dir: Path, scenarios: Path, progress: Any = None) -> dict[str, A
     bridge.check_engine((kb_dir / "pyreason.pl").resolve(), mutable=True)
     cases = load_cases(scenarios)
     batch = {"op": "batch", "scenarios": [_question_part(c) for _, c in cases], "lang": "zh"}
-    batch_hex = json.dumps(batch, ensure_ascii=False).encode("utf-8").hex()
-    table, survivors = _mutation(cases, batch_hex, progress)
+    table, survivors = _mutation(cases, json.dumps(batch, ensure_ascii=False), progress)
     return {"mutation": table, "survivors": survivors}
 
 
-def _mutation(cases: list[tuple[str, dict[str, Any]]], batch_hex: str, progress: Any
+def _mutation(cases: list[tuple[str, dict[str, Any]]], batch_json: str, progress: Any
               ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     mutants = bridge.call_check({"op": "mutants"})["mutants"]
     per_article: dict[Any, Counter] = defaultdict(Counter)
@@ -142,7 +141,7 @@ def _mutation(cases: list[tuple[str, dict[str, Any]]], batch_hex: str, progress:
     for n, mutant in enumerate(mutants, 1):
         try:
             reply = json.loads(bridge.call_check({"op": "mutant", "index": mutant["index"],
-                                                  "batch": batch_hex})["reply"])
+                                                  "batch": batch_json})["reply"])
         except InternalError:            # the mutant broke the KB outright: that is detected
             reply = {}
         results = reply.get("results", [])

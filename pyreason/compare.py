@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .render import LABELS, answer_rows, citation_label
+from .render import labels, answer_rows, citation_label
 
 
 def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -43,7 +43,7 @@ def compare_answers(a: dict[str, Any], answer_a: dict[str, Any],
 def render_compare(result: dict[str, Any], name_a: str, name_b: str, lang: str,
                    document: dict[str, Any]) -> str:
     """A side-by-side table for a terminal."""
-    lab = LABELS[lang]
+    lab = labels(lang)
     cl = lab["compare"]
     out = [cl["title"], f"  A{lab['colon']}{name_a}", f"  B{lab['colon']}{name_b}", "", cl["facts"]]
     for d in result["facts"]:

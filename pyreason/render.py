@@ -6,9 +6,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
-import yaml
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .resources import resource_dir
 
@@ -45,12 +43,18 @@ def citation_label(cite: dict[str, Any], document: dict[str, Any], lang: str = "
     return out
 
 
-def _labels() -> dict[str, Any]:
+@lru_cache(maxsize=1)
+def _all_labels() -> dict[str, Any]:
+    import yaml
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when the wheel has it
     with open(resource_dir("reports") / "labels.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=loader)
 
 
-LABELS: dict[str, Any] = _labels()
+def labels(lang: str) -> dict[str, Any]:
+    """The words of rendered output in ``lang`` (reports/labels.yaml, read once when first needed)."""
+    return _all_labels()[lang]
+
 
 #: The fields that carry the answer itself; null there means the regulation gives none.
 ESSENTIAL = {
@@ -67,7 +71,8 @@ _ALWAYS_SHOWN = {"approver", "process_approver", "superior", "chain", "allowed",
 
 
 @lru_cache(maxsize=1)
-def _environment() -> Environment:
+def _environment() -> Any:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined   # only for text output
     env = Environment(loader=FileSystemLoader(str(resource_dir("reports"))),
                       undefined=StrictUndefined, keep_trailing_newline=True,
                       trim_blocks=True, lstrip_blocks=True,
@@ -77,7 +82,7 @@ def _environment() -> Environment:
 
 def answer_rows(answer: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     """The answer's fields as (label, value) rows, in a fixed order."""
-    lab = LABELS[lang]
+    lab = labels(lang)
     fields = answer["answer"]
     rows = []
     for name in ESSENTIAL[answer["question"]]:
@@ -121,6 +126,6 @@ def render_answer(answer: dict[str, Any], fmt: str, lang: str, document: dict[st
                           if r not in answer_rows(answer, lang)])
             for f in answer["flips"]])
     template = _environment().get_template(f"answer.{fmt}.j2")
-    return template.render(a=answer, lab=LABELS[lang], rows=answer_rows(answer, lang),
+    return template.render(a=answer, lab=labels(lang), rows=answer_rows(answer, lang),
                            cite=lambda c: citation_label(c, document, lang),
                            cites=lambda cs: ("；" if lang == "zh" else "; ").join(citation_label(c, document, lang) for c in cs))

@@ -19,7 +19,7 @@ from typing import Any
 from . import __version__
 from .errors import PyreasonError, ScenarioError
 from .kb import KnowledgeBase, _question_part
-from .render import LABELS, _environment, answer_rows, citation_label, zh_number
+from .render import labels, _environment, answer_rows, citation_label, zh_number
 
 FORMATS = ("html", "md", "txt", "pdf")
 EMBED_VERSION = 1
@@ -55,7 +55,7 @@ def build_context(kb: KnowledgeBase, scenario: dict[str, Any], answer: dict[str,
                   case_number: str | None = None) -> dict[str, Any]:
     """Everything a report template shows, as plain values."""
     doc = kb.document
-    lab = LABELS[lang]
+    lab = labels(lang)
     all_cites = list(answer["citations"])
     for part in ("explanation", "gaps", "interpretations"):
         for entry in answer[part]:
@@ -98,7 +98,7 @@ def core(answer: dict[str, Any]) -> dict[str, Any]:
 
 def fact_rows(scenario: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     """The scenario (question fields and what-if facts) as labelled rows."""
-    rl = LABELS[lang]["report"]
+    rl = labels(lang)["report"]
     sep = "、" if lang == "zh" else ", "
     rows: list[tuple[str, str]] = []
     q = scenario["question"]

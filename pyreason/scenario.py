@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import yaml
-from jsonschema import Draft202012Validator
 
 from .errors import ScenarioError
 
@@ -101,7 +101,22 @@ SCENARIO_SCHEMA: dict[str, Any] = {
     ],
 }
 
-_VALIDATORS = {q: Draft202012Validator(_question_schema(q)) for q in QUESTIONS}
+_FAST: dict[str, Any] = {}
+
+
+def _fast_validator(question: str) -> Any:
+    """The schema of one question kind compiled to Python (fastjsonschema): the common, valid case."""
+    if question not in _FAST:
+        _FAST[question] = fastjsonschema.compile(_question_schema(question))
+    return _FAST[question]
+
+
+def _first_error(question: str, data: dict[str, Any]) -> Any:
+    """The error to report for an invalid scenario, worded from jsonschema's detailed errors."""
+    from jsonschema import Draft202012Validator   # only imported when something is wrong
+    errors = sorted(Draft202012Validator(_question_schema(question)).iter_errors(data),
+                    key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    return errors[0] if errors else None
 
 _TYPE_WORDS = {
     "string": ("文本", "text"), "array": ("列表", "a list"), "object": ("映射（键: 值）", "a mapping"),
@@ -188,10 +203,13 @@ def validate_scenario(data: Any, source: str = "<scenario>") -> dict[str, Any]:
         raise ScenarioError(source, "question",
                             {"zh": f"未知的问题类型：{question!r}", "en": f"unknown question kind: {question!r}"},
                             closest(str(question), QUESTIONS) or list(QUESTIONS))
-    errors = sorted(_VALIDATORS[question].iter_errors(data),
-                    key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
-    if errors:
-        raise _schema_error(source, question, errors[0])
+    try:
+        _fast_validator(question)(data)
+    except fastjsonschema.JsonSchemaException:
+        error = _first_error(question, data)
+        if error is not None:
+            raise _schema_error(source, question, error) from None
+        raise ScenarioError(source, None, {"zh": "场景格式不正确", "en": "the scenario is malformed"}) from None
     return data
 
 

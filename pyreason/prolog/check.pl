@@ -1,5 +1,5 @@
 :- encoding(utf8).
-:- module(pyreason_check, [check_hex/2]).
+:- module(pyreason_check, [check_json/2]).
 /** <module> Rule-consistency checks for a pyreason knowledge base
 
 Works on any KB built the same way as the shipped one: a module
@@ -42,29 +42,25 @@ clause_pi_(H, N/A) :- callable(H), functor(H, N, A).
 
 rule_file(File) :- sub_atom(File, _, _, _, '/articles/').
 
-%   ---- the bridge ------------------------------------------------------------
+%   ---- the bridge (JSON text in a string term, from Python's C interface) ------------------------------------------------------------
 
-%!  check_hex(+HexRequest, -JsonReply) is det.
+%!  check_json(+Request:string, -Reply:string) is det.
 %
-%   {"op": "checks"}                      every static check
-%   {"op": "exercised", "scenarios": [..]} rules no scenario uses
-%   {"op": "mutants"}                      the list of mutants
-%   {"op": "mutant", "index": N, "scenarios": [..]}  answers under mutant N
-check_hex(Hex, Json) :-
-    (   catch(check_hex_(Hex, Reply), E, (message_to_string_(E, M), Reply = _{error: M}))
+%   {"op": "checks"}                        every static check
+%   {"op": "exercised", "batch": Json}      rules no scenario reaches
+%   {"op": "mutants"}                       the list of mutants
+%   {"op": "mutant", "index": N, "batch": Json}  the KB's batch reply under mutant N
+check_json(Request, Reply) :-
+    (   catch(check_json_(Request, R), E, (message_to_string_(E, M), R = _{error: M}))
     ->  true
-    ;   Reply = _{error: "check failed"}
+    ;   R = _{error: "check failed"}
     ),
-    with_output_to(string(S), json_write_dict(current_output, Reply, [width(0)])),
-    atom_string(Json, S).
+    with_output_to(string(Reply), json_write_dict(current_output, R, [width(0)])).
 
 message_to_string_(E, M) :- format(string(M), "~q", [E]).
 
-check_hex_(Hex, Reply) :-
-    hex_bytes(Hex, Bytes),
-    phrase(utf8_codes(Codes), Bytes),
-    string_codes(Str, Codes),
-    open_string(Str, In),
+check_json_(Request, Reply) :-
+    open_string(Request, In),
     call_cleanup(json_read_dict(In, Req, [value_string_as(string)]), close(In)),
     request_(Req.op, Req, Reply).
 
@@ -78,8 +74,7 @@ request_("mutants", _, _{mutants: Ms}) :- !,
     findall(_{index: I, kind: K, file: F, line: L, article: A, description: D},
             mutant_info_(I, K, F, L, A, D), Ms).
 request_("mutant", Req, _{reply: Reply}) :- !,
-    atom_string(Batch, Req.batch),
-    run_mutant(Req.index, Batch, Reply).
+    run_mutant(Req.index, Req.batch, Reply).
 
 finding_json_(finding(Sev, Check, Zh, En, Cites, File, Line),
               _{severity: Sev, check: Check, message: Zh, message_en: En,
@@ -590,15 +585,14 @@ uses_term_(Text, Term, Terms) :-
 
 %   ---- scenarios: exercised rules and mutants --------------------------------------
 
-%!  exercised(+BatchHex, -Findings, -Count) is det.
+%!  exercised(+Batch:string, -Findings, -Count) is det.
 %
 %   Answer a batch of scenarios (the KB's own batch request) with clause
 %   coverage on; each rule clause of the articles files that no scenario
 %   reached is a warning.
-exercised(BatchHex, Findings, _{rules: NR, exercised: NE}) :-
-    atom_string(Batch, BatchHex),
+exercised(Batch, Findings, _{rules: NR, exercised: NE}) :-
     setup_call_cleanup('$cov_start',
-                       pyreason_kb:call_hex(Batch, _),
+                       pyreason_kb:call_json(Batch, _),
                        '$cov_stop'),
     findall(Ref, ( '$cov_data'(clause(Ref), _, Exit), Exit > 0 ), Hit0),
     '$cov_reset',
@@ -657,15 +651,15 @@ file_article_(File, Article) :-
     file_name_extension(Num, pl, Rest),
     atom_number(Num, Article).
 
-%!  run_mutant(+Index, +BatchHex, -Reply) is det.
+%!  run_mutant(+Index, +Batch:string, -Reply:string) is det.
 %
-%   Answer a batch of scenarios (through the KB's own call_hex/2) with
+%   Answer a batch of scenarios (through the KB's own call_json/2) with
 %   mutant Index applied; the KB is restored afterwards (snapshot/1).
 run_mutant(I, Batch, Reply) :-
     mutant_(I, Ref, Kind),
     clause(pyreason_kb:H, B, Ref),
     snapshot(( apply_mutant_(Kind, Ref, H, B),
-               pyreason_kb:call_hex(Batch, Reply) )).
+               pyreason_kb:call_json(Batch, Reply) )).
 
 apply_mutant_(remove, Ref, _, _) :- erase(Ref).
 apply_mutant_(drop(N), Ref, H, B) :-

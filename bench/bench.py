@@ -1,0 +1,131 @@
+"""pyreason benchmarks: `make bench` writes bench/RESULTS.md. Medians of several runs, as ratios.
+
+Not a test: nothing here asserts a time. Measured on whatever machine runs it, which
+RESULTS.md names.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+KB = ROOT / "kb" / "pyreason.pl"
+EXAMPLE = ROOT / "examples" / "director_absent_authorised.yaml"
+PY = sys.executable
+
+
+def wall(cmd: list[str], runs: int) -> list[float]:
+    """Wall-clock seconds of ``cmd``, ``runs`` times (after one warm-up run for the file cache)."""
+    subprocess.run(cmd, capture_output=True, check=True)
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True, stdin=subprocess.DEVNULL)
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def cases() -> list[dict]:
+    """Every valid scenario of tests/scenarios, without its expectations."""
+    out = []
+    for p in sorted((ROOT / "tests" / "scenarios").glob("*.yaml")):
+        c = yaml.safe_load(p.read_text(encoding="utf-8"))
+        if "error" not in c["expect"]:
+            out.append({k: v for k, v in c.items() if k not in ("expect", "title", "rests_on")})
+    return out
+
+
+def batch_vs_bare(n: int, runs: int) -> tuple[list[float], list[float]]:
+    """Per-answer seconds of a batch of ``n`` explained answers, and of one bare pyswip query,
+    measured in the same process on the same engine."""
+    from pyreason import KnowledgeBase, bridge
+    kb = KnowledgeBase()
+    pool = cases()
+    scenarios = [pool[i % len(pool)] for i in range(n)]
+    kb.ask_many(scenarios[:200])
+    prolog = bridge.engine_for(kb.entry).prolog
+    batch, bare = [], []
+    for _ in range(runs):
+        t = time.perf_counter()
+        results = kb.ask_many(scenarios)
+        batch.append((time.perf_counter() - t) / n)
+        assert all(r.get("status") in ("answered", "gap") for r in results)
+        t = time.perf_counter()
+        for _ in range(n):
+            list(prolog.query("pyreason_kb:matter(M, N, C)", maxresult=1))
+        bare.append((time.perf_counter() - t) / n)
+    return batch, bare
+
+
+def med(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    swipl = subprocess.run(["swipl", "--version"], capture_output=True, text=True).stdout.strip()
+    import pyswip
+    return (f"{os.cpu_count()} cores, {cpu}; {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}; {swipl}; pyswip {getattr(pyswip, '__version__', '?')}")
+
+
+def main() -> None:
+    runs = int(os.environ.get("BENCH_RUNS", "7"))
+    cold = wall([PY, "-m", "pyreason", "ask", str(EXAMPLE), "--format", "json"], runs)
+    bare_cold = wall([PY, "-c", "from pyswip import Prolog; p = Prolog(); "
+                      f"list(p.query(\"consult('{KB}')\"))"], runs)
+    batch, bare = batch_vs_bare(5000, max(3, runs // 2))
+    check = wall([PY, "-m", "pyreason", "check", "--format", "json"], max(3, runs // 2))
+    t = time.perf_counter()
+    subprocess.run([PY, "-m", "pyreason", "check", "--mutate", "--format", "json"], capture_output=True)
+    mutate = time.perf_counter() - t
+    rows = {
+        "cold ask": (med(cold), med(bare_cold), 1.5),
+        "batch, per explained answer": (med(batch), med(bare), 3.0),
+    }
+    result = {"machine": machine(), "date": time.strftime("%Y-%m-%d"), "runs": runs,
+              "cold_ask_s": med(cold), "bare_import_consult_s": med(bare_cold),
+              "batch_per_answer_us": med(batch) * 1e6, "bare_query_us": med(bare) * 1e6,
+              "check_s": med(check), "check_mutate_s": mutate}
+    lines = [
+        "# Benchmarks", "",
+        f"Machine: {result['machine']}.  ",
+        f"Date: {result['date']}. Medians of {runs} runs (batch: of {max(3, runs // 2)} runs of 5,000 answers).",
+        "Written by `make bench` (bench/bench.py); timings, not tests.", "",
+        "| measure | pyreason | baseline | ratio | target |",
+        "| --- | --- | --- | --- | --- |",
+        f"| cold `pyreason ask --format json` vs bare `import pyswip` + consult | {med(cold):.3f} s | "
+        f"{med(bare_cold):.3f} s | {med(cold) / med(bare_cold):.2f}× | ≤ 1.5× |",
+        f"| batch, per explained answer vs one bare pyswip query | {med(batch) * 1e6:.0f} µs | "
+        f"{med(bare) * 1e6:.0f} µs | {med(batch) / med(bare):.2f}× | ≤ 3× |",
+        f"| `pyreason check` (every static and exhaustive check, coverage run) | {med(check):.2f} s | | | |",
+        f"| `pyreason check --mutate` | {mutate:.1f} s | | | |",
+        "",
+        "Org charts (1k/10k/100k staff) are not measured yet: org charts are not implemented.",
+    ]
+    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (ROOT / "bench" / "results.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    for name, (ours, base, target) in rows.items():
+        if ours / base > target:
+            print(f"target missed: {name}: {ours / base:.2f}× (target {target}×)")
+
+
+if __name__ == "__main__":
+    main()
