@@ -30,7 +30,7 @@ class KnowledgeBase:
         if not self.entry.is_file():
             raise KBError(f"{self.kb_dir}: no pyreason.pl here, so this is not a pyreason knowledge base")
         self.fingerprint = kb_fingerprint(self.kb_dir)
-        bridge.engine_for(self.entry)
+        bridge.engine_for(self.entry, cache_key=self.fingerprint)
 
     # -- questions ---------------------------------------------------------
 

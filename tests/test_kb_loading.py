@@ -37,3 +37,45 @@ def test_not_a_kb(tmp_path):
     result = pyreason("--kb", str(tmp_path), "ask", EXAMPLE)
     assert result.returncode == 1
     assert "pyreason.pl" in result.stderr and "Traceback" not in result.stderr
+
+
+def _batch(env_extra, tmp_path):
+    import json
+    import os
+    cases = [json.dumps({"question": "approver", "matter": m}, ensure_ascii=False)
+             for m in ("变卖", "警力调配", "宣传", "任务分配", "本规定的解释")]
+    cases.append(json.dumps({"question": "meeting", "meeting": "局务会议", "votes": [
+        {"role": "局长", "opinion": "A"}, {"role": "副局长", "opinion": "B"}]}, ensure_ascii=False))
+    src = tmp_path / "b.jsonl"
+    src.write_text("\n".join(cases), encoding="utf-8")
+    env = {**os.environ, **env_extra}
+    done = subprocess.run([sys.executable, "-m", "pyreason", "batch", str(src)], capture_output=True,
+                          text=True, timeout=60, env=env, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_the_compiled_cache_answers_as_the_sources_do(tmp_path):
+    import time
+    cache = tmp_path / "cache"
+    from_source = _batch({"PYREASON_NO_CACHE": "1"}, tmp_path)
+    first = _batch({"XDG_CACHE_HOME": str(cache)}, tmp_path)          # builds the cache
+    for _ in range(100):
+        if list(cache.glob("pyreason/*/kb/pyreason.qlf")):
+            break
+        time.sleep(0.1)
+    assert list(cache.glob("pyreason/*/kb/pyreason.qlf")), "the cache was built"
+    assert _batch({"XDG_CACHE_HOME": str(cache)}, tmp_path) == first == from_source
+
+
+def test_a_damaged_cache_falls_back_to_the_sources(tmp_path):
+    cache = tmp_path / "cache"
+    _batch({"XDG_CACHE_HOME": str(cache)}, tmp_path)
+    import time
+    for _ in range(100):
+        found = list(cache.glob("pyreason/*/kb/pyreason.qlf"))
+        if found:
+            break
+        time.sleep(0.1)
+    found[0].write_bytes(b"not a qlf file")
+    assert _batch({"XDG_CACHE_HOME": str(cache)}, tmp_path) == _batch({"PYREASON_NO_CACHE": "1"}, tmp_path)

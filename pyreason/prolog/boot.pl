@@ -21,10 +21,16 @@ user:message_hook(Term, Kind, Lines) :-
     normalize_space(string(Text), Text0),
     assertz(load_message(Kind, File, Line, Text)).
 
-message_location_(error(_, file(F, L, _, _)), F, L) :- !.
-message_location_(error(_, stream(_, L, _, _)), F, L) :- source_location(F, _), !.
-message_location_(_, F, L) :- source_location(F, L), !.
+message_location_(Term, File, Line) :-
+    location_(Term, F, L),
+    !,
+    ( atom(F) -> File = F ; File = null ),
+    ( integer(L) -> Line = L ; Line = null ).
 message_location_(_, null, null).
+
+location_(error(_, file(F, L, _, _)), F, L).
+location_(error(_, stream(_, L, _, _)), F, L) :- source_location(F, _).
+location_(_, F, L) :- source_location(F, L).
 
 %!  load_kb(+PathCodes:list, -Json:atom) is det.
 %
