@@ -65,6 +65,7 @@ request_("flips", Request, Reply) :-
     request_limit_(Request, Limit),
     catch(call_with_time_limit(Limit, flips(Request.scenario, Lang, Reply)),
           E, error_reply(E, Lang, Reply)).
+request_("org", Request, Reply) :- !, load_org(Request.rows, Reply).
 request_("vocabulary", _, Reply) :- !, vocabulary(Reply).
 request_("articles", _, Reply) :- !, articles(Reply).
 request_("readings", Request, Reply) :- !, request_lang_(Request, Lang), readings(Lang, Reply).
@@ -105,8 +106,66 @@ ask(Scenario, Lang, Answer) :-
     ;   throw(pyreason_error(no_answer, question, QString))
     ),
     alias_readings_(Scenario, AliasTrace),
-    append(Trace, AliasTrace, Trace1),
-    assemble_answer(Question, Lang, Fields, Trace1, Answer).
+    chart_fields_(Question, Scenario, Fields, Fields1, ChartTrace),
+    append([ChartTrace, Trace, AliasTrace], Trace1),
+    assemble_answer(Question, Lang, Fields1, Trace1, Answer).
+
+chart_scope_of_(V1, V2, Scope) :-
+    string(V1), string(V2),
+    atom_string(A, V1), atom_string(B, V2),
+    chart_scope(A, B, Scope, _).
+
+%   With an org chart: the persons named, and the persons behind the posts
+%   the answer names (who decides, who is the superior).
+chart_fields_(Q, S, F0, F, Trace) :-
+    findall(N, ( string_leaf_(S, V), atom_string(N, V), person(N, _, _, _) ), Ns0),
+    findall(N, ( get_dict(votes, S, Vs), is_list(Vs), member(Vt, Vs), get_dict(role, Vt, V),
+                 string(V), atom_string(N, V), person(N, _, _, _) ), Ns1),
+    append(Ns0, Ns1, Ns2), list_to_set(Ns2, Names),
+    (   Names == []
+    ->  F = F0, Trace = []
+    ;   findall(N-_{post: P, team: T, department: D}, ( member(N, Names), person(N, P, T, D) ), Pairs),
+        dict_pairs(Persons, _, Pairs),
+        chart_question_fields_(Q, S, F0, Extra, Trace),
+        F = F0.put(Extra).put(persons, Persons)
+    ).
+
+chart_question_fields_(substitution, S, F0, _{decided_by_person: P, scope: Scope}, Trace) :-
+    chart_pair_(S.substitute, S.for, A, B, Scope, Unit),
+    !,
+    (   F0.decided_by \== null, holder(F0.decided_by, Unit, P0) -> P = P0 ; P = null ),
+    Trace = [step(scope_from_chart, [A, B, Scope], [c(12,2,null)])].
+chart_question_fields_(disagreement, S, F0, _{decided_by_person: P}, Trace) :-
+    S.between = [V1, V2],
+    chart_pair_(V1, V2, A, B, Scope, Unit),
+    !,
+    D = F0.decided_by,
+    (   D == null -> P = null
+    ;   person(A, D, _, _) -> P = A
+    ;   person(B, D, _, _) -> P = B
+    ;   holder(D, Unit, P0) -> P = P0
+    ;   P = null
+    ),
+    Trace = [step(scope_from_chart, [A, B, Scope], [c(11,1,null)])].
+chart_question_fields_(superior, S, _, _{superior_person: P, chain_persons: Chain}, []) :-
+    atom_string(N, S.role), person(N, _, _, _),
+    !,
+    person_chain_(N, [N], Chain),
+    ( Chain = [_, P | _] -> true ; P = null ).
+chart_question_fields_(approver, _, F0, _{approver_person: P}, []) :-
+    !,
+    (   F0.approver \== null, holder(F0.approver, bureau, P0) -> P = P0 ; P = null ).
+chart_question_fields_(_, _, _, _{}, []).
+
+chart_pair_(V1, V2, A, B, Scope, Unit) :-
+    string(V1), string(V2), atom_string(A, V1), atom_string(B, V2),
+    chart_scope(A, B, Scope, Unit).
+
+person_chain_(N, Seen, [N | Rest]) :-
+    person_superior(N, Boss), \+ memberchk(Boss, Seen),
+    !,
+    person_chain_(Boss, [Boss | Seen], Rest).
+person_chain_(N, _, [N]).
 
 %   Interpretations carried by the words the scenario used (e.g. 处长).
 alias_readings_(Scenario, Trace) :-
@@ -138,7 +197,10 @@ question_goal_(substitution, S, _, Fields, Trace, q_substitution(Sub, For, Scope
     !,
     field_(S, substitute, V1), resolve_role(substitute, V1, person, Sub),
     field_(S, for, V2), resolve_role(for, V2, person, For),
-    (   get_dict(scope, S, V3) -> resolve_scope(scope, V3, Scope) ; Scope = team ).
+    (   get_dict(scope, S, V3) -> resolve_scope(scope, V3, Scope)
+    ;   chart_scope_of_(V1, V2, Scope0) -> Scope = Scope0        % two persons: from the chart
+    ;   Scope = team                                              % the contract's default
+    ).
 question_goal_(disagreement, S, _, Fields, Trace, q_disagreement(A, B, Scope, Fields, Trace)) :-
     !,
     field_(S, between, Between),
@@ -148,13 +210,18 @@ question_goal_(disagreement, S, _, Fields, Trace, q_disagreement(A, B, Scope, Fi
     ),
     resolve_role('between[0]', V1, person, A),
     resolve_role('between[1]', V2, person, B),
-    field_(S, scope, V3),
-    resolve_scope(scope, V3, Scope),
+    (   \+ get_dict(scope, S, _), chart_scope_of_(V1, V2, Scope0)
+    ->  ( Scope0 == team -> Scope = team ; Scope = bureau ), V3 = Scope   % Art. 11 knows these two
+    ;   field_(S, scope, V3),
+        resolve_scope(scope, V3, Scope)
+    ),
     (   memberchk(Scope, [team, bureau])
     ->  true
     ;   throw(pyreason_error(scope_not_allowed, scope, V3))
     ),
-    (   A == B, ( single_holder(A) ; A == '团队长', Scope == team )
+    (   A == B, V1 == V2
+    ->  throw(pyreason_error(same_party, 'between[1]', V2))
+    ;   A == B, \+ chart_scope_of_(V1, V2, _), ( single_holder(A) ; A == '团队长', Scope == team )
     ->  throw(pyreason_error(same_party, 'between[1]', V2))
     ;   true
     ).
@@ -241,7 +308,10 @@ votes_(Values, Facts, Votes) :-
               ->  throw(pyreason_error(absent_voter, FdR, RV))
               ;   true
               ),
-              (   get_dict(name, V, Name0), Name0 \== "" -> Name = Name0 ; Name = null ) ),
+              (   get_dict(name, V, Name0), Name0 \== "" -> Name = Name0
+              ;   atom_string(RA, RV), person(RA, _, _, _) -> Name = RV    % a person of the chart
+              ;   Name = null
+              ) ),
             Indexed),
     (   nth0(J, Indexed, J-vote(R, _, _)), single_holder(R),
         nth0(K, Indexed, K-vote(R, _, _)), K > J
@@ -274,6 +344,10 @@ role_for_name_(S, Role) :-                      % exact names first: indexed, fa
     ;   role(Role, _, A, _) -> true
     ;   role_alias(A, Role)
     ),
+    !.
+role_for_name_(S, Role) :-                      % a person of the org chart: their post
+    atom_string(A, S),
+    person(A, Role, _, _),
     !.
 role_for_name_(S, Role) :-                      % then any width, case or spacing
     name_key(S, Key),

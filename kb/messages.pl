@@ -67,6 +67,8 @@ msg(deciding_view, zh, "~w内以~w的指挥管理意见作为决定意见。").
 msg(deciding_view, en, "Within the ~w, the view of ~w is the deciding view.").
 msg(invitees, zh, "~w的受邀人员：~w（第四条第三款）。").
 msg(invitees, en, "Invitees to the ~w: ~w (Art. 4(3)).").
+msg(scope_from_chart, zh, "依人员名册，~w与~w属于~w范围。").
+msg(scope_from_chart, en, "By the staff list, ~w and ~w are in the same ~w.").
 msg(invitees_other, zh, "~w的受邀人员中，~w不是第四条第三款列名的院长、副院长，属于“等相关人员”。").
 msg(invitees_other, en, "Among the invitees to the ~w, ~w are not the president or vice-presidents named in Art. 4(3) but \"other relevant persons\".").
 msg(duty, zh, "负责：~w。").
@@ -135,6 +137,20 @@ msg(flip_vote_removed, en, "if ~w gave no opinion").
 
 %   ---- errors --------------------------------------------------------------
 
+msg(err_person_in_two_teams, zh, "~w 在名册中属于两个团队").
+msg(err_person_in_two_teams, en, "~w is in two teams").
+msg(err_person_listed_twice, zh, "~w 在名册中重复出现").
+msg(err_person_listed_twice, en, "~w is listed twice").
+msg(err_team_in_two_departments, zh, "团队 ~w 属于两个部门").
+msg(err_team_in_two_departments, en, "team ~w belongs to two departments").
+msg(err_two_holders, zh, "~w 有两人担任").
+msg(err_two_holders, en, "~w is held by two persons").
+msg(err_unknown_person, zh, "~w 不在名册中").
+msg(err_unknown_person, en, "~w is not on the staff list").
+msg(err_reporting_cycle, zh, "负责关系成环：~w").
+msg(err_reporting_cycle, en, "reporting lines form a cycle: ~w").
+msg(err_name_is_a_role, zh, "人员姓名 ~w 与岗位或角色名称相同，问题中无法区分").
+msg(err_name_is_a_role, en, "the person's name ~w is also the name of a post or role, so questions could not tell them apart").
 msg(err_unknown_role, zh, "未知的角色或岗位：~w").
 msg(err_unknown_role, en, "unknown role or post: ~w").
 msg(err_unknown_matter, zh, "未知的事项：~w").

@@ -14,6 +14,9 @@
             q_disagreement/5,      % +A, +B, +Scope, -Fields, -Trace
             q_meeting/4,           % +Meeting, +Votes, -Fields, -Trace
             q_duties/3,            % +Role, -Fields, -Trace
+            load_org/2,            % +Rows, -Reply
+            person/4,              % ?Name, -Post, -Team, -Dept
+            chart_scope/4,         % +A, +B, -Scope, -Unit
             resolve_role/4,        % +Field, +Value, +Kind, -Role
             resolve_matter/3,      % +Field, +Value, -Matter
             name_key/2             % +Name, -Key
@@ -40,6 +43,7 @@ messages.pl, and the data bridge to Python in api.pl.
 :- use_module(library(sha)).
 :- use_module(library(utf8)).
 :- use_module(library(http/json)).
+:- use_module(library(assoc)).
 
 :- discontiguous
        article/2, paragraph/3, item/4,
@@ -72,4 +76,5 @@ messages.pl, and the data bridge to Python in api.pl.
 :- include(readings).
 :- include(messages).
 :- include(questions).
+:- include(org).
 :- include(api).

@@ -15,6 +15,8 @@ from .errors import InternalError, PyreasonError
 from .kb import KnowledgeBase
 from .render import citation_label, render_answer, zh_number
 
+ORG = click.option("--org", "org_file", type=click.Path(dir_okay=False),
+                   help="A staff list (YAML, JSON or CSV: name, post, team, department) so names of persons may be used.")
 LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
                     help="Language of the output (roles, matters and article text stay Chinese).")
 
@@ -39,12 +41,14 @@ class _Context:
         self.kb_dir, self.debug = kb_dir, debug
         self._kb: KnowledgeBase | None = None
 
-    def kb(self, lang: str) -> KnowledgeBase:
+    def kb(self, lang: str, org: str | None = None) -> KnowledgeBase:
         if self._kb is None:
             try:
                 self._kb = KnowledgeBase(self.kb_dir)
             except PyreasonError as exc:
                 raise _fail(exc, lang) from None
+        if org:
+            self._kb.load_org(org)
         return self._kb
 
 
@@ -91,9 +95,10 @@ def _guard(ctx: click.Context, lang: str, action):
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for people, json for scripts (the contract's answer object).")
 @click.option("--flips", is_flag=True, help="Also list the single changes of facts that would change the answer.")
+@ORG
 @LANG
 @click.pass_context
-def ask(ctx: click.Context, file: str, fmt: str, flips: bool, lang: str) -> None:
+def ask(ctx: click.Context, file: str, fmt: str, flips: bool, lang: str, org_file: str | None) -> None:
     """Answer the scenario in FILE (YAML or JSON; '-' reads standard input).
 
     \b
@@ -102,7 +107,7 @@ def ask(ctx: click.Context, file: str, fmt: str, flips: bool, lang: str) -> None
     Exit codes: 0 answered or gap, 1 invalid input, 2 usage error.
     """
     def run() -> None:
-        kb = ctx.obj.kb(lang)
+        kb = ctx.obj.kb(lang, org_file)
         if flips:
             from .scenario import load_scenario_file
             answer = kb.ask_with_flips(load_scenario_file(file), lang=lang, source=file)
@@ -116,9 +121,10 @@ def ask(ctx: click.Context, file: str, fmt: str, flips: bool, lang: str) -> None
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the JSON Lines here (default stdout).")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@ORG
 @LANG
 @click.pass_context
-def batch(ctx: click.Context, file: str, output: str | None, force: bool, lang: str) -> None:
+def batch(ctx: click.Context, file: str, output: str | None, force: bool, lang: str, org_file: str | None) -> None:
     """Answer every scenario of a JSON Lines FILE, one per line, in input order.
 
     \b
@@ -132,7 +138,7 @@ def batch(ctx: click.Context, file: str, output: str | None, force: bool, lang: 
     from .scenario import load_jsonl
 
     def run() -> int:
-        kb = ctx.obj.kb(lang)
+        kb = ctx.obj.kb(lang, org_file)
         numbered = load_jsonl(file)
         scenarios = [s for _, s in numbered]
         tty = sys.stderr.isatty()
@@ -155,9 +161,10 @@ def batch(ctx: click.Context, file: str, output: str | None, force: bool, lang: 
 @click.argument("file_a", metavar="A", type=click.Path(dir_okay=False))
 @click.argument("file_b", metavar="B", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@ORG
 @LANG
 @click.pass_context
-def compare(ctx: click.Context, file_a: str, file_b: str, fmt: str, lang: str) -> None:
+def compare(ctx: click.Context, file_a: str, file_b: str, fmt: str, lang: str, org_file: str | None) -> None:
     """Answer two scenarios and show them side by side, with the facts that differ.
 
     \b
@@ -168,7 +175,7 @@ def compare(ctx: click.Context, file_a: str, file_b: str, fmt: str, lang: str) -
     from .scenario import load_scenario_file
 
     def run() -> None:
-        kb = ctx.obj.kb(lang)
+        kb = ctx.obj.kb(lang, org_file)
         a, b = load_scenario_file(file_a), load_scenario_file(file_b)
         result = compare_answers(a, kb.ask(a, lang, file_a), b, kb.ask(b, lang, file_b))
         if fmt == "json":
@@ -176,6 +183,49 @@ def compare(ctx: click.Context, file_a: str, file_b: str, fmt: str, lang: str) -
         else:
             click.echo(render_compare(result, file_a, file_b, lang, kb.document), nl=False)
     _guard(ctx, lang, run)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@LANG
+@click.pass_context
+def org(ctx: click.Context, file: str, fmt: str, lang: str) -> None:
+    """Check a staff list (org chart) and summarise it; every error is listed.
+
+    \b
+    Columns: name, post, team, department, reports_to (optional).
+    Errors: an unknown post, a person in two teams or listed twice, a team in two
+    departments, two holders of one post in one unit, reports_to a stranger or in a cycle.
+    Example:
+      pyreason org examples/staff.yaml
+      pyreason ask --org examples/staff.yaml examples/clerk_covers_assistant.yaml
+    Exit codes: 0 valid, 1 errors.
+    """
+    from .org import OrgError
+
+    def run() -> int:
+        kb = ctx.obj.kb(lang)
+        try:
+            summary = kb.load_org(file)
+        except OrgError as exc:
+            if fmt == "json":
+                click.echo(json.dumps({"errors": exc.errors}, ensure_ascii=False, indent=2))
+            else:
+                for e in exc.errors:
+                    sug = ("；最接近的：" + "、".join(e["suggestions"])) if e.get("suggestions") else ""
+                    click.echo(f"{file}: {e.get('field')}: {e['message']}{sug}", err=True)
+            return 1
+        if fmt == "json":
+            click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        else:
+            zh = lang == "zh"
+            click.echo((f"{file}：{summary['staff']} 人，{summary['teams']} 个团队，{summary['departments']} 个部门" if zh else
+                        f"{file}: {summary['staff']} staff, {summary['teams']} teams, {summary['departments']} departments"))
+            for p in summary["posts"]:
+                click.echo(f"  {p['post']}: {p['count']}")
+        return 0
+    ctx.exit(_guard(ctx, lang, run))
 
 
 @main.command()
@@ -274,10 +324,11 @@ def readings(ctx: click.Context, lang: str) -> None:
               help="Where to write the report ('-' or none: standard output; required for pdf).")
 @click.option("--case-number", help="The case number (案号) to print on the report.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (never done without this).")
+@ORG
 @LANG
 @click.pass_context
 def report(ctx: click.Context, file: str, fmt: str, output: str | None, case_number: str | None,
-           force: bool, lang: str) -> None:
+           force: bool, lang: str, org_file: str | None) -> None:
     """Write a case-file report for the scenario in FILE: the answer, its reasoning, the quoted articles.
 
     \b
@@ -291,7 +342,7 @@ def report(ctx: click.Context, file: str, fmt: str, output: str | None, case_num
     def run() -> None:
         if fmt == "pdf" and output in (None, "-"):
             raise click.UsageError("a PDF report needs -o FILE")
-        kb = ctx.obj.kb(lang)
+        kb = ctx.obj.kb(lang, org_file)
         from .scenario import load_scenario_file
         scenario = load_scenario_file(file)
         answer = kb.ask(scenario, lang=lang, source=file)

@@ -108,6 +108,21 @@ class KnowledgeBase:
                 progress(done, len(valid))
         return [r for r in results if r is not None]
 
+    def load_org(self, path: str) -> dict[str, Any]:
+        """Load a staff list (YAML, JSON or CSV) so questions may name persons; raise OrgError
+        listing every error (unknown post, a person in two teams, two holders of one post, a cycle)."""
+        from .org import OrgError, read_chart
+        rows = read_chart(path)
+        reply = bridge.call(self.entry, {"op": "org", "rows": rows})
+        if "error" in reply:
+            raise self._error(reply["error"], path)
+        if reply["errors"]:
+            for e in reply["errors"]:
+                if e.get("category") and str(e.get("code", "")).startswith("unknown") and isinstance(e.get("value"), str):
+                    e["suggestions"] = closest(e["value"], self.names(e["category"]))
+            raise OrgError(path, reply["errors"])
+        return reply["summary"]
+
     # -- reference data ----------------------------------------------------
 
     @cached_property
@@ -180,7 +195,8 @@ _FIELD_ORDER = ("matter", "approver", "acting_for", "process_approver", "request
                 "superior", "chain", "acting_superior", "allowed", "direction", "decided_by",
                 "resolution", "basis", "binding", "escalation", "chair", "tally", "prevails",
                 "role", "duties", "decides", "process_approval", "command", "chairs", "attends",
-                "dual_responsibility")
+                "dual_responsibility", "scope", "decided_by_person", "approver_person",
+                "superior_person", "chain_persons", "persons")
 
 
 def _cite_order(cites: list[dict[str, Any]]) -> list[dict[str, Any]]:

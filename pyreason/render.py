@@ -58,11 +58,11 @@ def labels(lang: str) -> dict[str, Any]:
 
 #: The fields that carry the answer itself; null there means the regulation gives none.
 ESSENTIAL = {
-    "approver": ["matter", "approver", "process_approver", "requested_by"],
-    "superior": ["superior", "chain", "acting_superior"],
-    "substitution": ["allowed", "direction", "decided_by"],
+    "approver": ["matter", "approver", "approver_person", "process_approver", "requested_by"],
+    "superior": ["superior", "superior_person", "chain", "chain_persons", "acting_superior"],
+    "substitution": ["allowed", "direction", "scope", "decided_by", "decided_by_person"],
     "meeting": ["resolution", "basis", "binding", "chair", "escalation", "tally"],
-    "disagreement": ["decided_by", "prevails", "requested_by"],
+    "disagreement": ["decided_by", "decided_by_person", "prevails", "requested_by"],
     "duties": ["role", "duties", "decides", "process_approval", "command", "chairs", "attends",
                "dual_responsibility"],
 }
@@ -98,7 +98,9 @@ def _value(name: str, value: Any, fields: dict[str, Any], answer: dict[str, Any]
         return lab["unanswered"] if answer["status"] == "gap" and name in _ALWAYS_SHOWN else lab["none"]
     if isinstance(value, bool):
         return lab["yes"] if value else lab["no"]
-    if name == "chain":
+    if name == "scope":
+        return lab.get("scopes", {}).get(value, str(value))
+    if name in ("chain", "chain_persons"):
         return " → ".join(value)
     if name == "escalation":
         return lab["sep"].join(f"{e['by']}{lab['colon']}{e['action']}" for e in value) if value else lab["none"]

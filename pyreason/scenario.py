@@ -71,8 +71,8 @@ QUESTION_FIELDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "substitution": ({"substitute": _NAME, "for": _NAME}, {"scope": _NAME}),
     "meeting": ({"meeting": _NAME,
                  "votes": {"type": "array", "items": _VOTE, "minItems": 1, "maxItems": 500}}, {}),
-    "disagreement": ({"between": {"type": "array", "items": _NAME, "minItems": 2, "maxItems": 2},
-                      "scope": _NAME}, {}),
+    "disagreement": ({"between": {"type": "array", "items": _NAME, "minItems": 2, "maxItems": 2}},
+                     {"scope": _NAME}),   # scope: required unless both are persons of an org chart
     "duties": ({"role": _NAME}, {}),
 }
 
