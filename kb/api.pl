@@ -219,7 +219,7 @@ question_goal_(disagreement, S, _, Fields, Trace, q_disagreement(A, B, Scope, Fi
     ->  true
     ;   throw(pyreason_error(scope_not_allowed, scope, V3))
     ),
-    (   A == B, V1 == V2
+    (   V1 == V2, atom_string(P, V1), person(P, _, _, _)           % one person twice
     ->  throw(pyreason_error(same_party, 'between[1]', V2))
     ;   A == B, \+ chart_scope_of_(V1, V2, _), ( single_holder(A) ; A == '团队长', Scope == team )
     ->  throw(pyreason_error(same_party, 'between[1]', V2))
