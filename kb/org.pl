@@ -71,9 +71,9 @@ org_problem_(Rows, org_error(Code, Fd, Name)) :-
     format(atom(Fd), "staff[~w].name", [I]), atom_string(N, Name).
 org_problem_(Rows, org_error(name_is_a_role, Fd, NameS)) :-   % a name questions could not tell apart
     member(row(I, N, _, _, _, _), Rows),
+    ( role(N, _, _, _) ; role(_, _, N, _) ; role_alias(N, _) ),  % indexed, not folded: O(1) a name
+    !,
     atom_string(N, NameS),
-    catch(resolve_role(name, NameS, any, _), _, fail),
-    \+ person(N, _, _, _),
     format(atom(Fd), "staff[~w].name", [I]).
 org_problem_(Rows, org_error(team_in_two_departments, Fd, TeamS)) :-
     findall(T-D, ( member(row(_, _, _, T, D, _), Rows), T \== null, D \== null ), TDs0),
@@ -89,8 +89,9 @@ org_problem_(Rows, org_error(two_holders, Fd, Unit)) :-
     format(atom(Fd), "staff[~w].post", [I2]),
     (   U == bureau -> format(string(Unit), "~w", [Post]) ; format(string(Unit), "~w（~w）", [Post, U]) ).
 org_problem_(Rows, org_error(unknown_person, Fd, BossS)) :-
+    findall(N, member(row(_, N, _, _, _, _), Rows), Ns0), sort(Ns0, Names),
     member(row(I, _, _, _, _, B), Rows), B \== null,
-    \+ memberchk(row(_, B, _, _, _, _), Rows),
+    \+ ord_memberchk(B, Names),
     format(atom(Fd), "staff[~w].reports_to", [I]), atom_string(B, BossS).
 org_problem_(Rows, org_error(reporting_cycle, Fd, Path)) :-
     org_cycle_(Rows, Cycle),
