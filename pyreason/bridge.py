@@ -7,13 +7,20 @@ predicate (``pyreason_kb:call_json/2``, or the checker's ``check_json/2``) with
 The reply comes back the same way as JSON text. One lock serialises all calls
 (pyswip is not thread-safe). The KB is loaded by a shipped boot module, with
 its path given as a list of character codes.
+
+SWI-Prolog's engine belongs to the thread that started it: called from any other
+thread it crashes. So one worker thread owns it, and every call from any thread
+is handed to that worker (``on_engine``); callers in many threads are safe.
 """
 
 from __future__ import annotations
 
+import atexit
+import concurrent.futures
 import ctypes
 import json
 import os
+import queue
 import re
 import shutil
 import subprocess
@@ -25,8 +32,56 @@ from typing import Any
 
 from .errors import InternalError, KBError
 
-_LOCK = threading.RLock()
+_LOCK = threading.RLock()          # taken only on the engine's thread (see on_engine)
 _ENGINE: "_Engine | None" = None
+
+
+class _Worker:
+    """The one thread that owns the Prolog engine; a daemon, so it still runs during atexit."""
+
+    def __init__(self) -> None:
+        self.queue: queue.SimpleQueue = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._loop, name="pyreason-prolog", daemon=True)
+        self.thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            fn, args, kwargs, future = self.queue.get()
+            if future.set_running_or_notify_cancel():
+                try:
+                    future.set_result(fn(*args, **kwargs))
+                except BaseException as exc:          # handed back to the caller
+                    future.set_exception(exc)
+
+    def submit(self, fn: Any, *args: Any, **kwargs: Any) -> concurrent.futures.Future:
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        self.queue.put((fn, args, kwargs, future))
+        return future
+
+
+_WORKER_LOCK = threading.Lock()
+_WORKER_THREAD: _Worker | None = None
+
+
+def on_engine(fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """Run ``fn`` on the thread that owns the Prolog engine, and return its result."""
+    global _WORKER_THREAD
+    if _WORKER_THREAD is not None and threading.current_thread() is _WORKER_THREAD.thread:
+        return fn(*args, **kwargs)
+    with _WORKER_LOCK:
+        if _WORKER_THREAD is None:
+            _WORKER_THREAD = _Worker()
+    return _WORKER_THREAD.submit(fn, *args, **kwargs).result()
+
+
+def _cleanup_on_engine() -> None:
+    """At exit, shut Prolog down on its own thread (pyswip's hook would do it from the main one)."""
+    from pyswip import core
+    if _WORKER_THREAD is not None and core.PL_is_initialised(None, None):
+        try:
+            _WORKER_THREAD.submit(core.PL_cleanup, 0).result(timeout=10)
+        except Exception:
+            pass
 
 
 class _Engine:
@@ -37,6 +92,7 @@ class _Engine:
             raise KBError(f"cannot start SWI-Prolog through pyswip: {exc}") from exc
         self.prolog = Prolog()
         self.loaded: Path | None = None
+        atexit.register(_cleanup_on_engine)   # after pyswip's, so it runs before it
         # An uncaught error must never open the interactive tracer.
         self.run("set_prolog_flag(debug_on_error, false)")
         self.run("set_prolog_flag(report_error, true)")
@@ -44,7 +100,8 @@ class _Engine:
         self.load_messages: list[dict[str, Any]] = []
 
     def run(self, goal: str) -> list[dict[str, Any]]:
-        return list(self.prolog.query(goal, maxresult=1))
+        """A goal we wrote (never user text), on the engine's own thread."""
+        return on_engine(lambda: list(self.prolog.query(goal, maxresult=1)))
 
     def load(self, entry: Path, strict: bool = True, cache_key: str | None = None) -> None:
         """Load the KB; with ``strict``, any load error is a KBError naming file and line.
@@ -148,6 +205,10 @@ def _one_line(text: Any) -> str:
 
 def engine_for(entry: Path, strict: bool = True, cache_key: str | None = None) -> _Engine:
     """The process's engine, with the KB at ``entry`` loaded (once)."""
+    return on_engine(_engine_for, entry, strict, cache_key)
+
+
+def _engine_for(entry: Path, strict: bool, cache_key: str | None) -> _Engine:
     global _ENGINE
     with _LOCK:
         if _ENGINE is None:
@@ -214,26 +275,34 @@ _C: _CInterface | None = None
 
 
 def _call_json(module: str, name: str, request: dict[str, Any]) -> dict[str, Any]:
-    global _C
     data = json.dumps(request, ensure_ascii=False).encode("utf-8", "surrogatepass")
-    with _LOCK:
-        if _C is None:
-            _C = _CInterface()
-        raw = _C.call_json(module, name, data)
+    raw = on_engine(_call_json_on_engine, module, name, data)
     try:
         return json.loads(raw.decode("utf-8"))
     except ValueError as exc:
         raise InternalError(f"the knowledge base replied in an unexpected form: {exc}") from None
 
 
+def _call_json_on_engine(module: str, name: str, data: bytes) -> bytes:
+    global _C
+    with _LOCK:
+        if _C is None:
+            _C = _CInterface()
+        return _C.call_json(module, name, data)
+
+
 def call(entry: Path, request: dict[str, Any]) -> dict[str, Any]:
     """Send one request to the KB and return its reply, as plain Python values."""
-    with _LOCK:
-        engine_for(entry)
-        return _call_json("pyreason_kb", "call_json", request)
+    engine_for(entry)
+    return _call_json("pyreason_kb", "call_json", request)
 
 
 def check_engine(entry: Path, mutable: bool = False) -> _Engine:
+    """See _check_engine; on the engine's thread."""
+    return on_engine(_check_engine, entry, mutable)
+
+
+def _check_engine(entry: Path, mutable: bool = False) -> _Engine:
     """The engine with the checker loaded first and the KB at ``entry`` loaded for checking.
 
     Load errors do not raise (they are findings).  With ``mutable`` the rules of
@@ -258,10 +327,9 @@ def check_engine(entry: Path, mutable: bool = False) -> _Engine:
 
 def call_check(request: dict[str, Any]) -> dict[str, Any]:
     """Send one request to the checker (pyreason_check:check_json/2)."""
-    with _LOCK:
-        if _ENGINE is None:
-            raise InternalError("the checker is not loaded")
-        reply = _call_json("pyreason_check", "check_json", request)
+    if _ENGINE is None:
+        raise InternalError("the checker is not loaded")
+    reply = _call_json("pyreason_check", "check_json", request)
     if "error" in reply and len(reply) == 1:
         raise InternalError(f"check failed: {reply['error']}")
     return reply
