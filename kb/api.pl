@@ -63,7 +63,13 @@ request_("flips", Request, Reply) :-
     !,
     request_lang_(Request, Lang),
     request_limit_(Request, Limit),
-    catch(call_with_time_limit(Limit, flips(Request.scenario, Lang, Reply)),
+    Limit = limits(Seconds, Inferences),
+    catch(( call_with_time_limit(Seconds,
+                call_with_inference_limit(flips(Request.scenario, Lang, Reply0), Inferences, Result)),
+            (   Result == inference_limit_exceeded
+            ->  throw(pyreason_error(inference_limit, null, Inferences))
+            ;   Reply = Reply0
+            ) ),
           E, error_reply(E, Lang, Reply)).
 request_("org", Request, Reply) :- !, load_org(Request.rows, Reply).
 request_("vocabulary", _, Reply) :- !, vocabulary(Reply).
@@ -75,15 +81,22 @@ request_(Op, _, _) :-
 request_lang_(Request, Lang) :-
     (   get_dict(lang, Request, L), L == "en" -> Lang = en ; Lang = zh ).
 
-%   Seconds one question may take (default 10).
-request_limit_(Request, Limit) :-
-    (   get_dict(seconds, Request, S), number(S), S > 0 -> Limit = S ; Limit = 10 ).
+%   The limits of one question: seconds (default 10) and inferences (default
+%   50 million); cyclic or enormous input ends with a clear error, not a hang.
+request_limit_(Request, limits(Seconds, Inferences)) :-
+    (   get_dict(seconds, Request, S), number(S), S > 0 -> Seconds = S ; Seconds = 10 ),
+    (   get_dict(inferences, Request, I), integer(I), I > 0 -> Inferences = I ; Inferences = 50000000 ).
 
 batch_reply_(Lang, Limit, Scenario, Reply) :-
     ask_reply_(Scenario, Lang, Limit, Reply).
 
-ask_reply_(Scenario, Lang, Limit, Reply) :-
-    catch(call_with_time_limit(Limit, ask(Scenario, Lang, Reply)),
+ask_reply_(Scenario, Lang, limits(Seconds, Inferences), Reply) :-
+    catch(( call_with_time_limit(Seconds,
+                call_with_inference_limit(ask(Scenario, Lang, Reply0), Inferences, Result)),
+            (   Result == inference_limit_exceeded
+            ->  throw(pyreason_error(inference_limit, null, Inferences))
+            ;   Reply = Reply0
+            ) ),
           E, error_reply(E, Lang, Reply)).
 
 %!  ask(+Scenario:dict, -Answer:dict) is det.
@@ -300,7 +313,7 @@ votes_(Values, Facts, Votes) :-
               format(atom(FdO), "votes[~w].opinion", [I]),
               field_(V, role, RV), resolve_role(FdR, RV, person, Role),
               field_(V, opinion, Opinion),
-              (   string(Opinion), split_string(Opinion, "", " \t\n\r　", [Trim]), Trim \== ""
+              (   string(Opinion), non_blank_(Opinion)
               ->  true
               ;   throw(pyreason_error(empty_opinion, FdO, Opinion))
               ),
@@ -321,6 +334,13 @@ votes_(Values, Facts, Votes) :-
     ;   true
     ),
     pairs_values(Indexed, Votes).
+
+%   Some character that is not white space (split_string/4 would cut at code 0).
+non_blank_(S) :-
+    string_codes(S, Codes),
+    member(C, Codes),
+    \+ code_type(C, space), C \== 0x3000,
+    !.
 
 %   ---- names ---------------------------------------------------------------
 
@@ -464,8 +484,10 @@ error_reply(pyreason_error(Code, Field, Value), Lang, _{error: E}) :-
     error_category_(Code, Category),
     json_safe_(Value, JValue),
     E = _{code: Code, field: Field, value: JValue, message: Message, category: Category}.
-error_reply(time_limit_exceeded, _, _{error: _{code: time_limit, field: null, value: null,
-                                               message: "time limit exceeded", category: null}}) :- !.
+error_reply(time_limit_exceeded, Lang, _{error: _{code: time_limit, field: null, value: null,
+                                                  message: M, category: null}}) :-
+    !,
+    message_text(Lang, err_time_limit, [], M).
 error_reply(E, _, _{error: _{code: internal, field: null, value: null, message: M, category: null}}) :-
     (   E = error(Formal, _) -> true ; Formal = E ),
     format(string(M), "~q", [Formal]).

@@ -151,6 +151,10 @@ msg(err_reporting_cycle, zh, "负责关系成环：~w").
 msg(err_reporting_cycle, en, "reporting lines form a cycle: ~w").
 msg(err_name_is_a_role, zh, "人员姓名 ~w 与岗位或角色名称相同，问题中无法区分").
 msg(err_name_is_a_role, en, "the person's name ~w is also the name of a post or role, so questions could not tell them apart").
+msg(err_time_limit, zh, "超过每个问题的时间上限（可用 --time-limit 调整）").
+msg(err_time_limit, en, "the time limit of one question was exceeded (see --time-limit)").
+msg(err_inference_limit, zh, "超过每个问题 ~w 次推理的上限（可用 --inference-limit 调整）").
+msg(err_inference_limit, en, "more than the limit of ~w inferences for one question (see --inference-limit)").
 msg(err_unknown_role, zh, "未知的角色或岗位：~w").
 msg(err_unknown_role, en, "unknown role or post: ~w").
 msg(err_unknown_matter, zh, "未知的事项：~w").

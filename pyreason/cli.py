@@ -37,14 +37,16 @@ def _fail(exc: PyreasonError, lang: str) -> CLIError:
 
 
 class _Context:
-    def __init__(self, kb_dir: str | None, debug: bool):
+    def __init__(self, kb_dir: str | None, debug: bool, time_limit: float = 10.0,
+                 inference_limit: int = 50_000_000):
         self.kb_dir, self.debug = kb_dir, debug
+        self.limits = {"time_limit": time_limit, "inference_limit": inference_limit}
         self._kb: KnowledgeBase | None = None
 
     def kb(self, lang: str, org: str | None = None) -> KnowledgeBase:
         if self._kb is None:
             try:
-                self._kb = KnowledgeBase(self.kb_dir)
+                self._kb = KnowledgeBase(self.kb_dir, **self.limits)
             except PyreasonError as exc:
                 raise _fail(exc, lang) from None
         if org:
@@ -56,9 +58,13 @@ class _Context:
 @click.option("--kb", "kb_dir", type=click.Path(file_okay=False, exists=True), envvar="PYREASON_KB",
               help="A knowledge base directory (default: the shipped kb/).")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@click.option("--time-limit", type=click.FloatRange(min=0.001), default=10.0, show_default=True,
+              help="Seconds one question may take.")
+@click.option("--inference-limit", type=click.IntRange(min=1000), default=50_000_000, show_default=True,
+              help="Prolog inferences one question may take.")
 @click.version_option(__version__, prog_name="pyreason")
 @click.pass_context
-def main(ctx: click.Context, kb_dir: str | None, debug: bool) -> None:
+def main(ctx: click.Context, kb_dir: str | None, debug: bool, time_limit: float, inference_limit: int) -> None:
     """Answers questions on 《关于落实执行管理层级负责制的若干规定（试行）》.
 
     \b
@@ -67,7 +73,7 @@ def main(ctx: click.Context, kb_dir: str | None, debug: bool) -> None:
       pyreason ask examples/director_absent_authorised.yaml --format json
       pyreason articles 7
     """
-    ctx.obj = _Context(kb_dir, debug)
+    ctx.obj = _Context(kb_dir, debug, time_limit, inference_limit)
 
 
 def _guard(ctx: click.Context, lang: str, action):

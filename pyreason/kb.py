@@ -22,9 +22,12 @@ class KnowledgeBase:
     '局长'
     """
 
-    def __init__(self, kb_dir: str | Path | None = None, time_limit: float = 10.0):
-        """Load the KB in ``kb_dir`` (default: the shipped one); a question may take ``time_limit`` seconds."""
+    def __init__(self, kb_dir: str | Path | None = None, time_limit: float = 10.0,
+                 inference_limit: int = 50_000_000):
+        """Load the KB in ``kb_dir`` (default: the shipped one). One question may take
+        ``time_limit`` seconds and ``inference_limit`` Prolog inferences; beyond either it is refused."""
         self.time_limit = time_limit
+        self.inference_limit = inference_limit
         self.kb_dir = Path(kb_dir).resolve() if kb_dir else resource_dir("kb")
         self.entry = self.kb_dir / "pyreason.pl"
         if not self.entry.is_file():
@@ -40,7 +43,7 @@ class KnowledgeBase:
             raise ValueError(f"lang must be one of {LANGS}")
         validate_scenario(scenario, source)
         reply = bridge.call(self.entry, {"op": "ask", "scenario": _question_part(scenario), "lang": lang,
-                                         "seconds": self.time_limit})
+                                         "seconds": self.time_limit, "inferences": self.inference_limit})
         if "error" in reply:
             raise self._error(reply["error"], source)
         reply["kb"] = {"fingerprint": self.fingerprint}
@@ -52,7 +55,8 @@ class KnowledgeBase:
         ``major``, one vote) that would change it, with the new answer and its citations."""
         validate_scenario(scenario, source)
         reply = bridge.call(self.entry, {"op": "flips", "scenario": _question_part(scenario),
-                                         "lang": lang, "seconds": self.time_limit * 10})
+                                         "lang": lang, "seconds": self.time_limit * 10,
+                                         "inferences": self.inference_limit * 20})
         if "error" in reply:
             raise self._error(reply["error"], source)
         answer = reply["answer"]
@@ -95,7 +99,8 @@ class KnowledgeBase:
         for start in range(0, len(valid), chunk):
             part = valid[start:start + chunk]
             reply = bridge.call(self.entry, {"op": "batch", "scenarios": [s for _, s in part],
-                                             "lang": lang, "seconds": self.time_limit})
+                                             "lang": lang, "seconds": self.time_limit,
+                                             "inferences": self.inference_limit})
             for (i, _), answer in zip(part, reply["results"]):
                 if "error" in answer:
                     exc = self._error(answer["error"], f"{source}:{numbers[i]}")
@@ -162,7 +167,7 @@ class KnowledgeBase:
         return []
 
     def _error(self, err: dict[str, Any], source: str) -> Exception:
-        if err.get("code") in ("internal", "time_limit"):
+        if err.get("code") == "internal":
             return InternalError(f"{source}: {err.get('message')}")
         value = err.get("value")
         suggestions = []
