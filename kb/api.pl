@@ -259,7 +259,7 @@ field_(Dict, Key, Value) :-
 
 %!  scenario_facts(+Scenario:dict, -Facts:list) is det.
 %
-%   The what-if facts of a scenario as pyreason_scenario terms, with every
+%   The what-if facts of a scenario as scenario_fact/1 terms, with every
 %   name resolved and the facts checked against each other.
 scenario_facts(Scenario, Facts) :-
     (   get_dict(facts, Scenario, F), is_dict(F) -> true ; F = _{} ),

@@ -12,29 +12,29 @@
         interp(Id)                   a recorded interpretation that was used
     A question's status is "gap" exactly when its trace holds a gap.
 
-    The scenario facts live in module pyreason_scenario and are asserted by
-    with_scenario/2 inside snapshot/1, so the base rules never change.
+    The scenario facts are scenario_fact/1 terms (absent(R), authorized(F, T),
+    major, ladder(Posts)), asserted by with_scenario/2 inside snapshot/1, so
+    the base rules never change.  They live in this module so that the
+    question predicates pass library(sandbox)'s safe_goal/1 (no call leaves
+    the KB), which is how a KB other than the shipped one is vetted.
 */
 
-:- dynamic pyreason_scenario:absent/1,
-           pyreason_scenario:authorized/2,
-           pyreason_scenario:major/0,
-           pyreason_scenario:ladder/1.
+:- dynamic scenario_fact/1.
 
-absent(Role) :- pyreason_scenario:absent(Role).
-authorized(From, To) :- pyreason_scenario:authorized(From, To).
-is_major :- pyreason_scenario:major.
+absent(Role) :- scenario_fact(absent(Role)).
+authorized(From, To) :- scenario_fact(authorized(From, To)).
+is_major :- scenario_fact(major).
 
 %!  ladder(-Posts:list) is det.
 %
 %   The non-leadership posts, highest first: the scenario's, else the default.
 ladder(Posts) :-
-    (   pyreason_scenario:ladder(Posts0)
+    (   scenario_fact(ladder(Posts0))
     ->  Posts = Posts0
     ;   default_ladder(Posts)
     ).
 
-ladder_is_default :- \+ pyreason_scenario:ladder(_).
+ladder_is_default :- \+ scenario_fact(ladder(_)).
 
 %!  with_scenario(+Facts:list, :Goal) is semidet.
 %
@@ -42,7 +42,7 @@ ladder_is_default :- \+ pyreason_scenario:ladder(_).
 %   ladder/1 terms) added to the scenario; every change is thrown away
 %   afterwards, bindings are kept.
 with_scenario(Facts, Goal) :-
-    snapshot(( forall(member(F, Facts), assertz(pyreason_scenario:F)),
+    snapshot(( forall(member(F, Facts), assertz(scenario_fact(F))),
                once(Goal) )).
 
 %   ---- acting for an absent holder (Arts 8(5), 9(4)) -----------------------

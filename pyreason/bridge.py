@@ -337,3 +337,22 @@ def call_check(request: dict[str, Any]) -> dict[str, Any]:
 
 if __name__ == "__main__":   # the detached child of _build_qlf_in_background
     _compile_cache(Path(sys.argv[1]), Path(sys.argv[2]))
+
+
+def vet(entry: Path) -> list[dict[str, Any]]:
+    """The question predicates of the loaded KB that library(sandbox) does not accept."""
+    engine = engine_for(entry)
+    rows = engine.run("pyreason_boot:vet_kb(J)")
+    return json.loads(str(rows[0]["J"]))["unsafe"] if rows else [{"predicate": "?", "message": "vetting failed"}]
+
+
+def vet_sources(entry: Path) -> list[dict[str, Any]]:
+    """Directives of a KB's files (read, not run) that loading it would execute."""
+    def run() -> list[dict[str, Any]]:
+        global _ENGINE
+        if _ENGINE is None:
+            _ENGINE = _Engine()
+        rows = _ENGINE.run(f"pyreason_boot:vet_sources({_codes(entry)}, J)")
+        return json.loads(str(rows[0]["J"]))["directives"] if rows else [{"file": str(entry), "line": 0,
+                                                                          "directive": "vetting failed"}]
+    return on_engine(run)

@@ -25,7 +25,7 @@ from .expectations import failures
 from .resources import kb_fingerprint
 from .scenario import QUESTION_FIELDS
 
-CHECKS = ("load", "citations", "cross_references", "vocabulary", "reporting_cycle", "meetings",
+CHECKS = ("load", "sandbox", "citations", "cross_references", "vocabulary", "reporting_cycle", "meetings",
           "matters", "readings", "coverage", "exhaustive_approver", "exhaustive_meeting",
           "exhaustive_substitution", "exhaustive_disagreement", "regulation_gap", "drift",
           "scenarios", "exercised", "mutation")
@@ -70,12 +70,18 @@ def run_check(kb_dir: Path, scenarios: Path | None = None, mutate: bool = False,
     entry = kb_dir / "pyreason.pl"
     if not entry.is_file():
         raise KBError(f"{kb_dir}: no pyreason.pl here, so this is not a pyreason knowledge base")
+    result: dict[str, Any] = {"kb": {"dir": str(kb_dir), "fingerprint": kb_fingerprint(kb_dir)},
+                              "coverage": [], "scenarios": None, "exercised": None, "mutation": None}
+    # Nothing of the KB runs before it is vetted: its files are read for directives first ...
+    bad = bridge.vet_sources(entry)
+    if bad:
+        return _finish(result, [_finding("error", "sandbox", f"加载时会执行指令 {d['directive']}",
+                                         f"loading would run the directive {d['directive']}",
+                                         d["file"], d["line"]) for d in bad])
     engine = bridge.check_engine(entry)
     # A load warning (a singleton, a clause out of place) is an error of the KB too.
     findings = [_finding("error", "load", located(m), located(m), m.get("file"), m.get("line"))
                 for m in engine.load_messages]
-    result: dict[str, Any] = {"kb": {"dir": str(kb_dir), "fingerprint": kb_fingerprint(kb_dir)},
-                              "coverage": [], "scenarios": None, "exercised": None, "mutation": None}
     if any(f["severity"] == "error" for f in findings) or \
             not engine.run("current_predicate(pyreason_kb:call_json/2)"):
         if not findings:
@@ -83,6 +89,12 @@ def run_check(kb_dir: Path, scenarios: Path | None = None, mutate: bool = False,
                                      "the KB does not define pyreason_kb:call_json/2", str(entry)))
         return _finish(result, findings)
 
+    # ... and its rules run only if library(sandbox) accepts them.
+    unsafe = json.loads(str(engine.run("pyreason_boot:vet_kb(J)")[0]["J"]))["unsafe"]
+    if unsafe:
+        return _finish(result, findings + [
+            _finding("error", "sandbox", f"{u['predicate']} 不安全：{u['message']}",
+                     f"{u['predicate']} is not safe: {u['message']}") for u in unsafe])
     reply = bridge.call_check({"op": "checks"})
     findings += reply["findings"]
     result["coverage"] = reply["coverage"]

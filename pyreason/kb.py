@@ -33,7 +33,26 @@ class KnowledgeBase:
         if not self.entry.is_file():
             raise KBError(f"{self.kb_dir}: no pyreason.pl here, so this is not a pyreason knowledge base")
         self.fingerprint = kb_fingerprint(self.kb_dir)
+        shipped = self.fingerprint == _shipped_fingerprint()
+        if not shipped:                      # read its sources before anything of it runs
+            bad = bridge.vet_sources(self.entry)
+            if bad:
+                d = bad[0]
+                raise KBError(f"{d['file']}:{d['line']}: the directive {d['directive']} would run while "
+                              "loading; a knowledge base may only declare (module, use_module(library(...)), "
+                              "include, encoding, discontiguous, dynamic, multifile)")
         bridge.engine_for(self.entry, cache_key=self.fingerprint)
+        if not shipped:
+            self._vet()
+
+    def _vet(self) -> None:
+        """A KB other than the shipped one answers only if library(sandbox) finds its question
+        predicates safe: no rule of it can reach the shell, files or anything but reasoning."""
+        unsafe = bridge.vet(self.entry)
+        if unsafe:
+            first = unsafe[0]
+            raise KBError(f"{self.kb_dir}: {first['predicate']} is not safe to run "
+                          f"({first['message']}); pyreason check --kb {self.kb_dir} lists all")
 
     # -- questions ---------------------------------------------------------
 
@@ -175,6 +194,13 @@ class KnowledgeBase:
             suggestions = closest(value, self.names(err["category"]))
         message = err.get("message") or err.get("code")
         return ScenarioError(source, err.get("field"), message, suggestions, code=err.get("code", "invalid"))
+
+
+def _shipped_fingerprint() -> str | None:
+    try:
+        return kb_fingerprint(resource_dir("kb"))
+    except FileNotFoundError:
+        return None
 
 
 def _error_object(line: int, exc: Exception, lang: str) -> dict[str, Any]:

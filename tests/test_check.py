@@ -23,7 +23,7 @@ SCENARIOS_SRC = ROOT / "tests" / "scenarios"
 
 # The checks whose JUnit test case is always present (scenarios, exercised and
 # mutation only appear when they ran).
-STATIC_CHECKS = {"load", "citations", "cross_references", "vocabulary", "reporting_cycle", "meetings",
+STATIC_CHECKS = {"load", "sandbox", "citations", "cross_references", "vocabulary", "reporting_cycle", "meetings",
                  "matters", "readings", "coverage", "exhaustive_approver", "exhaustive_meeting",
                  "exhaustive_substitution", "exhaustive_disagreement", "regulation_gap", "drift"}
 

@@ -79,3 +79,36 @@ def test_a_damaged_cache_falls_back_to_the_sources(tmp_path):
         time.sleep(0.1)
     found[0].write_bytes(b"not a qlf file")
     assert _batch({"XDG_CACHE_HOME": str(cache)}, tmp_path) == _batch({"PYREASON_NO_CACHE": "1"}, tmp_path)
+
+
+def test_a_kb_whose_loading_would_run_code_is_refused_unread(tmp_path):
+    # Another court's KB is read before it is loaded: a directive that would run is refused.
+    sentinel = tmp_path / "ran"
+    shutil.copytree(KB, tmp_path / "kb")
+    art = tmp_path / "kb" / "articles" / "art03.pl"
+    art.write_text(art.read_text(encoding="utf-8") + f"\n:- initialization(shell('touch {sentinel}')).\n",
+                   encoding="utf-8")
+    result = pyreason("--kb", str(tmp_path / "kb"), "ask", EXAMPLE)
+    assert result.returncode == 1 and not sentinel.exists()
+    assert "art03.pl:" in result.stderr and "initialization" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_kb_whose_rules_could_run_code_is_vetted_by_the_sandbox(tmp_path):
+    # A rule reaching shell/1 fails library(sandbox)'s safe_goal: refused before answering, and
+    # `pyreason check` reports it.
+    sentinel = tmp_path / "ran"
+    shutil.copytree(KB, tmp_path / "kb")
+    art = tmp_path / "kb" / "articles" / "art07.pl"
+    text = art.read_text(encoding="utf-8").replace(
+        "decides(M, '局长', '批准', c(7,1,I)) :- matter(M, _, c(7,1,I)).",
+        f"decides(M, '局长', '批准', c(7,1,I)) :- matter(M, _, c(7,1,I)), shell('touch {sentinel}').")
+    assert "shell(" in text
+    art.write_text(text, encoding="utf-8")
+    result = pyreason("--kb", str(tmp_path / "kb"), "ask", EXAMPLE)
+    assert result.returncode == 1 and not sentinel.exists()
+    assert "q_approver/3 is not safe" in result.stderr and "shell" in result.stderr
+    check = pyreason("check", "--kb", str(tmp_path / "kb"), "--format", "json")
+    assert check.returncode == 1 and not sentinel.exists()
+    import json
+    assert any(f["check"] == "sandbox" for f in json.loads(check.stdout)["findings"])

@@ -24,7 +24,7 @@ hostile("x'), halt, ('").
 %   scenario_state(-State): every scenario fact there is, as a sorted list.
 scenario_state(State) :-
     findall(F, ( member(F, [absent(_), authorized(_, _), major, ladder(_)]),
-                 call(pyreason_scenario:F) ),
+                 pyreason_kb:scenario_fact(F) ),
             State0),
     msort(State0, State).
 

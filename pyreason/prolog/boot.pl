@@ -1,5 +1,5 @@
 :- encoding(utf8).
-:- module(pyreason_boot, [load_kb/2]).
+:- module(pyreason_boot, [load_kb/2, vet_kb/1, vet_findings/1, vet_sources/2]).
 /** <module> Loading a knowledge base for pyreason
 
 Loads a KB and collects every error and warning printed while loading
@@ -8,6 +8,7 @@ letting it reach the terminal.  The Python bridge loads this file first.
 */
 
 :- use_module(library(http/json)).
+:- use_module(library(sandbox)).
 
 :- dynamic load_message/4.              % Kind, File, Line, Text
 
@@ -47,3 +48,89 @@ load_kb(Codes, Json) :-
     findall(_{kind: K, file: F, line: L, text: T}, load_message(K, F, L, T), Ms),
     with_output_to(string(S), json_write_dict(current_output, _{messages: Ms}, [width(0)])),
     atom_string(Json, S).
+
+%!  vet_findings(-Findings:list) is det.
+%
+%   The question predicates of the loaded KB that library(sandbox) does not
+%   accept as safe (they could reach I/O, the shell, ...), as
+%   unsafe(Predicate, Message).  This is how a KB other than the shipped one
+%   is vetted before it answers anyone.
+vet_findings(Findings) :-
+    findall(unsafe(PI, Message),
+            ( question_predicate(PI),
+              PI = N/A, functor(H, N, A),
+              current_predicate(pyreason_kb:N/A),
+              catch(( safe_goal(pyreason_kb:H) -> E = none ; E = unsafe ), E0, E = E0),
+              E \== none,
+              vet_message_(E, Message) ),
+            Findings).
+
+question_predicate(q_approver/3).
+question_predicate(q_superior/3).
+question_predicate(q_substitution/5).
+question_predicate(q_disagreement/5).
+question_predicate(q_meeting/4).
+question_predicate(q_duties/3).
+
+vet_message_(unsafe, "not provably safe") :- !.
+vet_message_(E, Message) :-
+    catch(( '$messages':translate_message(E, Lines, []),
+            with_output_to(string(M0), print_message_lines(current_output, '', Lines)) ),
+          _, format(string(M0), "~q", [E])),
+    normalize_space(string(Message), M0).
+
+%!  vet_kb(-Json:atom) is det.
+vet_kb(Json) :-
+    vet_findings(Fs0),
+    findall(_{predicate: P, message: M}, ( member(unsafe(PI, M), Fs0), format(string(P), "~w", [PI]) ), Fs),
+    with_output_to(string(S), json_write_dict(current_output, _{unsafe: Fs}, [width(0)])),
+    atom_string(Json, S).
+
+%!  vet_sources(+EntryCodes:list, -Json:atom) is det.
+%
+%   Before a KB other than the shipped one is loaded, read (never run) its
+%   files, the entry and every file it includes, and list each directive
+%   that is not a plain declaration: loading would run it.  Reply
+%   {"directives": [{file, line, directive}]}.
+vet_sources(Codes, Json) :-
+    atom_codes(Entry, Codes),
+    catch(vet_file_(Entry, [], Bad0), E, (format(string(M), "~q", [E]), Bad0 = [bad(Entry, 0, M)])),
+    findall(_{file: F, line: L, directive: D}, member(bad(F, L, D), Bad0), Bad),
+    with_output_to(string(S), json_write_dict(current_output, _{directives: Bad}, [width(0)])),
+    atom_string(Json, S).
+
+vet_file_(File0, Seen, Bad) :-
+    absolute_file_name(File0, File, [file_type(prolog), access(read), file_errors(fail)]),
+    \+ memberchk(File, Seen),
+    !,
+    setup_call_cleanup(open(File, read, In, [encoding(utf8)]),
+                       read_terms_(In, File, Terms),
+                       close(In)),
+    file_directory_name(File, Dir),
+    findall(B, ( member(L-(:- D), Terms), \+ allowed_directive_(D),
+                 format(string(DS), "~q", [D]), B = bad(File, L, DS) ), Own),
+    findall(I, member(_-(:- include(I)), Terms), Incs),
+    foldl([I, Acc0, Acc]>>( ( compound(I) -> term_to_atom(I, IA) ; IA = I ),
+                             directory_file_path(Dir, IA, P),
+                             ( vet_file_(P, [File | Seen], B1) -> true ; B1 = [] ),
+                             append(Acc0, B1, Acc) ), Incs, Own, Bad).
+vet_file_(_, _, []).
+
+read_terms_(In, File, Terms) :-
+    read_term(In, T, [term_position(Pos), syntax_errors(quiet), module(pyreason_vet)]),
+    (   T == end_of_file
+    ->  Terms = []
+    ;   ( nonvar(Pos) -> stream_position_data(line_count, Pos, L) ; L = 0 ),
+        Terms = [L-T | Rest],
+        read_terms_(In, File, Rest)
+    ).
+
+%   Declarations a KB may make while loading; anything else would run.
+allowed_directive_(encoding(_)).
+allowed_directive_(module(_, _)).
+allowed_directive_(use_module(library(_))).
+allowed_directive_(include(_)).
+allowed_directive_(discontiguous(_)).
+allowed_directive_(dynamic(_)).
+allowed_directive_(multifile(_)).
+allowed_directive_(public(_)).

@@ -436,7 +436,7 @@ approver_exhaustive(Finding) :-
     approver_findings_(Triples, Finding).
 
 approver_result_(M, Facts, Result) :-
-    findall(F-T, snapshot(( forall(member(X, Facts), assertz(pyreason_scenario:X)),
+    findall(F-T, snapshot(( forall(member(X, Facts), assertz(pyreason_kb:scenario_fact(X))),
                             pyreason_kb:q_approver(M, F, T) )), Sols0),
     (   Sols0 == [] -> Result = no_answer
     ;   findall(A, ( member(F1-_, Sols0), get_dict(approver, F1, A) ), As0), sort(As0, As),
@@ -496,7 +496,7 @@ vote_pattern_([R | Rs], Votes) :-
 
 meeting_result_(M, Major, Votes, Result) :-
     ( Major == true -> Facts = [major] ; Facts = [] ),
-    findall(F-T, snapshot(( forall(member(X, Facts), assertz(pyreason_scenario:X)),
+    findall(F-T, snapshot(( forall(member(X, Facts), assertz(pyreason_kb:scenario_fact(X))),
                             pyreason_kb:q_meeting(M, Votes, F, T) )), Sols),
     (   Sols = [F-T]
     ->  (   F.resolution \== null -> Result = ok
@@ -544,7 +544,7 @@ disagreement_exhaustive(finding(error, exhaustive_disagreement, Zh, En, [c(11,1,
     ( kb(role('分管副院长', _, _, _)) -> Parties = ['分管副院长' | Rs] ; Parties = Rs ),
     member(A, Parties), member(B, Parties),
     member(Scope, [team, bureau]), member(Major, [[], [major]]),
-    findall(F-T, snapshot(( forall(member(X, Major), assertz(pyreason_scenario:X)),
+    findall(F-T, snapshot(( forall(member(X, Major), assertz(pyreason_kb:scenario_fact(X))),
                             pyreason_kb:q_disagreement(A, B, Scope, F, T) )), Sols),
     (   Sols = [F-T] -> F.decided_by == null, \+ memberchk(gap(_), T), Why = silent
     ;   Why = Sols
