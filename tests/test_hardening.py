@@ -245,7 +245,67 @@ def test_eight_threads_a_thousand_questions_each(kb):
     assert errors == []
 
 
-def test_zz_counts():
+ROW = st.fixed_dictionaries({"name": TEXT, "post": st.one_of(st.sampled_from(NAMES), TEXT)},
+                            optional={k: st.one_of(TEXT, st.integers(), st.none())
+                                      for k in ("team", "department", "reports_to")})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(st.lists(ROW, max_size=12), st.lists(VALUE, max_size=4), VALUE))
+def test_fuzz_org_charts(kb, tmp_path_factory, staff):
+    from pyreason.org import OrgError
+    d = tmp_path_factory.mktemp("org")
+    chart = d / "staff.json"
+    chart.write_text(json.dumps({"staff": staff}, ensure_ascii=False), encoding="utf-8")
+    COUNTS["tried"] += 1
+    try:
+        summary = kb.load_org(str(chart))
+        assert summary["staff"] == len(staff)
+    except ScenarioError:          # OrgError included: every error names the file and a field
+        pass
+    except Exception:
+        COUNTS["tracebacks"] += 1
+        raise
+    finally:
+        empty = d / "empty.json"
+        empty.write_text('{"staff": []}', encoding="utf-8")
+        kb.load_org(str(empty))
+
+
+def test_an_internal_error_is_one_line_with_a_hint_and_debug_shows_it(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+    from pyreason import kb as kb_module
+    from pyreason.cli import main
+
+    def broken(self, *a, **k):
+        raise RuntimeError("simulated fault")
+    monkeypatch.setattr(kb_module.KnowledgeBase, "ask_file", broken)
+    example = str(Path(__file__).parent.parent / "examples" / "director_absent_authorised.yaml")
+    result = CliRunner().invoke(main, ["ask", example])
+    assert result.exit_code == 1
+    assert result.stderr.strip().count("\n") == 0 and "--debug" in result.stderr
+    assert "Traceback" not in result.stderr
+    debug = CliRunner().invoke(main, ["--debug", "ask", example])
+    assert debug.exit_code == 1 and "Traceback" in debug.stderr and "simulated fault" in debug.stderr
+
+
+def test_a_hostile_case_number_is_text_in_every_report(tmp_path):
+    from click.testing import CliRunner
+    from pyreason.cli import main
+    evil = "</title><script>alert(1)</script><!-- \x00 '), halt, ('"
+    example = str(Path(__file__).parent.parent / "examples" / "director_absent_authorised.yaml")
+    for fmt in ("html", "md", "txt"):
+        out = tmp_path / f"r.{fmt}"
+        result = CliRunner().invoke(main, ["report", example, "--format", fmt, "-o", str(out),
+                                           "--case-number", evil])
+        assert result.exit_code == 0, result.output
+        text = out.read_text(encoding="utf-8")
+        if fmt == "html":
+            assert "<script>alert(1)</script>" not in text and text.count("<script") == 1
+        assert CliRunner().invoke(main, ["verify", str(out)]).exit_code == 0
+
+
+def test_zzz_counts():
     """The summary the note quotes: inputs tried, executed (0), tracebacks (0)."""
     print(f"\nhardening: {COUNTS['tried']} inputs tried, {COUNTS['executed']} executed, "
           f"{COUNTS['tracebacks']} tracebacks")
