@@ -13,8 +13,9 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
 setup: system $(STAMP)
 
-# SWI-Prolog for the KB; Pango and a CJK font for PDF reports (WeasyPrint).
-DEBS := swi-prolog-nox libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
+# SWI-Prolog for the KB; Pango and a CJK font for PDF reports (WeasyPrint); Chromium for the
+# browser tests of the web page (driven by Playwright, which downloads no browser).
+DEBS := swi-prolog-nox libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk chromium
 
 system:
 	@missing=$$(for p in $(DEBS); do \
@@ -39,6 +40,7 @@ demo: setup
 	@echo
 	@echo "More: .venv/bin/pyreason ask FILE --format json | --lang en ; .venv/bin/pyreason articles 7 ; .venv/bin/pyreason names matters"
 	@echo "Case-file report: .venv/bin/pyreason report examples/director_absent_authorised.yaml --format pdf -o report.pdf --case-number 案号"
+	@echo "The page for analysts and the HTTP API: .venv/bin/pyreason serve   (then open http://127.0.0.1:8000/)"
 
 test: setup test-prolog test-python test-check
 

@@ -455,5 +455,39 @@ def check(ctx: click.Context, kb_dir: str | None, fmt: str, strict: bool, mutate
     ctx.exit(_guard(ctx, lang, run))
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--kb", "kb_dir", type=click.Path(file_okay=False, exists=True),
+              help="A knowledge base directory (default: the one given to pyreason, else the shipped kb/).")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, kb_dir: str | None) -> None:
+    """Serve the page for analysts and the HTTP API (POST /api/ask, /api/batch; GET /api/articles,
+    /api/check; the OpenAPI description at /openapi.json).
+
+    \b
+    Example:
+      pyreason serve            # then open http://127.0.0.1:8000/
+    """
+    import ipaddress
+
+    from .web import serve as run_server
+
+    def run() -> None:
+        if kb_dir:
+            ctx.obj.kb_dir = kb_dir
+        kb = ctx.obj.kb("zh")
+        try:
+            loopback = ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            loopback = host == "localhost"
+        if not loopback:
+            click.echo(f"警告：在 {host} 上监听，本机以外的计算机也能访问。/ warning: listening on {host}, "
+                       "reachable from other machines.", err=True)
+        click.echo(f"pyreason: http://{host}:{port}/  (Ctrl-C stops)", err=True)
+        run_server(host, port, kb)
+    _guard(ctx, "zh", run)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
