@@ -14,11 +14,11 @@ import subprocess
 import sys
 import threading
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 from fastapi import Body, FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.middleware.base import BaseHTTPMiddleware
 
 from . import __version__
@@ -129,6 +129,16 @@ def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
     @app.get("/api/check", summary="The findings of `pyreason check` on the loaded knowledge base")
     def api_check() -> Any:
         return check_result()
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        """Bad query parameters or a body that is not JSON: the contract's error shape."""
+        first = exc.errors()[0] if exc.errors() else {}
+        field = ".".join(str(x) for x in first.get("loc", ()) if x not in ("body", "query")) or None
+        code = "syntax" if first.get("type") == "json_invalid" else "invalid"
+        if code == "syntax":
+            field = None                      # the location is a character offset, not a field
+        return _error(422, code, field, first.get("msg", "invalid request"))
 
     @app.exception_handler(PyreasonError)
     async def pyreason_error(request: Request, exc: PyreasonError) -> Response:

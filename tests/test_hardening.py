@@ -253,7 +253,6 @@ ROW = st.fixed_dictionaries({"name": TEXT, "post": st.one_of(st.sampled_from(NAM
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.one_of(st.lists(ROW, max_size=12), st.lists(VALUE, max_size=4), VALUE))
 def test_fuzz_org_charts(kb, tmp_path_factory, staff):
-    from pyreason.org import OrgError
     d = tmp_path_factory.mktemp("org")
     chart = d / "staff.json"
     chart.write_text(json.dumps({"staff": staff}, ensure_ascii=False), encoding="utf-8")

@@ -1,7 +1,6 @@
 """Case-file reports: every format, both languages, quoted articles, verify, and no overwrite."""
 
 import base64
-import io
 import json
 import re
 from pathlib import Path

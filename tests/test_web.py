@@ -82,6 +82,24 @@ def test_api_refuses_what_is_not_json_too_large_or_unknown(client):
     assert client.post("/api/ask?lang=fr", json={"question": "approver", "matter": "变卖"}).status_code == 422
 
 
+@pytest.mark.parametrize("method, url, kwargs, code, field", [
+    ("post", "/api/ask?lang=fr", {"json": {"question": "approver", "matter": "变卖"}}, "invalid", "lang"),
+    ("post", "/api/ask", {"content": b"{nope", "headers": {"content-type": "application/json"}}, "syntax", None),
+    ("post", "/api/ask", {"json": [1, 2]}, "invalid", None),
+    ("get", "/articles?n=abc", {}, "invalid", "n"),
+    ("get", "/report?question=foo", {}, "invalid", "question"),
+])
+def test_every_4xx_has_the_contract_error_shape(client, method, url, kwargs, code, field):
+    r = getattr(client, method)(url, **kwargs)
+    assert r.status_code == 422
+    assert r.json()["error"]["code"] == code and r.json()["error"]["field"] == field
+
+
+def test_hostile_form_input_is_an_error_line_on_the_page(client):
+    r = client.get("/answer", params={"question": "approver", "matter": "x'), halt, ('"})
+    assert r.status_code == 200 and 'id="error"' in r.text and "x&#39;), halt" in r.text
+
+
 def test_api_batch_json_lines(client):
     body = '{"question":"approver","matter":"变卖"}\nnot json\n{"question":"superior","role":"书记员"}\n'
     r = client.post("/api/batch", content=body, headers={"content-type": "application/x-ndjson"})
