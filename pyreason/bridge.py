@@ -4,13 +4,13 @@ Every request crosses the bridge as UTF-8 JSON put into a Prolog string term
 through the C interface (``PL_put_chars``) and handed to one whitelisted
 predicate (``pyreason_kb:call_json/2``, or the checker's ``check_json/2``) with
 ``PL_call_predicate``: nothing the user wrote is ever read by the Prolog parser.
-The reply comes back the same way as JSON text. One lock serialises all calls
-(pyswip is not thread-safe). The KB is loaded by a shipped boot module, with
+The reply comes back the same way as JSON text. The KB is loaded by a shipped boot module, with
 its path given as a list of character codes.
 
 SWI-Prolog's engine belongs to the thread that started it: called from any other
 thread it crashes. So one worker thread owns it, and every call from any thread
-is handed to that worker (``on_engine``); callers in many threads are safe.
+is handed to that worker (``on_engine``), which also serialises them: callers in
+many threads are safe.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from typing import Any
 
 from .errors import InternalError, KBError
 
-_LOCK = threading.RLock()          # taken only on the engine's thread (see on_engine)
 _ENGINE: "_Engine | None" = None
 
 
@@ -210,15 +209,14 @@ def engine_for(entry: Path, strict: bool = True, cache_key: str | None = None) -
 
 def _engine_for(entry: Path, strict: bool, cache_key: str | None) -> _Engine:
     global _ENGINE
-    with _LOCK:
-        if _ENGINE is None:
-            _ENGINE = _Engine()
-        if _ENGINE.loaded is None:
-            _ENGINE.load(entry, strict=strict, cache_key=cache_key)
-        elif _ENGINE.loaded != entry:
-            raise KBError(f"this process already loaded {_ENGINE.loaded}; "
-                          f"one knowledge base per process (asked for {entry})")
-        return _ENGINE
+    if _ENGINE is None:
+        _ENGINE = _Engine()
+    if _ENGINE.loaded is None:
+        _ENGINE.load(entry, strict=strict, cache_key=cache_key)
+    elif _ENGINE.loaded != entry:
+        raise KBError(f"this process already loaded {_ENGINE.loaded}; "
+                      f"one knowledge base per process (asked for {entry})")
+    return _ENGINE
 
 
 class _CInterface:
@@ -285,10 +283,9 @@ def _call_json(module: str, name: str, request: dict[str, Any]) -> dict[str, Any
 
 def _call_json_on_engine(module: str, name: str, data: bytes) -> bytes:
     global _C
-    with _LOCK:
-        if _C is None:
-            _C = _CInterface()
-        return _C.call_json(module, name, data)
+    if _C is None:
+        _C = _CInterface()
+    return _C.call_json(module, name, data)
 
 
 def call(entry: Path, request: dict[str, Any]) -> dict[str, Any]:
@@ -311,18 +308,17 @@ def _check_engine(entry: Path, mutable: bool = False) -> _Engine:
     checks load the KB as it is).
     """
     global _ENGINE
-    with _LOCK:
-        if _ENGINE is not None and _ENGINE.loaded is not None:
-            raise KBError("checking needs its own process: a knowledge base is already loaded here")
-        if _ENGINE is None:
-            _ENGINE = _Engine()
-        _ENGINE.run(f"atom_codes(F, {_codes(_CHECK)}), load_files(F, [])")
-        _ENGINE.run(f"nb_setval(pyreason_check_dynamic, {'true' if mutable else 'false'})")
-        try:
-            _ENGINE.load(entry, strict=False)
-        finally:
-            _ENGINE.run("nb_setval(pyreason_check_dynamic, false)")
-        return _ENGINE
+    if _ENGINE is not None and _ENGINE.loaded is not None:
+        raise KBError("checking needs its own process: a knowledge base is already loaded here")
+    if _ENGINE is None:
+        _ENGINE = _Engine()
+    _ENGINE.run(f"atom_codes(F, {_codes(_CHECK)}), load_files(F, [])")
+    _ENGINE.run(f"nb_setval(pyreason_check_dynamic, {'true' if mutable else 'false'})")
+    try:
+        _ENGINE.load(entry, strict=False)
+    finally:
+        _ENGINE.run("nb_setval(pyreason_check_dynamic, false)")
+    return _ENGINE
 
 
 def call_check(request: dict[str, Any]) -> dict[str, Any]:

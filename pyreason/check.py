@@ -22,6 +22,7 @@ from . import bridge
 from .bridge import located
 from .errors import InternalError, KBError
 from .expectations import failures
+from .kb import _question_part
 from .resources import kb_fingerprint
 from .scenario import QUESTION_FIELDS
 
@@ -49,12 +50,6 @@ def load_cases(directory: Path) -> list[tuple[str, dict[str, Any]]]:
                 and case.get("question") in QUESTION_FIELDS:
             cases.append((str(path), case))
     return cases
-
-
-def _question_part(case: dict[str, Any]) -> dict[str, Any]:
-    required, optional = QUESTION_FIELDS[case["question"]]
-    keep = {"question", "facts", *required, *optional}
-    return {k: v for k, v in case.items() if k in keep}
 
 
 def _finding(severity: str, check: str, zh: str, en: str, file: str | None = None,

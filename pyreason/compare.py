@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .render import labels, answer_rows, citation_label
+from .scenario import _META
 
 
 def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -12,7 +13,7 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     if isinstance(value, dict):
         for k, v in value.items():
-            if k in ("expect", "title", "description", "notes", "rests_on", "case_number"):
+            if k in _META:                    # metadata does not bear on the answer
                 continue
             out.update(_flatten(v, f"{prefix}.{k}" if prefix else k))
     elif isinstance(value, list):
