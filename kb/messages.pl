@@ -2,7 +2,8 @@
 /*  The words of the explanations and errors, in Chinese and English.
 
     msg(Key, Lang, Format): Format is a format/2 string whose ~w take the
-    step's arguments, each rendered by render_arg/3 for the language.
+    step's arguments, each rendered by the engine (names, strings, lists) or by
+    arg_text/3 below for this KB's own terms.
 */
 
 msg(authorisation_dormant, zh, "~w在岗，其对~w的授权不发生代为履行的效果（代为履行以局长不在岗为前提）。").
@@ -67,8 +68,6 @@ msg(deciding_view, zh, "~w内以~w的指挥管理意见作为决定意见。").
 msg(deciding_view, en, "Within the ~w, the view of ~w is the deciding view.").
 msg(invitees, zh, "~w的受邀人员：~w（第四条第三款）。").
 msg(invitees, en, "Invitees to the ~w: ~w (Art. 4(3)).").
-msg(scope_from_chart, zh, "依人员名册，~w与~w属于~w范围。").
-msg(scope_from_chart, en, "By the staff list, ~w and ~w are in the same ~w.").
 msg(invitees_other, zh, "~w的受邀人员中，~w不是第四条第三款列名的院长、副院长，属于“等相关人员”。").
 msg(invitees_other, en, "Among the invitees to the ~w, ~w are not the president or vice-presidents named in Art. 4(3) but \"other relevant persons\".").
 msg(duty, zh, "负责：~w。").
@@ -118,43 +117,21 @@ msg(record_kept, en, "What the ~w resolves is recorded and kept on file.").
 
 %   ---- flips ---------------------------------------------------------------
 
-msg(flip_absent, zh, "若~w不在岗").
-msg(flip_absent, en, "if ~w were away").
-msg(flip_present, zh, "若~w在岗").
-msg(flip_present, en, "if ~w were at his post").
-msg(flip_authorised, zh, "若~w授权~w").
-msg(flip_authorised, en, "if ~w authorised ~w").
-msg(flip_unauthorised, zh, "若~w未授权~w").
-msg(flip_unauthorised, en, "if ~w had not authorised ~w").
-msg(flip_major, zh, "若属于重大、疑难、复杂事项").
-msg(flip_major, en, "if the matter were major, difficult or complex").
-msg(flip_not_major, zh, "若不属于重大、疑难、复杂事项").
-msg(flip_not_major, en, "if the matter were not major, difficult or complex").
-msg(flip_vote, zh, "若~w的意见为~w").
-msg(flip_vote, en, "if ~w's opinion were ~w").
-msg(flip_vote_removed, zh, "若~w不发表意见").
-msg(flip_vote_removed, en, "if ~w gave no opinion").
+msg(flip_absent_on, zh, "若~w不在岗").
+msg(flip_absent_on, en, "if ~w were away").
+msg(flip_absent_off, zh, "若~w在岗").
+msg(flip_absent_off, en, "if ~w were at his post").
+msg(flip_authorized_on, zh, "若~w授权~w").
+msg(flip_authorized_on, en, "if ~w authorised ~w").
+msg(flip_authorized_off, zh, "若~w未授权~w").
+msg(flip_authorized_off, en, "if ~w had not authorised ~w").
+msg(flip_major_on, zh, "若属于重大、疑难、复杂事项").
+msg(flip_major_on, en, "if the matter were major, difficult or complex").
+msg(flip_major_off, zh, "若不属于重大、疑难、复杂事项").
+msg(flip_major_off, en, "if the matter were not major, difficult or complex").
 
 %   ---- errors --------------------------------------------------------------
 
-msg(err_person_in_two_teams, zh, "~w 在名册中属于两个团队").
-msg(err_person_in_two_teams, en, "~w is in two teams").
-msg(err_person_listed_twice, zh, "~w 在名册中重复出现").
-msg(err_person_listed_twice, en, "~w is listed twice").
-msg(err_team_in_two_departments, zh, "团队 ~w 属于两个部门").
-msg(err_team_in_two_departments, en, "team ~w belongs to two departments").
-msg(err_two_holders, zh, "~w 有两人担任").
-msg(err_two_holders, en, "~w is held by two persons").
-msg(err_unknown_person, zh, "~w 不在名册中").
-msg(err_unknown_person, en, "~w is not on the staff list").
-msg(err_reporting_cycle, zh, "负责关系成环：~w").
-msg(err_reporting_cycle, en, "reporting lines form a cycle: ~w").
-msg(err_name_is_a_role, zh, "人员姓名 ~w 与岗位或角色名称相同，问题中无法区分").
-msg(err_name_is_a_role, en, "the person's name ~w is also the name of a post or role, so questions could not tell them apart").
-msg(err_time_limit, zh, "超过每个问题的时间上限（可用 --time-limit 调整）").
-msg(err_time_limit, en, "the time limit of one question was exceeded (see --time-limit)").
-msg(err_inference_limit, zh, "超过每个问题 ~w 次推理的上限（可用 --inference-limit 调整）").
-msg(err_inference_limit, en, "more than the limit of ~w inferences for one question (see --inference-limit)").
 msg(err_unknown_role, zh, "未知的角色或岗位：~w").
 msg(err_unknown_role, en, "unknown role or post: ~w").
 msg(err_unknown_matter, zh, "未知的事项：~w").
@@ -163,14 +140,8 @@ msg(err_unknown_meeting, zh, "未知的会议：~w").
 msg(err_unknown_meeting, en, "unknown meeting: ~w").
 msg(err_unknown_scope, zh, "未知的范围：~w").
 msg(err_unknown_scope, en, "unknown scope: ~w").
-msg(err_not_a_person, zh, "~w是机构，不是岗位或人员").
-msg(err_not_a_person, en, "~w is a body, not a post or a person").
 msg(err_self_authorisation, zh, "~w不能授权自己").
 msg(err_self_authorisation, en, "~w cannot authorise himself").
-msg(err_absent_voter, zh, "~w已列为不在岗，不能在会上发表意见").
-msg(err_absent_voter, en, "~w is listed as absent and cannot give an opinion at the meeting").
-msg(err_duplicate_vote, zh, "~w只有一人，不能发表两次意见").
-msg(err_duplicate_vote, en, "there is only one ~w, who cannot give two opinions").
 msg(err_not_ladder_post, zh, "~w不是非领导岗位，不能列入岗位序列").
 msg(err_not_ladder_post, en, "~w is not a non-leadership post and cannot be on the ladder").
 msg(err_duplicate_ladder_post, zh, "~w在岗位序列中出现两次").
@@ -179,8 +150,6 @@ msg(err_same_party, zh, "~w只有一人，不能与自己发生分歧").
 msg(err_same_party, en, "there is only one ~w, who cannot disagree with himself").
 msg(err_scope_not_allowed, zh, "分歧的范围只能是 team 或 bureau，不能是 ~w").
 msg(err_scope_not_allowed, en, "a disagreement's scope is team or bureau, not ~w").
-msg(err_empty_opinion, zh, "意见不能为空").
-msg(err_empty_opinion, en, "an opinion must not be empty").
 
 %   ---- why-not steps -----------------------------------------------------
 
@@ -243,69 +212,16 @@ word('行使', en, "exercises it").
 word(none, zh, "无决议").
 word(none, en, "no resolution").
 
-%!  render_arg(+Lang, +Arg, -Text:string) is det.
+%!  arg_text(+Arg, +Lang, -Text:string) is semidet.
 %
-%   Arg as shown in a message: roles and meetings by their Chinese name
-%   (in English with the English label), opinions and names quoted.
-render_arg(Lang, List, Text) :-
-    is_list(List),
-    !,
-    maplist(render_arg(Lang), List, Texts),
-    (   Lang == zh -> Sep = "、" ; Sep = ", " ),
-    atomic_list_concat(Texts, Sep, Atom),
-    atom_string(Atom, Text).
-render_arg(Lang, majority(Op), Text) :- !, quote_(Lang, Op, Q), lang_format_(Lang, "多数意见~w", "majority opinion ~w", [Q], Text).
-render_arg(Lang, tie_break(Op), Text) :- !, quote_(Lang, Op, Q), lang_format_(Lang, "分管副院长的意见~w", "the vice-president's opinion ~w", [Q], Text).
-render_arg(Lang, unanimous(Op), Text) :- !, quote_(Lang, Op, Q), lang_format_(Lang, "一致意见~w", "unanimous opinion ~w", [Q], Text).
-render_arg(Lang, Scope, Text) :-
-    atom(Scope), scope(Scope, Zh, En),
-    !,
-    (   Lang == zh -> Text = Zh ; Text = En ).
-render_arg(en, Role, Text) :-
-    atom(Role), role(Role, _, _, Label),
-    !,
-    format(string(Text), "~w (~w)", [Role, Label]).
-render_arg(en, Meeting, Text) :-
-    atom(Meeting), meeting_label(Meeting, _, Label),
-    !,
-    format(string(Text), "~w (~w)", [Label, Meeting]).
-render_arg(Lang, Word, Text) :-
-    atom(Word), word(Word, Lang, Text0),
-    !,
-    Text = Text0.
-render_arg(zh, I, Text) :-
-    integer(I), I >= 1, I =< 10,
-    !,
-    nth1(I, ["一","二","三","四","五","六","七","八","九","十"], Text).
-render_arg(Lang, S, Text) :-
-    string(S),
-    !,
-    quote_(Lang, S, Text).
-render_arg(_, X, Text) :-
-    format(string(Text), "~w", [X]).
-
-quote_(zh, S, Q) :- format(string(Q), "“~w”", [S]).
-quote_(en, S, Q) :- format(string(Q), "\"~w\"", [S]).
-
-lang_format_(zh, Zh, _, Args, Text) :- format(string(Text), Zh, Args).
-lang_format_(en, _, En, Args, Text) :- format(string(Text), En, Args).
-
-%!  message_text(+Lang, +Key, +Args, -Text:string) is det.
-%
-%   The message Key in Lang (falling back to Chinese), with as many of Args
-%   as its format takes.
-message_text(Lang, Key, Args, Text) :-
-    (   msg(Key, Lang, Format) -> true
-    ;   msg(Key, zh, Format) -> true
-    ;   format(string(Format), "~w", [Key])
-    ),
-    sub_atom_count_(Format, "~w", N),
-    length(Args, Len),
-    (   Len >= N -> length(Used, N), append(Used, _, Args)
-    ;   Used = Args
-    ),
-    maplist(render_arg(Lang), Used, Rendered),
-    format(string(Text), Format, Rendered).
-
-sub_atom_count_(Format, Sub, N) :-
-    aggregate_all(count, sub_string(Format, _, _, _, Sub), N).
+%   How this KB's own argument terms read in a message (the engine renders
+%   the rest: names, strings, lists).
+arg_text(majority(Op), zh, T) :- format(string(T), "多数意见“~w”", [Op]).
+arg_text(majority(Op), en, T) :- format(string(T), "majority opinion \"~w\"", [Op]).
+arg_text(tie_break(Op), zh, T) :- format(string(T), "分管副院长的意见“~w”", [Op]).
+arg_text(tie_break(Op), en, T) :- format(string(T), "the vice-president's opinion \"~w\"", [Op]).
+arg_text(unanimous(Op), zh, T) :- format(string(T), "一致意见“~w”", [Op]).
+arg_text(unanimous(Op), en, T) :- format(string(T), "unanimous opinion \"~w\"", [Op]).
+arg_text(Scope, zh, T) :- atom(Scope), scope(Scope, T0, _), !, atom_string(T0, T).
+arg_text(Scope, en, T) :- atom(Scope), scope(Scope, _, T).
+arg_text(Meeting, en, T) :- atom(Meeting), meeting_label(Meeting, _, L), format(string(T), "~w (~w)", [L, Meeting]).

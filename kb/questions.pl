@@ -13,13 +13,9 @@
     A question's status is "gap" exactly when its trace holds a gap.
 
     The scenario facts are scenario_fact/1 terms (absent(R), authorized(F, T),
-    major, ladder(Posts)), asserted by with_scenario/2 inside snapshot/1, so
-    the base rules never change.  They live in this module so that the
-    question predicates pass library(sandbox)'s safe_goal/1 (no call leaves
-    the KB), which is how a KB other than the shipped one is vetted.
+    major, ladder(Posts)), asserted by the engine inside snapshot/1 for one
+    question (declarations.pl declares them), so the base rules never change.
 */
-
-:- dynamic scenario_fact/1.
 
 absent(Role) :- scenario_fact(absent(Role)).
 authorized(From, To) :- scenario_fact(authorized(From, To)).
@@ -35,15 +31,6 @@ ladder(Posts) :-
     ).
 
 ladder_is_default :- \+ scenario_fact(ladder(_)).
-
-%!  with_scenario(+Facts:list, :Goal) is semidet.
-%
-%   True if Goal succeeds with Facts (absent/1, authorized/2, major,
-%   ladder/1 terms) added to the scenario; every change is thrown away
-%   afterwards, bindings are kept.
-with_scenario(Facts, Goal) :-
-    snapshot(( forall(member(F, Facts), assertz(scenario_fact(F))),
-               once(Goal) )).
 
 %   ---- acting for an absent holder (Arts 8(5), 9(4)) -----------------------
 
@@ -339,6 +326,16 @@ q_disagreement(A, B, Scope, Fields, Trace) :-
     dedupe_interpretations_(Trace1, Trace),
     Fields = _{decided_by: Decider, acting_for: ActingFor, prevails: Prevails,
                requested_by: Requester}.
+
+%!  q_disagreement_checked(+A, +B, +Scope, -Fields, -Trace) is det.
+%
+%   q_disagreement/5 for input that can be a disagreement: a post one person
+%   holds (and the one 团队长 of a team) cannot disagree with itself.
+q_disagreement_checked(A, B, Scope, Fields, Trace) :-
+    (   A == B, ( single_holder(A) ; A == '团队长', Scope == team )
+    ->  throw(input_error(same_party, 'between[1]', B))
+    ;   q_disagreement(A, B, Scope, Fields, Trace)
+    ).
 
 %   The 分管副院长 as a party: 11(2) decides a major matter; otherwise the
 %   text points two ways (g_vp_director_disagreement).

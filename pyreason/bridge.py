@@ -2,10 +2,12 @@
 
 Every request crosses the bridge as UTF-8 JSON put into a Prolog string term
 through the C interface (``PL_put_chars``) and handed to one whitelisted
-predicate (``pyreason_kb:call_json/2``, or the checker's ``check_json/2``) with
-``PL_call_predicate``: nothing the user wrote is ever read by the Prolog parser.
-The reply comes back the same way as JSON text. The KB is loaded by a shipped boot module, with
-its path given as a list of character codes.
+predicate of the engine (``pyreason_engine:call_json/2``, or the checker's
+``check_json/2``) with ``PL_call_predicate``: nothing the user wrote is ever read
+by the Prolog parser. The reply comes back the same way as JSON text. Knowledge
+bases are loaded by a shipped boot module, each into a module named from its
+fingerprint, with its path given as a list of character codes; a request names
+the KB's module. Several KBs live in one process.
 
 SWI-Prolog's engine belongs to the thread that started it: called from any other
 thread it crashes. So one worker thread owns it, and every call from any thread
@@ -90,7 +92,7 @@ class _Engine:
         except Exception as exc:  # pyswip missing, or libswipl not found
             raise KBError(f"cannot start SWI-Prolog through pyswip: {exc}") from exc
         self.prolog = Prolog()
-        self.loaded: Path | None = None
+        self.loaded: dict[str, Path] = {}          # module -> entry file
         atexit.register(_cleanup_on_engine)   # after pyswip's, so it runs before it
         # An uncaught error must never open the interactive tracer.
         self.run("set_prolog_flag(debug_on_error, false)")
@@ -102,37 +104,40 @@ class _Engine:
         """A goal we wrote (never user text), on the engine's own thread."""
         return on_engine(lambda: list(self.prolog.query(goal, maxresult=1)))
 
-    def load(self, entry: Path, strict: bool = True, cache_key: str | None = None) -> None:
-        """Load the KB; with ``strict``, any load error is a KBError naming file and line.
+    def load(self, entry: Path, module: str, strict: bool = True, cache_key: str | None = None) -> None:
+        """Load the KB at ``entry`` into ``module``; with ``strict``, any load error is a KBError
+        naming file and line.
 
         With a ``cache_key`` (the KB's fingerprint), a compiled copy (.qlf) of a KB that once
         loaded cleanly is loaded instead of the sources, three times faster; the first load
         builds it in the background. Any trouble with the cache falls back to the sources.
         """
+        assert re.fullmatch(r"kb_[0-9a-z]+", module), module      # ours, from hex digits
         cached = _cached_qlf(entry, cache_key, self) if strict and cache_key else None
         if cached is not None:
             try:
-                rows = self.run(f"pyreason_boot:load_kb({_codes(cached)}, J)")
+                rows = self.run(f"pyreason_boot:load_kb({_codes(cached)}, {module}, J)")
                 messages = json.loads(str(rows[0]["J"]))["messages"] if rows else [{"kind": "error"}]
-                if not messages and self.run("current_predicate(pyreason_kb:call_json/2)"):
-                    self.load_messages, self.loaded = [], entry
+                if not messages and self.run(f"current_predicate({module}:question/5)"):
+                    self.load_messages, self.loaded[module] = [], entry
                     return
             except Exception:                   # a damaged cache: the sources still load
                 pass
             shutil.rmtree(cached.parent.parent, ignore_errors=True)   # ours; rebuilt next time
         try:
-            rows = self.run(f"pyreason_boot:load_kb({_codes(entry)}, J)")
+            rows = self.run(f"pyreason_boot:load_kb({_codes(entry)}, {module}, J)")
         except Exception as exc:
             raise KBError(f"{entry}: cannot load the knowledge base: {_one_line(exc)}") from None
         self.load_messages = json.loads(str(rows[0]["J"]))["messages"] if rows else []
         errors = [m for m in self.load_messages if m["kind"] == "error"]
-        self.loaded = entry
+        self.loaded[module] = entry
         if strict and errors:
             raise KBError(f"{entry}: cannot load the knowledge base: {located(errors[0])}")
-        if strict and not self.run("current_predicate(pyreason_kb:call_json/2)"):
-            raise KBError(f"{entry}: does not define pyreason_kb:call_json/2")
+        if strict and not self.run(f"current_predicate({module}:question/5)"):
+            raise KBError(f"{entry}: declares no question (question/5), so it answers nothing; "
+                          "see docs/kb-guide.md")
         if strict and cache_key and not self.load_messages:
-            _build_qlf_in_background(entry, cache_key, self)
+            _build_qlf_in_background(entry, module, cache_key, self)
 
 
 def _cache_dir(entry: Path, cache_key: str, engine: _Engine) -> Path | None:
@@ -150,26 +155,31 @@ def _cached_qlf(entry: Path, cache_key: str, engine: _Engine) -> Path | None:
     return qlf if qlf and qlf.is_file() else None
 
 
-def _build_qlf_in_background(entry: Path, cache_key: str, engine: _Engine) -> None:
+def _build_qlf_in_background(entry: Path, module: str, cache_key: str, engine: _Engine) -> None:
     """Copy the KB into the cache and compile it there, in a detached process (never waited for)."""
     directory = _cache_dir(entry, cache_key, engine)
     if directory is None or directory.exists():
         return
     try:
         directory.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.Popen([sys.executable, "-m", "pyreason.bridge", str(entry.parent), str(directory)],
+        subprocess.Popen([sys.executable, "-m", "pyreason.bridge", str(entry.parent), str(directory), module],
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          start_new_session=True)
     except OSError:
         pass                                  # no cache; the sources still load
 
 
-def _compile_cache(kb_dir: Path, directory: Path) -> None:
-    """Child process: compile a copy of ``kb_dir`` into ``directory`` (made whole, then renamed)."""
+def _compile_cache(kb_dir: Path, directory: Path, module: str) -> None:
+    """Child process: compile a copy of ``kb_dir`` into ``directory`` (made whole, then renamed),
+    for loading into ``module`` (a .qlf records the module it was compiled into)."""
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=directory.parent))
     try:
-        shutil.copytree(kb_dir, tmp / "kb", ignore=shutil.ignore_patterns("tests", "*.qlf"))
-        done = subprocess.run(["swipl", "-q", "-g", "qcompile('pyreason.pl'), halt", "-t", "halt(1)"],
+        shutil.copytree(kb_dir, tmp / "kb", ignore=shutil.ignore_patterns("tests", "cases", "*.qlf"))
+        if not re.fullmatch(r"kb_[0-9a-z]+", module):
+            return
+        goal = (f"use_module(library(sandbox)), atom_codes(F, {_codes(_LIB)}), use_module(F), "
+                f"add_import_module({module}, pyreason_lib, start), {module}:qcompile('pyreason.pl'), halt")
+        done = subprocess.run(["swipl", "-q", "-g", goal, "-t", "halt(1)"],
                               cwd=tmp / "kb", stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
         if done.returncode == 0 and not done.stderr and (tmp / "kb" / "pyreason.qlf").is_file():
             os.rename(tmp, directory)         # atomic: a half-built cache is never seen
@@ -193,6 +203,7 @@ def _codes(path: Path | str) -> str:
 
 _BOOT = Path(__file__).resolve().parent / "prolog" / "boot.pl"
 _CHECK = Path(__file__).resolve().parent / "prolog" / "check.pl"
+_LIB = Path(__file__).resolve().parent / "prolog" / "lib.pl"
 
 
 def _one_line(text: Any) -> str:
@@ -202,20 +213,22 @@ def _one_line(text: Any) -> str:
     return line if len(line) <= 400 else line[:400] + "…"
 
 
-def engine_for(entry: Path, strict: bool = True, cache_key: str | None = None) -> _Engine:
-    """The process's engine, with the KB at ``entry`` loaded (once)."""
-    return on_engine(_engine_for, entry, strict, cache_key)
+def module_for(fingerprint: str) -> str:
+    """The Prolog module a KB with this fingerprint is loaded into (several KBs per process)."""
+    return "kb_" + fingerprint.split(":")[-1][:24]
 
 
-def _engine_for(entry: Path, strict: bool, cache_key: str | None) -> _Engine:
+def engine_for(entry: Path, module: str, strict: bool = True, cache_key: str | None = None) -> _Engine:
+    """The process's engine, with the KB at ``entry`` loaded into ``module`` (once)."""
+    return on_engine(_engine_for, entry, module, strict, cache_key)
+
+
+def _engine_for(entry: Path, module: str, strict: bool, cache_key: str | None) -> _Engine:
     global _ENGINE
     if _ENGINE is None:
         _ENGINE = _Engine()
-    if _ENGINE.loaded is None:
-        _ENGINE.load(entry, strict=strict, cache_key=cache_key)
-    elif _ENGINE.loaded != entry:
-        raise KBError(f"this process already loaded {_ENGINE.loaded}; "
-                      f"one knowledge base per process (asked for {entry})")
+    if module not in _ENGINE.loaded:
+        _ENGINE.load(entry, module, strict=strict, cache_key=cache_key)
     return _ENGINE
 
 
@@ -288,10 +301,12 @@ def _call_json_on_engine(module: str, name: str, data: bytes) -> bytes:
     return _C.call_json(module, name, data)
 
 
-def call(entry: Path, request: dict[str, Any]) -> dict[str, Any]:
-    """Send one request to the KB and return its reply, as plain Python values."""
-    engine_for(entry)
-    return _call_json("pyreason_kb", "call_json", request)
+def call(module: str, request: dict[str, Any]) -> dict[str, Any]:
+    """Send one request to the engine about the KB loaded into ``module``, and return its
+    reply as plain Python values."""
+    if _ENGINE is None or module not in _ENGINE.loaded:
+        raise InternalError(f"knowledge base {module} is not loaded")
+    return _call_json("pyreason_engine", "call_json", {**request, "kb": module})
 
 
 def check_engine(entry: Path, mutable: bool = False) -> _Engine:
@@ -332,13 +347,14 @@ def call_check(request: dict[str, Any]) -> dict[str, Any]:
 
 
 if __name__ == "__main__":   # the detached child of _build_qlf_in_background
-    _compile_cache(Path(sys.argv[1]), Path(sys.argv[2]))
+    _compile_cache(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])
 
 
-def vet(entry: Path) -> list[dict[str, Any]]:
-    """The question predicates of the loaded KB that library(sandbox) does not accept."""
-    engine = engine_for(entry)
-    rows = engine.run("pyreason_boot:vet_kb(J)")
+def vet(module: str) -> list[dict[str, Any]]:
+    """The question goals of the loaded KB that library(sandbox) does not accept."""
+    if _ENGINE is None:
+        raise InternalError("no engine")
+    rows = _ENGINE.run(f"pyreason_boot:vet_kb({module}, J)")
     return json.loads(str(rows[0]["J"]))["unsafe"] if rows else [{"predicate": "?", "message": "vetting failed"}]
 
 

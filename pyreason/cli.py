@@ -14,6 +14,7 @@ from . import __version__
 from .errors import InternalError, PyreasonError
 from .kb import KnowledgeBase
 from .render import citation_label, render_answer, zh_number
+from .scenario import closest
 
 ORG = click.option("--org", "org_file", type=click.Path(dir_okay=False),
                    help="A staff list (YAML, JSON or CSV: name, post, team, department) so names of persons may be used.")
@@ -119,7 +120,7 @@ def ask(ctx: click.Context, file: str, fmt: str, flips: bool, lang: str, org_fil
             answer = kb.ask_with_flips(load_scenario_file(file), lang=lang, source=file)
         else:
             answer = kb.ask_file(file, lang=lang)
-        click.echo(render_answer(answer, fmt, lang, kb.document), nl=False)
+        click.echo(render_answer(answer, fmt, lang, kb), nl=False)
     _guard(ctx, lang, run)
 
 
@@ -269,11 +270,12 @@ def articles(ctx: click.Context, number: int | None, lang: str) -> None:
 
 
 @main.command()
-@click.argument("category", type=click.Choice(["roles", "matters", "meetings", "scopes"]), required=False)
+@click.argument("kind", required=False)
 @LANG
 @click.pass_context
-def names(ctx: click.Context, category: str | None, lang: str) -> None:
-    """List the names a scenario may use: roles, matters, meetings, scopes.
+def names(ctx: click.Context, kind: str | None, lang: str) -> None:
+    """List the names a scenario may use, per kind the knowledge base declares
+    (for the shipped one: roles, matters, meetings, scopes).
 
     \b
     Example:
@@ -281,18 +283,24 @@ def names(ctx: click.Context, category: str | None, lang: str) -> None:
     """
     def run() -> None:
         kb = ctx.obj.kb(lang)
-        vocab = kb.vocabulary
-        for cat in [category] if category else ["roles", "matters", "meetings", "scopes"]:
-            click.echo(f"[{cat}]")
-            for entry in vocab[cat]:
-                if cat == "matters":
-                    also = entry["actions"] + [entry["id"]]
-                    where = citation_label(entry["citation"], kb.document, lang)
-                    click.echo(f"  {entry['name']}  〔{where}〕  {'、'.join(also)}")
-                else:
-                    also = [entry.get("id") or "", *entry.get("aliases", [])]
-                    label = entry.get("label", "")
-                    click.echo(f"  {entry['name']}  {label}  {'、'.join(a for a in also if a)}".rstrip())
+        kinds = kb.vocabulary["kinds"]
+        if kind:
+            wanted = kind[:-1] if kind not in kinds and kind.endswith("s") else kind
+            if wanted not in kinds:
+                hint = "、".join(closest(kind, [f"{k}s" for k in kinds]) or [f"{k}s" for k in kinds])
+                raise click.ClickException(f"未知的名称类别：{kind}（可用：{hint}）" if lang == "zh" else
+                                           f"unknown kind of name: {kind} (known: {hint})")
+            selected = [wanted]
+        else:
+            selected = list(kinds)
+        for k in selected:
+            click.echo(f"[{k}s]")
+            for entry in kinds[k]:
+                also = [a for a in [entry.get("id") or "", *entry.get("aliases", [])] if a and a != entry["name"]]
+                also = list(dict.fromkeys(also))
+                where = f"〔{citation_label(entry['citation'], kb.document, lang)}〕" if entry.get("citation") else ""
+                label = entry.get("label") or ""
+                click.echo(f"  {entry['name']}  {label}  {where}  {'、'.join(also)}".rstrip().replace("    ", "  "))
             click.echo("")
     _guard(ctx, lang, run)
 
@@ -487,6 +495,10 @@ def serve(ctx: click.Context, host: str, port: int, kb_dir: str | None) -> None:
         click.echo(f"pyreason: http://{host}:{port}/  (Ctrl-C stops)", err=True)
         run_server(host, port, kb)
     _guard(ctx, "zh", run)
+
+
+from .newkb import new_command  # noqa: E402
+main.add_command(new_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,13 +9,14 @@ from typing import Any
 from . import bridge
 from .errors import InternalError, KBError, ScenarioError
 from .resources import kb_fingerprint, resource_dir
-from .scenario import QUESTION_FIELDS, closest, load_scenario_file, validate_scenario
+from .scenario import ScenarioSchema, closest, load_scenario_file
 
 LANGS = ("zh", "en")
 
 
 class KnowledgeBase:
-    """A loaded knowledge base (the shipped one, or another court's ``kb/``).
+    """A loaded knowledge base: the shipped one, or another court's, in a directory built as
+    docs/kb-guide.md describes. Several may be loaded in one process.
 
     >>> kb = KnowledgeBase()
     >>> kb.ask({"question": "approver", "matter": "执行案款的发放"})["answer"]["approver"]
@@ -31,28 +32,55 @@ class KnowledgeBase:
         self.kb_dir = Path(kb_dir).resolve() if kb_dir else resource_dir("kb")
         self.entry = self.kb_dir / "pyreason.pl"
         if not self.entry.is_file():
-            raise KBError(f"{self.kb_dir}: no pyreason.pl here, so this is not a pyreason knowledge base")
+            raise KBError(f"{self.kb_dir}: no pyreason.pl here, so this is not a pyreason knowledge base "
+                          "(pyreason new DIR --from TEXT starts one)")
         self.fingerprint = kb_fingerprint(self.kb_dir)
+        self.module = bridge.module_for(self.fingerprint)
         shipped = self.fingerprint == _shipped_fingerprint()
         if not shipped:                      # read its sources before anything of it runs
             bad = bridge.vet_sources(self.entry)
             if bad:
                 d = bad[0]
                 raise KBError(f"{d['file']}:{d['line']}: the directive {d['directive']} would run while "
-                              "loading; a knowledge base may only declare (module, use_module(library(...)), "
-                              "include, encoding, discontiguous, dynamic, multifile)")
-        bridge.engine_for(self.entry, cache_key=self.fingerprint)
+                              "loading; a knowledge base may only declare (encoding, include, "
+                              "use_module(library(...)), discontiguous, dynamic)")
+        bridge.engine_for(self.entry, self.module, cache_key=self.fingerprint)
         if not shipped:
             self._vet()
+        self.declarations: dict[str, Any] = bridge.call(self.module, {"op": "declarations"})
+        if "error" in self.declarations:
+            raise KBError(f"{self.kb_dir}: its declarations cannot be read: {self.declarations['error'].get('message')}")
+        self.schema = ScenarioSchema(self.declarations)
+        self.name: str = self.declarations["kb"].get("name") or self.kb_dir.name
+        self.version: str | None = self.declarations["kb"].get("version")
+        self._field_order = {q["kind"]: [f["field"] for f in q["answer"]] for q in self.declarations["questions"]}
 
     def _vet(self) -> None:
         """A KB other than the shipped one answers only if library(sandbox) finds its question
-        predicates safe: no rule of it can reach the shell, files or anything but reasoning."""
-        unsafe = bridge.vet(self.entry)
+        goals safe: no rule of it can reach the shell, files or anything but reasoning."""
+        unsafe = bridge.vet(self.module)
         if unsafe:
             first = unsafe[0]
-            raise KBError(f"{self.kb_dir}: {first['predicate']} is not safe to run "
+            raise KBError(f"{self.kb_dir}: the question {first['predicate']} is not safe to run "
                           f"({first['message']}); pyreason check --kb {self.kb_dir} lists all")
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """The question kinds this KB answers."""
+        return self.schema.questions
+
+    @property
+    def identity(self) -> dict[str, Any]:
+        """What an answer or a report records of the KB that made it (no filesystem path)."""
+        return {"fingerprint": self.fingerprint, "name": self.name, "version": self.version}
+
+    def validate(self, scenario: Any, source: str = "<scenario>") -> dict[str, Any]:
+        """Check a scenario's shape against this KB's declarations; raise ScenarioError."""
+        return self.schema.validate(scenario, source)
+
+    def question_part(self, scenario: dict[str, Any]) -> dict[str, Any]:
+        """The fields of a scenario that bear on the answer."""
+        return self.schema.question_part(scenario)
 
     # -- questions ---------------------------------------------------------
 
@@ -60,30 +88,30 @@ class KnowledgeBase:
         """Answer one scenario (a dict in the contract's shape); raise ScenarioError if it is invalid."""
         if lang not in LANGS:
             raise ValueError(f"lang must be one of {LANGS}")
-        validate_scenario(scenario, source)
-        reply = bridge.call(self.entry, {"op": "ask", "scenario": _question_part(scenario), "lang": lang,
+        self.validate(scenario, source)
+        reply = bridge.call(self.module, {"op": "ask", "scenario": self.question_part(scenario), "lang": lang,
                                          "seconds": self.time_limit, "inferences": self.inference_limit})
         if "error" in reply:
             raise self._error(reply["error"], source)
-        reply["kb"] = {"fingerprint": self.fingerprint}
-        return _contract_order(reply)
+        reply["kb"] = self.identity
+        return self._contract_order(reply)
 
     def ask_with_flips(self, scenario: dict[str, Any], lang: str = "zh",
                        source: str = "<scenario>") -> dict[str, Any]:
         """The answer plus ``flips``: each single change of facts (one absence, one authorisation,
         ``major``, one vote) that would change it, with the new answer and its citations."""
-        validate_scenario(scenario, source)
-        reply = bridge.call(self.entry, {"op": "flips", "scenario": _question_part(scenario),
+        self.validate(scenario, source)
+        reply = bridge.call(self.module, {"op": "flips", "scenario": self.question_part(scenario),
                                          "lang": lang, "seconds": self.time_limit * 10,
                                          "inferences": self.inference_limit * 20})
         if "error" in reply:
             raise self._error(reply["error"], source)
         answer = reply["answer"]
-        answer["kb"] = {"fingerprint": self.fingerprint}
-        answer = _contract_order(answer)
+        answer["kb"] = self.identity
+        answer = self._contract_order(answer)
         answer["flips"] = [
             {"change": f["change"], "description": f["description"], "status": f["status"],
-             "answer": _contract_order({"question": answer["question"], "status": f["status"],
+             "answer": self._contract_order({"question": answer["question"], "status": f["status"],
                                         "answer": f["answer"], "citations": f["citations"],
                                         "explanation": [], "gaps": [], "interpretations": []})["answer"],
              "citations": _cite_order(f["citations"])}
@@ -110,14 +138,14 @@ class KnowledgeBase:
                 results[i] = _error_object(numbers[i], scenario, lang)
                 continue
             try:
-                validate_scenario(scenario, f"{source}:{numbers[i]}")
-                valid.append((i, _question_part(scenario)))
+                self.validate(scenario, f"{source}:{numbers[i]}")
+                valid.append((i, self.question_part(scenario)))
             except ScenarioError as exc:
                 results[i] = _error_object(numbers[i], exc, lang)
         done = 0
         for start in range(0, len(valid), chunk):
             part = valid[start:start + chunk]
-            reply = bridge.call(self.entry, {"op": "batch", "scenarios": [s for _, s in part],
+            reply = bridge.call(self.module, {"op": "batch", "scenarios": [s for _, s in part],
                                              "lang": lang, "seconds": self.time_limit,
                                              "inferences": self.inference_limit})
             for (i, _), answer in zip(part, reply["results"]):
@@ -125,8 +153,8 @@ class KnowledgeBase:
                     exc = self._error(answer["error"], f"{source}:{numbers[i]}")
                     results[i] = _error_object(numbers[i], exc, lang)
                 else:
-                    answer["kb"] = {"fingerprint": self.fingerprint}
-                    results[i] = _contract_order(answer)
+                    answer["kb"] = self.identity
+                    results[i] = self._contract_order(answer)
             done += len(part)
             if progress:
                 progress(done, len(valid))
@@ -137,7 +165,7 @@ class KnowledgeBase:
         listing every error (unknown post, a person in two teams, two holders of one post, a cycle)."""
         from .org import OrgError, read_chart
         rows = read_chart(path)
-        reply = bridge.call(self.entry, {"op": "org", "rows": rows})
+        reply = bridge.call(self.module, {"op": "org", "rows": rows})
         if "error" in reply:
             raise self._error(reply["error"], path)
         if reply["errors"]:
@@ -151,17 +179,18 @@ class KnowledgeBase:
 
     @cached_property
     def vocabulary(self) -> dict[str, Any]:
-        """Every role, matter, meeting and scope name the KB knows."""
-        return bridge.call(self.entry, {"op": "vocabulary"})
+        """Every name the KB knows, per name kind: ``{"kinds": {kind: [{value, name, id, label,
+        aliases, groups}]}}``."""
+        return bridge.call(self.module, {"op": "vocabulary"})
 
     @cached_property
     def document(self) -> dict[str, Any]:
-        """The regulation's metadata and the clean text of every article."""
-        return bridge.call(self.entry, {"op": "articles"})
+        """The document's metadata and the clean text of every article."""
+        return bridge.call(self.module, {"op": "articles"})
 
     def readings(self, lang: str = "zh") -> dict[str, Any]:
-        """Every recorded gap and interpretation of the regulation, with reasons and citations."""
-        return bridge.call(self.entry, {"op": "readings", "lang": lang})
+        """Every recorded gap and interpretation of the document, with reasons and citations."""
+        return bridge.call(self.module, {"op": "readings", "lang": lang})
 
     def article(self, number: int) -> dict[str, Any]:
         """One article's title, paragraphs and items."""
@@ -170,20 +199,31 @@ class KnowledgeBase:
                 return art
         raise KeyError(number)
 
-    def names(self, category: str) -> list[str]:
-        """Known names (canonical names first, then ids and aliases) of a category."""
-        vocab = self.vocabulary
-        if category in ("role", "ladder_post"):
-            items = [r for r in vocab["roles"] if category == "role" or r["kind"] == "ladder_post"]
-            return [r["name"] for r in items] + [a for r in items for a in [r["id"], *r["aliases"]]]
-        if category == "matter":
-            ms = vocab["matters"]
-            return [m["name"] for m in ms] + [a for m in ms for a in m["actions"]] + [m["id"] for m in ms]
-        if category == "meeting":
-            return [m["name"] for m in vocab["meetings"]] + [a for m in vocab["meetings"] for a in [m["id"], *m["aliases"]]]
-        if category == "scope":
-            return [s["name"] for s in vocab["scopes"]] + [a for s in vocab["scopes"] for a in s["aliases"]]
-        return []
+    def names(self, kind: str) -> list[str]:
+        """Known names of a name kind: canonical names first, then ids and aliases."""
+        entries = self.vocabulary["kinds"].get(kind, [])
+        return list(dict.fromkeys([e["name"] for e in entries] +
+                                  [a for e in entries for a in [e["id"], *e["aliases"]] if a]))
+
+    def labels(self, lang: str) -> dict[str, Any]:
+        """The words of rendered output in ``lang``: the engine's, with this KB's labels.yaml over them."""
+        from .render import merged_labels
+        return merged_labels(self.kb_dir, lang, self.declarations["kb"]["self"].get(lang) or "")
+
+    def _contract_order(self, reply: dict[str, Any]) -> dict[str, Any]:
+        """The answer with keys in the order the contract shows them and the answer fields in the
+        order the KB declares them (JSON is unordered; people are not)."""
+        out = {k: reply[k] for k in _TOP_ORDER if k in reply}
+        out.update({k: v for k, v in reply.items() if k not in out})
+        fields = out["answer"]
+        order = self._field_order.get(out["question"], [])
+        out["answer"] = {k: fields[k] for k in order if k in fields} | {
+            k: v for k, v in fields.items() if k not in order}
+        out["citations"] = _cite_order(out["citations"])
+        for part in ("explanation", "gaps", "interpretations"):
+            for entry in out[part]:
+                entry["citations"] = _cite_order(entry["citations"])
+        return out
 
     def _error(self, err: dict[str, Any], source: str) -> Exception:
         if err.get("code") == "internal":
@@ -214,35 +254,8 @@ def _error_object(line: int, exc: Exception, lang: str) -> dict[str, Any]:
                                                        "message": str(exc), "suggestions": []}}
 
 
-def _question_part(scenario: dict[str, Any]) -> dict[str, Any]:
-    """The fields that bear on the answer (metadata such as ``expect`` stays in Python)."""
-    required, optional = QUESTION_FIELDS[scenario["question"]]
-    keep = {"question", "facts", *required, *optional}
-    return {k: v for k, v in scenario.items() if k in keep}
-
-
 _TOP_ORDER = ("question", "status", "answer", "citations", "explanation", "gaps", "interpretations", "kb")
-_FIELD_ORDER = ("matter", "approver", "acting_for", "process_approver", "requested_by",
-                "superior", "chain", "acting_superior", "allowed", "direction", "decided_by",
-                "resolution", "basis", "binding", "escalation", "chair", "tally", "prevails",
-                "role", "duties", "decides", "process_approval", "command", "chairs", "attends",
-                "dual_responsibility", "scope", "decided_by_person", "approver_person",
-                "superior_person", "chain_persons", "persons")
 
 
 def _cite_order(cites: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"article": c["article"], "paragraph": c["paragraph"], "item": c["item"]} for c in cites]
-
-
-def _contract_order(reply: dict[str, Any]) -> dict[str, Any]:
-    """The answer with keys in the order the contract shows them (JSON is unordered; people are not)."""
-    out = {k: reply[k] for k in _TOP_ORDER if k in reply}
-    out.update({k: v for k, v in reply.items() if k not in out})
-    fields = out["answer"]
-    out["answer"] = {k: fields[k] for k in _FIELD_ORDER if k in fields} | {
-        k: v for k, v in fields.items() if k not in _FIELD_ORDER}
-    out["citations"] = _cite_order(out["citations"])
-    for part in ("explanation", "gaps", "interpretations"):
-        for entry in out[part]:
-            entry["citations"] = _cite_order(entry["citations"])
-    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 
@@ -45,29 +46,58 @@ def citation_label(cite: dict[str, Any], document: dict[str, Any], lang: str = "
 
 @lru_cache(maxsize=1)
 def _all_labels() -> dict[str, Any]:
+    return _read_yaml(resource_dir("reports") / "labels.yaml")
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
     import yaml
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when the wheel has it
-    with open(resource_dir("reports") / "labels.yaml", encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=loader)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=loader)
+    except FileNotFoundError:
+        return {}
+    except yaml.YAMLError as exc:
+        from .errors import KBError
+        raise KBError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
+    return data if isinstance(data, dict) else {}
 
 
-def labels(lang: str) -> dict[str, Any]:
-    """The words of rendered output in ``lang`` (reports/labels.yaml, read once when first needed)."""
-    return _all_labels()[lang]
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
 
 
-#: The fields that carry the answer itself; null there means the regulation gives none.
-ESSENTIAL = {
-    "approver": ["matter", "approver", "approver_person", "process_approver", "requested_by"],
-    "superior": ["superior", "superior_person", "chain", "chain_persons", "acting_superior"],
-    "substitution": ["allowed", "direction", "scope", "decided_by", "decided_by_person"],
-    "meeting": ["resolution", "basis", "binding", "chair", "escalation", "tally"],
-    "disagreement": ["decided_by", "decided_by_person", "prevails", "requested_by"],
-    "duties": ["role", "duties", "decides", "process_approval", "command", "chairs", "attends",
-               "dual_responsibility"],
-}
-_ALWAYS_SHOWN = {"approver", "process_approver", "superior", "chain", "allowed", "direction",
-                 "decided_by", "resolution", "basis", "binding"}
+def _fill_self(value: Any, self_name: str) -> Any:
+    if isinstance(value, str):
+        return value.replace("{self}", self_name)
+    if isinstance(value, dict):
+        return {k: _fill_self(v, self_name) for k, v in value.items()}
+    return value
+
+
+@lru_cache(maxsize=32)
+def merged_labels(kb_dir: Path, lang: str, self_name: str) -> dict[str, Any]:
+    """The words of rendered output in ``lang``: the engine's (reports/labels.yaml) with the KB's
+    labels.yaml merged over them, ``{self}`` replaced by how the document names itself."""
+    kb_labels = _read_yaml(Path(kb_dir) / "labels.yaml").get(lang) or {}
+    return _fill_self(_merge(_all_labels()[lang], kb_labels), self_name)
+
+
+def labels(lang: str, kb: Any = None) -> dict[str, Any]:
+    """The words of rendered output in ``lang``: the KB's over the engine's when ``kb`` is given."""
+    if kb is None:
+        return _fill_self(_all_labels()[lang], "本规定" if lang == "zh" else "the regulation")
+    return kb.labels(lang)
+
+
+def _declared_fields(kb: Any, question: str) -> list[dict[str, Any]]:
+    for q in kb.declarations["questions"]:
+        if q["kind"] == question:
+            return q["answer"]
+    return []
 
 
 @lru_cache(maxsize=1)
@@ -80,54 +110,84 @@ def _environment() -> Any:
     return env
 
 
-def answer_rows(answer: dict[str, Any], lang: str) -> list[tuple[str, str]]:
-    """The answer's fields as (label, value) rows, in a fixed order."""
-    lab = labels(lang)
+def question_label(kb: Any, question: str, lang: str) -> str:
+    """The question kind in words (the KB's labels), else its id."""
+    return labels(lang, kb).get("questions", {}).get(question, question)
+
+
+def answer_rows(answer: dict[str, Any], lang: str, kb: Any) -> list[tuple[str, str]]:
+    """The answer's fields as (label, value) rows, in the order and with the types the KB
+    declares (answer_field/4): essential fields only; an empty one only where declared ``shown``."""
+    lab = labels(lang, kb)
     fields = answer["answer"]
     rows = []
-    for name in ESSENTIAL[answer["question"]]:
-        value = fields.get(name)
-        if value in (None, []) and name not in _ALWAYS_SHOWN:
+    for decl in _declared_fields(kb, answer["question"]):
+        name, opts = decl["field"], decl["options"]
+        if not opts.get("essential") or opts.get("hidden"):
             continue
-        rows.append((lab["fields"][name], _value(name, value, fields, answer, lab)))
+        value = fields.get(name)
+        if value in (None, []) and not opts.get("shown"):
+            continue
+        label = lab.get("fields", {}).get(name, name)
+        rows.append((label, _value(decl, value, fields, answer, lab)))
     return rows
 
 
-def _value(name: str, value: Any, fields: dict[str, Any], answer: dict[str, Any], lab: dict[str, Any]) -> str:
+def _value(decl: dict[str, Any], value: Any, fields: dict[str, Any], answer: dict[str, Any],
+           lab: dict[str, Any]) -> str:
+    name, opts, kind = decl["field"], decl["options"], decl["type"]
+    templates = lab.get("templates", {})
     if value is None:
-        return lab["unanswered"] if answer["status"] == "gap" and name in _ALWAYS_SHOWN else lab["none"]
+        return lab["unanswered"] if answer["status"] == "gap" and opts.get("shown") else lab["none"]
     if isinstance(value, bool):
         return lab["yes"] if value else lab["no"]
-    if name == "scope":
-        return lab.get("scopes", {}).get(value, str(value))
-    if name in ("chain", "chain_persons"):
-        return " → ".join(value)
-    if name == "escalation":
-        return lab["sep"].join(f"{e['by']}{lab['colon']}{e['action']}" for e in value) if value else lab["none"]
-    if name == "tally":
-        return lab["sep"].join(f"“{t['opinion']}” " + (lab["votes"].format(t["members"], t["invitees"]) if t["invitees"]
-                         else lab["votes_plain"].format(t["members"])) for t in value)
-    if name in ("duties", "decides", "process_approval", "chairs", "attends"):
-        key = {"duties": "text", "chairs": "meeting", "attends": "meeting"}.get(name, "matter")
-        return lab["sep"].join(str(v[key]) for v in value) if value else lab["none"]
-    if name == "command":
-        return lab["sep"].join(f"{c['level']}{lab['colon']}{c['mode']}" for c in value) if value else lab["none"]
-    if name in ("approver", "decided_by") and fields.get("acting_for"):
-        return f"{value}{lab['lp']}{lab['acting'].format(fields['acting_for'])}{lab['rp']}"
+    if kind["type"] == "chain":
+        return " → ".join(map(str, value))
+    if kind["type"] == "records":
+        if not value:
+            return lab["none"]
+        return lab["sep"].join(_record_text(name, r, templates) for r in value)
+    if kind["type"] == "name":
+        words = lab.get("values", {}).get(kind.get("kind"), {})
+        value = words.get(value, value)
+    annotate = opts.get("annotate")
+    if annotate and fields.get(annotate["field"]) and annotate["template"] in templates:
+        return f"{value}{lab['lp']}{templates[annotate['template']].format(fields[annotate['field']])}{lab['rp']}"
     return str(value)
 
 
-def render_answer(answer: dict[str, Any], fmt: str, lang: str, document: dict[str, Any]) -> str:
+def _record_text(name: str, record: Any, templates: dict[str, str]) -> str:
+    """One record of a composite field, by the KB's template for it: ``templates.<field>``, or
+    ``templates.<field>_when_<key>`` where that key of the record is set."""
+    if not isinstance(record, dict):
+        return str(record)
+    template = templates.get(name)
+    for key, val in record.items():
+        if val and f"{name}_when_{key}" in templates:
+            template = templates[f"{name}_when_{key}"]
+    if template is None:
+        shown = [str(v) for k, v in record.items() if k != "citation" and not isinstance(v, (dict, list))]
+        return " ".join(shown)
+    try:
+        return template.format(**record)
+    except (KeyError, IndexError, ValueError):
+        return str(record)
+
+
+def render_answer(answer: dict[str, Any], fmt: str, lang: str, kb: Any) -> str:
     """An answer as ``json`` (the contract) or ``text`` (for a terminal)."""
     if fmt == "json":
         return json.dumps(answer, ensure_ascii=False, indent=2) + "\n"
+    document = kb.document
+    rows = answer_rows(answer, lang, kb)
     if "flips" in answer:   # each flip's changed fields, as rows like the answer's own
         answer = dict(answer, flips=[
             dict(f, rows=[r for r in answer_rows({"question": answer["question"], "status": f["status"],
-                                                  "answer": f["answer"]}, lang)
-                          if r not in answer_rows(answer, lang)])
+                                                  "answer": f["answer"]}, lang, kb)
+                          if r not in rows])
             for f in answer["flips"]])
     template = _environment().get_template(f"answer.{fmt}.j2")
-    return template.render(a=answer, lab=labels(lang), rows=answer_rows(answer, lang),
+    return template.render(a=answer, lab=labels(lang, kb), rows=rows,
+                           qlabel=question_label(kb, answer["question"], lang),
                            cite=lambda c: citation_label(c, document, lang),
                            cites=lambda cs: ("；" if lang == "zh" else "; ").join(citation_label(c, document, lang) for c in cs))

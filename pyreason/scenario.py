@@ -23,28 +23,8 @@ MAX_FILE_BYTES = 1_000_000
 #: A JSON Lines batch may be larger.
 MAX_BATCH_BYTES = 200_000_000
 
-QUESTIONS = ("approver", "superior", "substitution", "meeting", "disagreement", "duties")
-
 _NAME = {"type": "string", "minLength": 1, "maxLength": 200}
-_FACTS = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "absent": {"type": "array", "items": _NAME, "maxItems": 100},
-        "authorized": {
-            "type": "array",
-            "maxItems": 100,
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["from", "to"],
-                "properties": {"from": _NAME, "to": _NAME},
-            },
-        },
-        "major": {"type": "boolean"},
-        "ladder": {"type": "array", "items": _NAME, "minItems": 1, "maxItems": 50},
-    },
-}
+_TEXT = {"type": "string", "minLength": 1, "maxLength": 10000}
 _VOTE = {
     "type": "object",
     "additionalProperties": False,
@@ -56,7 +36,7 @@ _VOTE = {
     },
 }
 #: Fields every question may carry that do not change the answer.
-_META = {
+META = {
     "title": {"type": "string"},
     "description": {"type": "string"},
     "notes": {},
@@ -64,59 +44,138 @@ _META = {
     "case_number": {"type": "string"},
     "rests_on": {"type": "string"},
 }
-#: The fields of each question kind: (required, optional).
-QUESTION_FIELDS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
-    "approver": ({"matter": _NAME}, {}),
-    "superior": ({"role": _NAME}, {}),
-    "substitution": ({"substitute": _NAME, "for": _NAME}, {"scope": _NAME}),
-    "meeting": ({"meeting": _NAME,
-                 "votes": {"type": "array", "items": _VOTE, "minItems": 1, "maxItems": 500}}, {}),
-    "disagreement": ({"between": {"type": "array", "items": _NAME, "minItems": 2, "maxItems": 2}},
-                     {"scope": _NAME}),   # scope: required unless both are persons of an org chart
-    "duties": ({"role": _NAME}, {}),
-}
+_META = META       # the name other modules used
 
 
-def _question_schema(question: str) -> dict[str, Any]:
-    required, optional = QUESTION_FIELDS[question]
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["question", *required],
-        "properties": {"question": {"const": question}, "facts": _FACTS,
-                       **required, **optional, **_META},
-    }
+def type_schema(t: dict[str, Any], options: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The JSON Schema of a value of a declared type (the engine's ``type_json_``)."""
+    options = options or {}
+    kind = t["type"]
+    if kind in ("name", "person"):
+        return dict(_NAME)
+    if kind == "text":
+        return dict(_TEXT)
+    if kind == "boolean":
+        return {"type": "boolean"}
+    if kind == "integer":
+        return {"type": "integer"}
+    if kind == "amount":
+        return {"type": ["string", "number"], "maxLength": 100, "minimum": 0}
+    if kind == "duration":
+        return {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 100},
+                          {"type": "integer", "minimum": 0},
+                          {"type": "object", "required": ["value", "unit"], "additionalProperties": False,
+                           "properties": {"value": {"type": "integer", "minimum": 0},
+                                          "unit": {"enum": ["day", "workday", "month", "week"]}}}]}
+    if kind == "date":
+        return {"type": "string", "minLength": 8, "maxLength": 40}
+    if kind in ("list", "set"):
+        opts = {**t.get("options", {}), **options}
+        out: dict[str, Any] = {"type": "array", "items": type_schema(t["of"]),
+                               "maxItems": opts.get("max", 100)}
+        if "min" in opts:
+            out["minItems"] = opts["min"]
+        if opts.get("whole"):
+            out["minItems"] = max(out.get("minItems", 0), 1)
+        return out
+    if kind == "record":
+        return {"type": "object", "additionalProperties": False,
+                "required": [f["name"] for f in t["fields"]],
+                "properties": {f["name"]: type_schema(f["type"]) for f in t["fields"]}}
+    if kind == "votes":
+        return {"type": "array", "items": _VOTE, "minItems": 1, "maxItems": 500}
+    return {}
 
 
-SCENARIO_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": "pyreason scenario",
-    "type": "object",
-    "required": ["question"],
-    "properties": {"question": {"enum": list(QUESTIONS)}},
-    "allOf": [
-        {"if": {"properties": {"question": {"const": q}}, "required": ["question"]},
-         "then": _question_schema(q)}
-        for q in QUESTIONS
-    ],
-}
+class ScenarioSchema:
+    """The shape of a scenario for one knowledge base, derived from what it declares
+    (its question kinds, their inputs, and the kinds of scenario facts)."""
 
-_FAST: dict[str, Any] = {}
+    def __init__(self, declarations: dict[str, Any]):
+        self.declarations = declarations
+        self.questions: tuple[str, ...] = tuple(q["kind"] for q in declarations["questions"])
+        facts = {"type": "object", "additionalProperties": False,
+                 "properties": {f["name"]: type_schema(f["type"], f["options"]) for f in declarations["facts"]}}
+        self.facts_schema = facts
+        #: The fields of each question kind: (required, optional), as JSON Schemas.
+        self.fields: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+        for q in declarations["questions"]:
+            required, optional = {}, {}
+            for inp in q["inputs"]:
+                opts = inp["options"]
+                target = required if opts.get("required") and not opts.get("chart_scope") else optional
+                target[inp["field"]] = type_schema(inp["type"])
+            self.fields[q["kind"]] = (required, optional)
+        self._fast: dict[str, Any] = {}
 
+    def question_schema(self, question: str) -> dict[str, Any]:
+        required, optional = self.fields[question]
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["question", *required],
+            "properties": {"question": {"const": question}, "facts": self.facts_schema,
+                           **required, **optional, **META},
+        }
 
-def _fast_validator(question: str) -> Any:
-    """The schema of one question kind compiled to Python (fastjsonschema): the common, valid case."""
-    if question not in _FAST:
-        _FAST[question] = fastjsonschema.compile(_question_schema(question))
-    return _FAST[question]
+    def json_schema(self) -> dict[str, Any]:
+        """One JSON Schema for every scenario this KB answers."""
+        return {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": f"pyreason scenario ({self.declarations['kb'].get('name')})",
+            "type": "object",
+            "required": ["question"],
+            "properties": {"question": {"enum": list(self.questions)}},
+            "allOf": [
+                {"if": {"properties": {"question": {"const": q}}, "required": ["question"]},
+                 "then": self.question_schema(q)}
+                for q in self.questions
+            ],
+        }
 
+    def _fast_validator(self, question: str) -> Any:
+        """The schema of one question kind compiled to Python (fastjsonschema): the common, valid case."""
+        if question not in self._fast:
+            self._fast[question] = fastjsonschema.compile(self.question_schema(question))
+        return self._fast[question]
 
-def _first_error(question: str, data: dict[str, Any]) -> Any:
-    """The error to report for an invalid scenario, worded from jsonschema's detailed errors."""
-    from jsonschema import Draft202012Validator   # only imported when something is wrong
-    errors = sorted(Draft202012Validator(_question_schema(question)).iter_errors(data),
-                    key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
-    return errors[0] if errors else None
+    def _first_error(self, question: str, data: dict[str, Any]) -> Any:
+        """The error to report for an invalid scenario, worded from jsonschema's detailed errors."""
+        from jsonschema import Draft202012Validator   # only imported when something is wrong
+        errors = sorted(Draft202012Validator(self.question_schema(question)).iter_errors(data),
+                        key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+        return errors[0] if errors else None
+
+    def validate(self, data: Any, source: str = "<scenario>") -> dict[str, Any]:
+        """Check a scenario's shape; raise ScenarioError naming the first bad field."""
+        if not isinstance(data, dict):
+            raise ScenarioError(source, None, {"zh": "场景应为映射（键: 值）", "en": "a scenario must be a mapping"})
+        question = data.get("question")
+        if question is None:
+            raise ScenarioError(source, "question", {"zh": "缺少字段 question", "en": "missing field 'question'"},
+                                list(self.questions))
+        if not isinstance(question, str) or question not in self.questions:
+            raise ScenarioError(source, "question",
+                                {"zh": f"未知的问题类型：{question!r}", "en": f"unknown question kind: {question!r}"},
+                                closest(str(question), self.questions) or list(self.questions))
+        try:
+            self._fast_validator(question)(data)
+        except fastjsonschema.JsonSchemaException:
+            error = self._first_error(question, data)
+            if error is not None:
+                raise self._schema_error(source, question, error) from None
+            raise ScenarioError(source, None, {"zh": "场景格式不正确", "en": "the scenario is malformed"}) from None
+        return data
+
+    def question_part(self, scenario: dict[str, Any]) -> dict[str, Any]:
+        """The fields that bear on the answer (metadata such as ``expect`` stays in Python)."""
+        required, optional = self.fields[scenario["question"]]
+        keep = {"question", "facts", *required, *optional}
+        return {k: v for k, v in scenario.items() if k in keep}
+
+    def _schema_error(self, source: str, question: str, err: Any) -> ScenarioError:
+        return _schema_error(source, question, err, self.fields)
+
 
 _TYPE_WORDS = {
     "string": ("文本", "text"), "array": ("列表", "a list"), "object": ("映射（键: 值）", "a mapping"),
@@ -191,29 +250,8 @@ def _parse(path: str, text: str) -> Any:
     return docs[0]
 
 
-def validate_scenario(data: Any, source: str = "<scenario>") -> dict[str, Any]:
-    """Check a scenario's shape; raise ScenarioError naming the first bad field."""
-    if not isinstance(data, dict):
-        raise ScenarioError(source, None, {"zh": "场景应为映射（键: 值）", "en": "a scenario must be a mapping"})
-    question = data.get("question")
-    if question is None:
-        raise ScenarioError(source, "question", {"zh": "缺少字段 question", "en": "missing field 'question'"},
-                            list(QUESTIONS))
-    if question not in QUESTIONS:
-        raise ScenarioError(source, "question",
-                            {"zh": f"未知的问题类型：{question!r}", "en": f"unknown question kind: {question!r}"},
-                            closest(str(question), QUESTIONS) or list(QUESTIONS))
-    try:
-        _fast_validator(question)(data)
-    except fastjsonschema.JsonSchemaException:
-        error = _first_error(question, data)
-        if error is not None:
-            raise _schema_error(source, question, error) from None
-        raise ScenarioError(source, None, {"zh": "场景格式不正确", "en": "the scenario is malformed"}) from None
-    return data
-
-
-def _schema_error(source: str, question: str, err: Any) -> ScenarioError:
+def _schema_error(source: str, question: str, err: Any,
+                  question_fields: dict[str, tuple[dict[str, Any], dict[str, Any]]]) -> ScenarioError:
     path = list(err.absolute_path)
     field = field_path(path) or None
     kind = err.validator
@@ -227,7 +265,7 @@ def _schema_error(source: str, question: str, err: Any) -> ScenarioError:
         extra = sorted(set(err.instance) - set(allowed))
         name = extra[0] if extra else "?"
         full = field_path([*path, name])
-        if not path and name in {f for q in QUESTION_FIELDS.values() for part in q for f in part}:
+        if not path and name in {f for q in question_fields.values() for part in q for f in part}:
             return ScenarioError(source, full, {"zh": f"字段 {name} 不适用于 {question} 问题",
                                                 "en": f"field '{name}' does not apply to a {question} question"})
         return ScenarioError(source, full, {"zh": f"未知字段 {name}", "en": f"unknown field '{name}'"},

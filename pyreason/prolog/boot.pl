@@ -1,14 +1,18 @@
 :- encoding(utf8).
-:- module(pyreason_boot, [load_kb/2, vet_kb/1, vet_findings/1, vet_sources/2]).
+:- module(pyreason_boot, [load_kb/3, vet_kb/2, vet_findings/2, vet_sources/2, kb_module/2]).
 /** <module> Loading a knowledge base for pyreason
 
-Loads a KB and collects every error and warning printed while loading
-(syntax errors are printed, not raised) with its file and line, instead of
-letting it reach the terminal.  The Python bridge loads this file first.
+Loads a KB into a module the engine names (a KB is a plain file, not a
+module: several KBs, or several versions of one, live in one process), and
+collects every error and warning printed while loading (syntax errors are
+printed, not raised) with its file and line, instead of letting it reach the
+terminal.  The Python bridge loads this file first.
 */
 
 :- use_module(library(http/json)).
 :- use_module(library(sandbox)).
+:- use_module(engine).
+:- use_module(lib).
 
 :- dynamic load_message/4.              % Kind, File, Line, Text
 
@@ -33,44 +37,49 @@ location_(error(_, file(F, L, _, _)), F, L).
 location_(error(_, stream(_, L, _, _)), F, L) :- source_location(F, _).
 location_(_, F, L) :- source_location(F, L).
 
-%!  load_kb(+PathCodes:list, -Json:atom) is det.
+%!  kb_module(+Codes:list, -Module) is det.
+%
+%   Module is the module name for a KB: from Codes, a list of character
+%   codes of its key (the fingerprint's hex digits), so the name is data.
+kb_module(Codes, M) :-
+    include([C]>>( code_type(C, alnum) ), Codes, Safe0),
+    length(Safe0, N), L is min(N, 24), length(Safe, L), append(Safe, _, Safe0),
+    atom_codes(Key, Safe),
+    atom_concat(kb_, Key, M).
+
+%!  load_kb(+PathCodes:list, +Module, -Json:atom) is det.
 %
 %   Load the KB whose entry file is PathCodes (a list of character codes,
-%   so the path is data, never code) and reply {"messages": [{kind, file,
-%   line, text}]} as JSON text.
-load_kb(Codes, Json) :-
+%   so the path is data, never code) into Module, make the engine's library
+%   visible to it and register it with the engine; reply {"messages":
+%   [{kind, file, line, text}]} as JSON text.
+load_kb(Codes, M, Json) :-
     atom_codes(File, Codes),
     retractall(load_message(_, _, _, _)),
+    dynamic(M:scenario_fact/1),
+    (   import_module(M, pyreason_lib) -> true ; add_import_module(M, pyreason_lib, start) ),
     setup_call_cleanup(
         nb_setval(pyreason_loading, true),
-        catch(load_files(File, [if(true)]), E, print_message(error, E)),
+        catch(M:load_files(File, [if(true)]), E, print_message(error, E)),
         nb_setval(pyreason_loading, false)),
+    register_kb(M),
     findall(_{kind: K, file: F, line: L, text: T}, load_message(K, F, L, T), Ms),
     with_output_to(string(S), json_write_dict(current_output, _{messages: Ms}, [width(0)])),
     atom_string(Json, S).
 
-%!  vet_findings(-Findings:list) is det.
+%!  vet_findings(+M, -Findings:list) is det.
 %
-%   The question predicates of the loaded KB that library(sandbox) does not
-%   accept as safe (they could reach I/O, the shell, ...), as
-%   unsafe(Predicate, Message).  This is how a KB other than the shipped one
-%   is vetted before it answers anyone.
-vet_findings(Findings) :-
-    findall(unsafe(PI, Message),
-            ( question_predicate(PI),
-              PI = N/A, functor(H, N, A),
-              current_predicate(pyreason_kb:N/A),
-              catch(( safe_goal(pyreason_kb:H) -> E = none ; E = unsafe ), E0, E = E0),
+%   The question goals the KB in M declares (question/5) that
+%   library(sandbox) does not accept as safe (they could reach I/O, the
+%   shell, ...), as unsafe(Question, Message).  This is how a KB other than
+%   the shipped one is vetted before it answers anyone.
+vet_findings(M, Findings) :-
+    findall(unsafe(Q, Message),
+            ( catch(M:question(Q, _, Goal, _, _), _, fail),
+              catch(( safe_goal(M:Goal) -> E = none ; E = unsafe ), E0, E = E0),
               E \== none,
               vet_message_(E, Message) ),
             Findings).
-
-question_predicate(q_approver/3).
-question_predicate(q_superior/3).
-question_predicate(q_substitution/5).
-question_predicate(q_disagreement/5).
-question_predicate(q_meeting/4).
-question_predicate(q_duties/3).
 
 vet_message_(unsafe, "not provably safe") :- !.
 vet_message_(E, Message) :-
@@ -79,9 +88,9 @@ vet_message_(E, Message) :-
           _, format(string(M0), "~q", [E])),
     normalize_space(string(Message), M0).
 
-%!  vet_kb(-Json:atom) is det.
-vet_kb(Json) :-
-    vet_findings(Fs0),
+%!  vet_kb(+M, -Json:atom) is det.
+vet_kb(M, Json) :-
+    vet_findings(M, Fs0),
     findall(_{predicate: P, message: M}, ( member(unsafe(PI, M), Fs0), format(string(P), "~w", [PI]) ), Fs),
     with_output_to(string(S), json_write_dict(current_output, _{unsafe: Fs}, [width(0)])),
     atom_string(Json, S).
@@ -127,10 +136,7 @@ read_terms_(In, File, Terms) :-
 
 %   Declarations a KB may make while loading; anything else would run.
 allowed_directive_(encoding(_)).
-allowed_directive_(module(_, _)).
 allowed_directive_(use_module(library(_))).
 allowed_directive_(include(_)).
 allowed_directive_(discontiguous(_)).
 allowed_directive_(dynamic(_)).
-allowed_directive_(multifile(_)).
-allowed_directive_(public(_)).

@@ -1,0 +1,1214 @@
+:- encoding(utf8).
+:- module(pyreason_engine,
+          [ call_json/2,           % +Request:string, -Reply:string (the bridge)
+            register_kb/1,         % +Module
+            kb_ask/4,              % +Module, +Scenario:dict, +Lang, -Answer:dict
+            kb_declarations/2,     % +Module, -Declarations:dict
+            message_text/5,        % +Module, +Lang, +Key, +Args, -Text
+            citations_json/2       % +Citations, -Json
+          ]).
+/** <module> The engine: knowledge bases answered as data
+
+Knows no regulation.  A knowledge base (a law package) is loaded into a
+module of its own (pyreason_boot:load_kb/3) and declares its questions,
+their inputs and answer fields, the kinds of scenario facts, its names and
+its words (docs/kb-guide.md).  This module reads those declarations to
+convert a scenario into the question's inputs and facts, calls the KB's
+question predicate inside snapshot/1, and assembles the contract's answer
+from the fields and the cited trace it returns.
+
+Python hands every request over as JSON text in a string term, put there
+through the C interface (PL_put_chars), so no user text is ever read as
+Prolog code; the reply is JSON text:
+    call_json(+Request:string, -Reply:string)
+Requests carry "kb" (the KB's module) and "op":
+    ask, batch, flips, org, vocabulary, articles, readings, declarations.
+A failed request replies {"error": {"code", "field", "value", "message"}}.
+*/
+
+:- use_module(library(apply)).
+:- use_module(library(lists)).
+:- use_module(library(pairs)).
+:- use_module(library(aggregate)).
+:- use_module(library(error)).
+:- use_module(library(yall)).
+:- use_module(library(time)).
+:- use_module(library(assoc)).
+:- use_module(library(http/json)).
+:- use_module(numbers).
+
+:- dynamic registered_/1.
+:- dynamic staff_/5,                     % KB, Name, Post, Team, Dept
+           reports_/3.                   % KB, Name, Boss
+
+%!  register_kb(+Module) is det.
+%
+%   Module holds a loaded KB: requests may name it.
+register_kb(M) :-
+    (   registered_(M) -> true ; assertz(registered_(M)) ).
+
+%   ---- the bridge ---------------------------------------------------------
+
+%!  call_json(+Request:string, -Reply:string) is det.
+%
+%   Request is JSON text, handed over by the Python side through the C
+%   interface as a string term (never read as Prolog); Reply is JSON text.
+%   Never throws and never fails: every error becomes an error reply.
+call_json(Request, Reply) :-
+    (   catch(call_json_(Request, R), E, error_reply(none, E, zh, R))
+    ->  true
+    ;   error_reply(none, failed, zh, R)
+    ),
+    catch(json_string_(R, Reply0), WriteError, true),
+    (   var(WriteError)
+    ->  Reply = Reply0
+    ;   error_reply(none, WriteError, zh, Fallback),
+        json_string_(Fallback, Reply)
+    ).
+
+call_json_(Request, Reply) :-
+    must_be(string, Request),
+    open_string(Request, Stream),
+    call_cleanup(json_read_dict(Stream, Dict, [value_string_as(string), null(null)]),
+                 close(Stream)),
+    get_dict(op, Dict, Op),
+    request_kb_(Dict, M),
+    request_(Op, M, Dict, Reply).
+
+request_kb_(Dict, M) :-
+    (   get_dict(kb, Dict, S), string(S), atom_string(M, S), registered_(M)
+    ->  true
+    ;   throw(pyreason_error(bad_request, kb, null))
+    ).
+
+request_("ask", M, Request, Reply) :-
+    !,
+    request_lang_(Request, Lang),
+    request_limit_(Request, Limit),
+    ask_reply_(M, Request.scenario, Lang, Limit, Reply).
+request_("batch", M, Request, _{results: Results}) :-
+    !,
+    request_lang_(Request, Lang),
+    request_limit_(Request, Limit),
+    maplist(batch_reply_(M, Lang, Limit), Request.scenarios, Results).
+request_("flips", M, Request, Reply) :-
+    !,
+    request_lang_(Request, Lang),
+    request_limit_(Request, limits(Seconds, Inferences)),
+    catch(( call_with_time_limit(Seconds,
+                call_with_inference_limit(flips(M, Request.scenario, Lang, Reply0), Inferences, Result)),
+            (   Result == inference_limit_exceeded
+            ->  throw(pyreason_error(inference_limit, null, Inferences))
+            ;   Reply = Reply0
+            ) ),
+          E, error_reply(M, E, Lang, Reply)).
+request_("org", M, Request, Reply) :- !, load_org(M, Request.rows, Reply).
+request_("vocabulary", M, _, Reply) :- !, vocabulary(M, Reply).
+request_("articles", M, _, Reply) :- !, articles(M, Reply).
+request_("readings", M, Request, Reply) :- !, request_lang_(Request, Lang), readings(M, Lang, Reply).
+request_("declarations", M, _, Reply) :- !, kb_declarations(M, Reply).
+request_(Op, _, _, _) :-
+    throw(pyreason_error(bad_request, op, Op)).
+
+request_lang_(Request, Lang) :-
+    (   get_dict(lang, Request, L), L == "en" -> Lang = en ; Lang = zh ).
+
+%   The limits of one question: seconds (default 10) and inferences (default
+%   50 million); cyclic or enormous input ends with a clear error, not a hang.
+request_limit_(Request, limits(Seconds, Inferences)) :-
+    (   get_dict(seconds, Request, S), number(S), S > 0 -> Seconds = S ; Seconds = 10 ),
+    (   get_dict(inferences, Request, I), integer(I), I > 0 -> Inferences = I ; Inferences = 50000000 ).
+
+batch_reply_(M, Lang, Limit, Scenario, Reply) :-
+    ask_reply_(M, Scenario, Lang, Limit, Reply).
+
+ask_reply_(M, Scenario, Lang, limits(Seconds, Inferences), Reply) :-
+    catch(( call_with_time_limit(Seconds,
+                call_with_inference_limit(kb_ask(M, Scenario, Lang, Reply0), Inferences, Result)),
+            (   Result == inference_limit_exceeded
+            ->  throw(pyreason_error(inference_limit, null, Inferences))
+            ;   Reply = Reply0
+            ) ),
+          E, error_reply(M, E, Lang, Reply)).
+
+%   ---- asking ---------------------------------------------------------------
+
+%!  kb_ask(+M, +Scenario:dict, +Lang, -Answer:dict) is det.
+%
+%   Answer one scenario (a dict read from JSON with string values) with the
+%   KB in module M.  Throws pyreason_error(Code, Field, Value) for input
+%   that names unknown things or contradicts itself.
+kb_ask(M, Scenario, Lang, Answer) :-
+    must_be(dict, Scenario),
+    must_be(oneof([zh, en]), Lang),
+    field_(Scenario, question, QString),
+    (   string_value_(QString, QS), atom_string(Q, QS), M:question(Q, Inputs, Goal, Fields, Trace)
+    ->  true
+    ;   throw(pyreason_error(bad_request, question, QString))
+    ),
+    scenario_facts(M, Scenario, Facts),
+    bind_inputs_(M, Q, Scenario, Facts, Inputs, ChartTrace0),
+    (   catch(with_facts_(M, Facts, Goal), input_error(Code, Field, Value),
+              throw(pyreason_error(Code, Field, Value)))
+    ->  true
+    ;   throw(pyreason_error(no_answer, question, QString))
+    ),
+    alias_readings_(M, Scenario, AliasTrace),
+    chart_fields_(M, Q, Scenario, Fields, Fields1),
+    append([ChartTrace0, Trace, AliasTrace], Trace1),
+    assemble_answer(M, Q, Lang, Fields1, Trace1, Answer).
+
+with_facts_(M, Facts, Goal) :-
+    snapshot(( forall(member(F, Facts), assertz(M:scenario_fact(F))),
+               once(M:Goal) )).
+
+field_(Dict, Key, Value) :-
+    (   get_dict(Key, Dict, Value)
+    ->  true
+    ;   throw(pyreason_error(missing_field, Key, null))
+    ).
+
+%!  bind_inputs_(+M, +Q, +Scenario, +Facts, +Inputs, -Trace) is det.
+%
+%   Convert each declared input of question Q (Field=Var in Inputs) by its
+%   type; Trace holds the steps for scopes taken from the org chart.
+bind_inputs_(M, Q, Scenario, Facts, Inputs, Trace) :-
+    foldl(bind_input_(M, Q, Scenario, Facts), Inputs, [], Trace0),
+    reverse(Trace0, Trace),
+    forall(( member(Field=_, Inputs), M:input(Q, Field, _, Opts),
+             member(distinct_from(Other, Code), Opts) ),
+           distinct_check_(Scenario, Inputs, Field, Other, Code)).
+
+bind_input_(M, Q, Scenario, Facts, Field=Var, T0, T) :-
+    (   M:input(Q, Field, Type, Opts) -> true
+    ;   throw(pyreason_error(undeclared_input, Field, null))
+    ),
+    atom_string(Field, Path),
+    (   get_dict(Field, Scenario, Raw), Raw \== null
+    ->  convert(M, Type, Path, Raw, Facts, Var0),
+        one_of_check_(Opts, Path, Raw, Var0),
+        Var = Var0, T = T0
+    ;   member(Opt, Opts), chart_scope_option_(Opt, Scenario, VA, VB, Map, Cite),
+        chart_scope_(M, VA, VB, Level, _),
+        M:org_scope(Level, Scope0)
+    ->  ( memberchk(Scope0-Scope, Map) -> true ; Scope = Scope0 ),
+        one_of_check_(Opts, Path, Scope, Scope),
+        Var = Scope,
+        atom_string(A, VA), atom_string(B, VB),
+        T = [step(scope_from_chart, [A, B, Scope], [Cite]) | T0]
+    ;   memberchk(default(D), Opts)
+    ->  Var = D, T = T0
+    ;   memberchk(required, Opts)
+    ->  throw(pyreason_error(missing_field, Field, null))
+    ;   Var = null, T = T0
+    ).
+
+%   The two persons whose common unit gives a scope: two fields, or the
+%   first two elements of one list field.
+chart_scope_option_(chart_scope(FA, FB, Map, Cite), S, VA, VB, Map, Cite) :-
+    get_dict(FA, S, VA), get_dict(FB, S, VB).
+chart_scope_option_(chart_scope(F, Map, Cite), S, VA, VB, Map, Cite) :-
+    get_dict(F, S, L), is_list(L), L = [VA, VB | _].
+
+one_of_check_(Opts, Path, Raw, Value) :-
+    (   member(one_of(Values, Code), Opts), \+ memberchk(Value, Values)
+    ->  throw(pyreason_error(Code, Path, Raw))
+    ;   true
+    ).
+
+distinct_check_(Scenario, Inputs, Field, Other, Code) :-
+    memberchk(Field=V, Inputs), memberchk(Other=W, Inputs),
+    (   V == W, V \== null
+    ->  atom_string(Field, Path),
+        ( get_dict(Field, Scenario, Raw) -> true ; Raw = null ),
+        throw(pyreason_error(Code, Path, Raw))
+    ;   true
+    ).
+
+%   ---- converting values by their declared type ------------------------------
+
+%!  convert(+M, +Type, +Path, +Value, +Facts, -Out) is det.
+%
+%   Value (from JSON) converted to what the rules receive; Path names the
+%   field in errors ("facts.absent[0]").
+convert(M, name(Kind), Path, V, _, Out) :- !, resolve_name(M, Kind, Path, V, Out).
+convert(M, person(Kind), Path, V, _, Out) :- !, resolve_person(M, Kind, Path, V, Out).
+convert(_, text, Path, V, _, V) :- !,
+    (   string(V), non_blank_(V) -> true ; throw(pyreason_error(blank_text, Path, V)) ).
+convert(_, boolean, Path, V, _, V) :- !,
+    (   ( V == true ; V == false ) -> true ; throw(pyreason_error(not_boolean, Path, V)) ).
+convert(_, integer, Path, V, _, V) :- !,
+    (   integer(V) -> true ; throw(pyreason_error(not_integer, Path, V)) ).
+convert(_, amount, Path, V, _, Out) :- !,
+    (   pyreason_numbers:parse_amount(V, Out) -> true ; throw(pyreason_error(bad_amount, Path, V)) ).
+convert(_, duration(Unit), Path, V, _, Out) :- !,
+    (   pyreason_numbers:parse_duration(V, Unit, Out) -> true ; throw(pyreason_error(bad_duration, Path, V)) ).
+convert(_, date, Path, V, _, Out) :- !,
+    (   pyreason_numbers:parse_date(V, Out) -> true ; throw(pyreason_error(bad_date, Path, V)) ).
+convert(M, list(T), Path, V, Facts, Out) :- !, convert(M, list(T, []), Path, V, Facts, Out).
+convert(M, set(T), Path, V, Facts, Out) :- !, convert(M, set(T, []), Path, V, Facts, Out).
+convert(M, list(T, Opts), Path, V, Facts, Out) :- !,
+    (   is_list(V) -> true ; throw(pyreason_error(not_a_list, Path, V)) ),
+    (   memberchk(distinct_persons(Code), Opts),          % one person named twice
+        nth0(I, V, E), string(E), atom_string(A, E), person_(M, A, _, _, _),
+        nth0(J, V, E), J > I
+    ->  format(atom(P), "~w[~w]", [Path, J]),
+        throw(pyreason_error(Code, P, E))
+    ;   true
+    ),
+    findall(X, ( nth0(I, V, E), format(atom(P), "~w[~w]", [Path, I]),
+                 convert(M, T, P, E, Facts, X) ), Out).
+convert(M, set(T, Opts), Path, V, Facts, Out) :- !,
+    convert(M, list(T, Opts), Path, V, Facts, Out0),
+    list_to_set(Out0, Out).
+convert(M, record(Fields), Path, V, Facts, Out) :- !,
+    (   is_dict(V) -> true ; throw(pyreason_error(not_a_mapping, Path, V)) ),
+    findall(X, ( member(F-T, Fields), format(atom(P), "~w.~w", [Path, F]),
+                 (   get_dict(F, V, E) -> true ; throw(pyreason_error(missing_field, P, null)) ),
+                 convert(M, T, P, E, Facts, X) ), Xs),
+    Out =.. [record | Xs].
+convert(M, votes(Kind), Path, V, Facts, Out) :- !, votes_(M, Kind, Path, V, Facts, Out).
+convert(_, Type, Path, _, _, _) :-
+    throw(pyreason_error(unknown_type, Path, Type)).
+
+%   Votes: {role, opinion, name?} each; opinions free text unless the KB
+%   declares vote_value/3.
+votes_(M, Kind, Path, Values, Facts, Votes) :-
+    (   is_list(Values) -> true ; throw(pyreason_error(not_a_list, Path, Values)) ),
+    findall(I-vote(Role, Opinion, Name),
+            ( nth0(I, Values, V),
+              format(atom(FdR), "~w[~w].role", [Path, I]),
+              format(atom(FdO), "~w[~w].opinion", [Path, I]),
+              (   is_dict(V) -> true ; format(atom(FdV), "~w[~w]", [Path, I]),
+                                       throw(pyreason_error(not_a_mapping, FdV, V)) ),
+              field_(V, role, RV), resolve_person(M, Kind, FdR, RV, Role),
+              field_(V, opinion, Opinion0),
+              (   string(Opinion0), non_blank_(Opinion0)
+              ->  true
+              ;   throw(pyreason_error(empty_opinion, FdO, Opinion0))
+              ),
+              opinion_value_(M, FdO, Opinion0, Opinion),
+              (   kb_fact_(M, absent_fact(AbsentName)),
+                  AbsentTerm =.. [AbsentName, Role], memberchk(AbsentTerm, Facts)
+              ->  throw(pyreason_error(absent_voter, FdR, RV))
+              ;   true
+              ),
+              (   get_dict(name, V, Name0), Name0 \== "", Name0 \== null -> Name = Name0
+              ;   atom_string(RA, RV), person_(M, RA, _, _, _) -> Name = RV
+              ;   Name = null
+              ) ),
+            Indexed),
+    (   nth0(J, Indexed, J-vote(R, _, _)), kb_fact_(M, unique_holder(R)),
+        nth0(K, Indexed, K-vote(R, _, _)), K > J
+    ->  format(atom(Fd), "~w[~w].role", [Path, K]),
+        nth0(K, Values, VK), get_dict(role, VK, RK),
+        throw(pyreason_error(duplicate_vote, Fd, RK))
+    ;   true
+    ),
+    pairs_values(Indexed, Votes).
+
+opinion_value_(M, Path, Given, Opinion) :-
+    (   kb_fact_(M, vote_value(_, _, _))
+    ->  (   kb_fact_(M, vote_value(Canon, _, Aliases)),
+            (   Given == Canon
+            ;   name_key(Given, K), ( name_key(Canon, K) ; member(A, Aliases), name_key(A, K) )
+            )
+        ->  Opinion = Canon
+        ;   throw(pyreason_error(unknown_opinion, Path, Given))
+        )
+    ;   Opinion = Given
+    ).
+
+%   Some character that is not white space (split_string/4 would cut at code 0).
+non_blank_(S) :-
+    string_codes(S, Codes),
+    member(C, Codes),
+    \+ code_type(C, space), C \== 0x3000,
+    !.
+
+%   A KB's optional declaration: absent is no error, just false.
+kb_fact_(M, Goal) :-
+    functor(Goal, N, A),
+    current_predicate(M:N/A),
+    \+ predicate_property(M:Goal, imported_from(_)),
+    call(M:Goal).
+
+%   ---- scenario facts ---------------------------------------------------------
+
+%!  scenario_facts(+M, +Scenario:dict, -Facts:list) is det.
+%
+%   The what-if facts of a scenario as terms for scenario_fact/1, each
+%   converted by the KB's fact/3 declaration and checked.
+scenario_facts(M, Scenario, Facts) :-
+    (   get_dict(facts, Scenario, F), is_dict(F) -> true ; F = _{} ),
+    findall(Fs,
+            ( kb_fact_(M, fact(Name, Type, Opts)),
+              get_dict(Name, F, Raw), Raw \== null,
+              format(atom(Path), "facts.~w", [Name]),
+              convert(M, Type, Path, Raw, [], Value),
+              fact_checks_(M, Name, Type, Opts, Path, Raw, Value),
+              fact_terms_(Name, Type, Opts, Value, Fs) ),
+            Nested),
+    append(Nested, Facts).
+
+fact_terms_(Name, boolean, _, V, Fs) :- !,
+    ( V == true -> Fs = [Name] ; Fs = [] ).
+fact_terms_(Name, Type, Opts, Vs, Fs) :-
+    collection_type_(Type), \+ memberchk(whole, Opts), !,
+    findall(T, ( member(V, Vs), fact_term_(Name, V, T) ), Fs).
+fact_terms_(Name, _, _, V, [T]) :-
+    T =.. [Name, V].
+
+fact_term_(Name, V, T) :-
+    (   compound(V), compound_name_arguments(V, record, Args)
+    ->  T =.. [Name | Args]
+    ;   T =.. [Name, V]
+    ).
+
+collection_type_(list(_)).
+collection_type_(list(_, _)).
+collection_type_(set(_)).
+collection_type_(set(_, _)).
+
+fact_checks_(M, Name, _Type, Opts, Path, Raw, Value) :-
+    (   ( member(group(G, Code), Opts) ; member(group(G), Opts), atom_concat(not_, G, Code) ),
+        nth0(I, Value, V), \+ kb_fact_(M, known_group(_, V, G))
+    ->  format(atom(P), "~w[~w]", [Path, I]), nth0(I, Raw, RV),
+        throw(pyreason_error(Code, P, RV))
+    ;   true
+    ),
+    (   ( member(unique(Code), Opts) ; memberchk(unique, Opts), atom_concat(duplicate_, Name, Code) ),
+        nth0(I, Value, V), nth0(J, Value, V), J > I
+    ->  format(atom(P), "~w[~w]", [Path, J]), nth0(J, Raw, RV),
+        throw(pyreason_error(Code, P, RV))
+    ;   true
+    ),
+    (   member(distinct(F1, F2, Code), Opts),
+        nth0(I, Raw, R), get_dict(F1, R, _), get_dict(F2, R, RV2),
+        nth0(I, Value, Rec), Rec =.. [record | Args],
+        record_fields_(M, Name, Fs), nth1(K1, Fs, F1), nth1(K2, Fs, F2),
+        nth1(K1, Args, X), nth1(K2, Args, Y), X == Y
+    ->  format(atom(P), "~w[~w].~w", [Path, I, F2]),
+        throw(pyreason_error(Code, P, RV2))
+    ;   true
+    ).
+
+record_fields_(M, Name, Fields) :-
+    kb_fact_(M, fact(Name, Type, _)),
+    sub_term(record(FTs), Type), is_list(FTs),
+    !,
+    pairs_keys(FTs, Fields).
+
+%   ---- names ----------------------------------------------------------------
+
+%!  resolve_name(+M, +Kind, +Field, +Value, -Out) is det.
+%
+%   Out is the value Value names among the KB's names of Kind: its
+%   canonical name, English id or an alias, exactly or folded (width,
+%   case, spacing).  Unknown: the error unknown_<Kind>.
+resolve_name(M, Kind, Field, Value, Out) :-
+    (   string_value_(Value, S), name_value_(M, Kind, S, Out0)
+    ->  Out = Out0
+    ;   atom_concat(unknown_, Kind, Code),
+        throw(pyreason_error(Code, Field, Value))
+    ).
+
+name_value_(M, Kind, S, Out) :-                 % exact names first: indexed, fast
+    atom_string(A, S),
+    (   M:known(Kind, A, _, _, _) -> Out = A
+    ;   M:known(Kind, Out, A, _, _) -> true
+    ;   M:known(Kind, Out, _, A, _) -> true
+    ;   kb_fact_(M, known_alias(Kind, A, Out))
+    ),
+    !.
+name_value_(M, Kind, S, Out) :-                 % then any width, case or spacing
+    string_length(S, L), L =< 200,
+    name_key(S, Key),
+    (   M:known(Kind, Out, Name, Id, _), ( name_key(Name, Key) ; name_key(Id, Key) ; name_key(Out, Key) )
+    ;   kb_fact_(M, known_alias(Kind, Alias, Out)), name_key(Alias, Key)
+    ),
+    !.
+
+%!  resolve_person(+M, +Kind, +Field, +Value, -Out) is det.
+%
+%   A name of Kind, or a person of the org chart (standing for their post);
+%   an impersonal name (an organ) is refused.
+resolve_person(M, Kind, Field, Value, Out) :-
+    (   string_value_(Value, S), atom_string(A, S),
+        \+ exact_name_(M, Kind, A), person_(M, A, Post, _, _)
+    ->  Out = Post
+    ;   resolve_name(M, Kind, Field, Value, Out0),
+        (   kb_fact_(M, impersonal(Out0))
+        ->  throw(pyreason_error(not_a_person, Field, Value))
+        ;   Out = Out0
+        )
+    ).
+
+exact_name_(M, Kind, A) :-
+    (   M:known(Kind, A, _, _, _) ; M:known(Kind, _, A, _, _) ; M:known(Kind, _, _, A, _)
+    ;   kb_fact_(M, known_alias(Kind, A, _)) ),
+    !.
+
+string_value_(V, S) :- string(V), !, S = V.
+string_value_(V, S) :- atom(V), V \== null, V \== true, V \== false, atom_string(V, S).
+
+%!  name_key(+Name, -Key:string) is det.
+%
+%   Name folded for matching: full-width ASCII to half-width, lower case,
+%   without spaces, underscores or hyphens.
+name_key(Name, Key) :-
+    (   string(Name) -> S = Name ; atom_string(Name, S) ),
+    string_codes(S, Codes),
+    foldl(key_code_, Codes, Folded, []),
+    string_codes(Key, Folded).
+
+key_code_(C, Acc, Acc) :- ( code_type(C, space) ; C == 0'_ ; C == 0'- ; C == 0x3000 ), !.
+key_code_(C, [L | Acc], Acc) :-
+    (   C >= 0xFF01, C =< 0xFF5E -> H is C - 0xFEE0 ; H = C ),
+    (   H >= 0'A, H =< 0'Z -> L is H + 32 ; L = H ).
+
+%   Interpretations carried by the words the scenario used (an alias whose
+%   reading the KB records).
+alias_readings_(M, Scenario, Trace) :-
+    (   kb_fact_(M, alias_reading(_, _))
+    ->  findall(Key-Id, ( M:alias_reading(Alias, Id), name_key(Alias, Key) ), Keys),
+        findall(interp(Id),
+                ( string_leaf_(Scenario, S),
+                  (   atom_string(A, S), M:alias_reading(A, Id)            % exact, indexed
+                  ;   string_length(S, L), L =< 12,                        % aliases are short
+                      name_key(S, Key), memberchk(Key-Id, Keys)
+                  ) ),
+                Trace0),
+        list_to_set(Trace0, Trace)
+    ;   Trace = []
+    ).
+
+string_leaf_(S, S) :- string(S), !.
+string_leaf_(D, S) :- is_dict(D), !, get_dict(K, D, V), K \== votes, string_leaf_(V, S).
+string_leaf_(L, S) :- is_list(L), member(V, L), string_leaf_(V, S).
+
+%   ---- answers ---------------------------------------------------------------
+
+%!  assemble_answer(+M, +Question, +Lang, +Fields, +Trace, -Answer:dict) is det.
+%
+%   The contract's answer: status, fields, citations, explanation steps,
+%   gaps and the interpretations used.
+assemble_answer(M, Question, Lang, Fields, Trace, Answer) :-
+    findall(_{rule: Key, kind: Kind, text: Text, citations: Cs},
+            ( member(T, Trace),
+              (   T = step(Key, Args, Cites)
+              ->  ( kb_fact_(M, why_not(Key)) -> Kind = why_not ; Kind = because )
+              ;   T = note(Key, Args, Cites), Kind = note
+              ),
+              message_text(M, Lang, Key, Args, Text),
+              citations_json(Cites, Cs) ),
+            Explanation),
+    findall(Cites, member(step(_, _, Cites), Trace), Nested),
+    append(Nested, AllCites),
+    citations_json(AllCites, Citations),
+    readings_json_(M, gap, Lang, Trace, Gaps),
+    readings_json_(M, interpretation, Lang, Trace, Interps),
+    (   Gaps == [] -> Status = answered ; Status = gap ),
+    Answer = _{question: Question, status: Status, answer: Fields,
+               citations: Citations, explanation: Explanation,
+               gaps: Gaps, interpretations: Interps}.
+
+readings_json_(M, Kind, Lang, Trace, Json) :-
+    (   Kind == gap -> Tag = gap ; Tag = interp ),
+    findall(Id, ( member(T, Trace), T =.. [Tag, Id] ), Ids0),
+    list_to_set(Ids0, Ids),
+    findall(_{id: Id, text: Text, citations: Cs},
+            ( member(Id, Ids),
+              (   M:reading(Id, Kind, Cites, Zh, En)
+              ->  ( Lang == en -> Text = En ; Text = Zh )
+              ;   throw(pyreason_error(unrecorded_reading, null, Id))
+              ),
+              citations_json(Cites, Cs) ),
+            Json).
+
+%!  citations_json(+Citations:list, -Json:list) is det.
+%
+%   Citations c(A,P,I), deduplicated, in the order of the document.
+citations_json(Cites, Json) :-
+    findall(K-c(A,P,I), ( member(c(A,P,I), Cites), cite_key_(c(A,P,I), K) ), Keyed),
+    sort(Keyed, Sorted),
+    pairs_values(Sorted, Unique),
+    findall(_{article: A, paragraph: P, item: I}, member(c(A,P,I), Unique), Json).
+
+cite_key_(c(A,P,I), k(A,P1,I1)) :-
+    ( P == null -> P1 = 0 ; P1 = P ),
+    ( I == null -> I1 = 0 ; I1 = I ).
+
+%   ---- words -------------------------------------------------------------------
+
+%!  message_text(+M, +Lang, +Key, +Args, -Text:string) is det.
+%
+%   The message Key in Lang: the KB's msg/3 (falling back to its Chinese),
+%   else the engine's own, with as many of Args as its format takes.
+message_text(M, Lang, Key, Args, Text) :-
+    (   kb_fact_(M, msg(Key, Lang, Format)) -> true
+    ;   kb_fact_(M, msg(Key, zh, Format)) -> true
+    ;   engine_msg(Key, Lang, Format) -> true
+    ;   engine_msg(Key, zh, Format) -> true
+    ;   format(string(Format), "~w", [Key])
+    ),
+    aggregate_all(count, sub_string(Format, _, _, _, "~w"), N),
+    length(Args, Len),
+    (   Len >= N -> length(Used, N), append(Used, _, Args)
+    ;   Used = Args
+    ),
+    maplist(render_arg(M, Lang), Used, Rendered),
+    format(string(Text), Format, Rendered).
+
+%!  render_arg(+M, +Lang, +Arg, -Text:string) is det.
+%
+%   Arg as shown in a message: the KB's arg_text/3 where it has one; lists
+%   joined; words (word/3); a known name by its canonical name (in English
+%   with its label); small integers as Chinese numerals; strings quoted.
+render_arg(M, Lang, Arg, Text) :-
+    kb_fact_(M, arg_text(Arg, Lang, Text0)),
+    !,
+    text_string_(Text0, Text).
+render_arg(M, Lang, List, Text) :-
+    is_list(List),
+    !,
+    maplist(render_arg(M, Lang), List, Texts),
+    (   Lang == zh -> Sep = "、" ; Sep = ", " ),
+    atomic_list_concat(Texts, Sep, Atom),
+    atom_string(Atom, Text).
+render_arg(M, Lang, Word, Text) :-
+    atom(Word), kb_fact_(M, word(Word, Lang, Text0)),
+    !,
+    text_string_(Text0, Text).
+render_arg(M, Lang, Value, Text) :-
+    atom(Value), Value \== null, M:known(_, Value, Name, _, Label),
+    !,
+    (   Lang == en, Label \== null
+    ->  format(string(Text), "~w (~w)", [Name, Label])
+    ;   text_string_(Name, Text)
+    ).
+render_arg(_, zh, I, Text) :-
+    integer(I), I >= 1, I =< 10,
+    !,
+    nth1(I, ["一","二","三","四","五","六","七","八","九","十"], Text).
+render_arg(_, Lang, S, Text) :-
+    string(S),
+    !,
+    (   Lang == zh -> format(string(Text), "“~w”", [S]) ; format(string(Text), "\"~w\"", [S]) ).
+render_arg(_, _, X, Text) :-
+    format(string(Text), "~w", [X]).
+
+text_string_(T, S) :- ( string(T) -> S = T ; format(string(S), "~w", [T]) ).
+
+%   The engine's own words: for input errors of any KB and for org charts.
+engine_msg(err_missing_field, zh, "缺少字段 ~w").
+engine_msg(err_missing_field, en, "missing field ~w").
+engine_msg(err_time_limit, zh, "超过每个问题的时间上限（可用 --time-limit 调整）").
+engine_msg(err_time_limit, en, "the time limit of one question was exceeded (see --time-limit)").
+engine_msg(err_inference_limit, zh, "超过每个问题 ~w 次推理的上限（可用 --inference-limit 调整）").
+engine_msg(err_inference_limit, en, "more than the limit of ~w inferences for one question (see --inference-limit)").
+engine_msg(err_not_a_person, zh, "~w是机构，不是岗位或人员").
+engine_msg(err_not_a_person, en, "~w is a body, not a post or a person").
+engine_msg(err_empty_opinion, zh, "意见不能为空").
+engine_msg(err_empty_opinion, en, "an opinion must not be empty").
+engine_msg(err_blank_text, zh, "不能为空").
+engine_msg(err_blank_text, en, "must not be empty").
+engine_msg(err_unknown_opinion, zh, "未知的表决意见：~w").
+engine_msg(err_unknown_opinion, en, "unknown vote: ~w").
+engine_msg(err_absent_voter, zh, "~w已列为不在岗，不能在会上发表意见").
+engine_msg(err_absent_voter, en, "~w is listed as absent and cannot give an opinion at the meeting").
+engine_msg(err_duplicate_vote, zh, "~w只有一人，不能发表两次意见").
+engine_msg(err_duplicate_vote, en, "there is only one ~w, who cannot give two opinions").
+engine_msg(err_bad_amount, zh, "无法识别的金额：~w（例如 300万元、3000000、三百万元）").
+engine_msg(err_bad_amount, en, "not an amount: ~w (e.g. 300万元, 3000000, 三百万元)").
+engine_msg(err_bad_duration, zh, "无法识别的期限：~w（例如 30日、3个月、10个工作日）").
+engine_msg(err_bad_duration, en, "not a duration: ~w (e.g. 30日, 3个月, 10个工作日)").
+engine_msg(err_bad_date, zh, "无法识别的日期：~w（例如 2024-03-01 或 2024年3月1日）").
+engine_msg(err_bad_date, en, "not a date: ~w (e.g. 2024-03-01 or 2024年3月1日)").
+engine_msg(err_not_boolean, zh, "应为 true 或 false：~w").
+engine_msg(err_not_boolean, en, "must be true or false: ~w").
+engine_msg(err_not_integer, zh, "应为整数：~w").
+engine_msg(err_not_integer, en, "must be an integer: ~w").
+engine_msg(err_not_a_list, zh, "应为列表：~w").
+engine_msg(err_not_a_list, en, "must be a list: ~w").
+engine_msg(err_not_a_mapping, zh, "应为映射（键: 值）：~w").
+engine_msg(err_not_a_mapping, en, "must be a mapping: ~w").
+engine_msg(err_person_in_two_teams, zh, "~w 在名册中属于两个团队").
+engine_msg(err_person_in_two_teams, en, "~w is in two teams").
+engine_msg(err_person_listed_twice, zh, "~w 在名册中重复出现").
+engine_msg(err_person_listed_twice, en, "~w is listed twice").
+engine_msg(err_team_in_two_departments, zh, "团队 ~w 属于两个部门").
+engine_msg(err_team_in_two_departments, en, "team ~w belongs to two departments").
+engine_msg(err_two_holders, zh, "~w 有两人担任").
+engine_msg(err_two_holders, en, "~w is held by two persons").
+engine_msg(err_unknown_person, zh, "~w 不在名册中").
+engine_msg(err_unknown_person, en, "~w is not on the staff list").
+engine_msg(err_reporting_cycle, zh, "负责关系成环：~w").
+engine_msg(err_reporting_cycle, en, "reporting lines form a cycle: ~w").
+engine_msg(err_name_is_a_role, zh, "人员姓名 ~w 与岗位或角色名称相同，问题中无法区分").
+engine_msg(err_name_is_a_role, en, "the person's name ~w is also the name of a post or role, so questions could not tell them apart").
+engine_msg(scope_from_chart, zh, "依人员名册，~w与~w属于~w范围。").
+engine_msg(scope_from_chart, en, "By the staff list, ~w and ~w are in the same ~w.").
+engine_msg(flip_vote, zh, "若~w的意见为~w").
+engine_msg(flip_vote, en, "if ~w's opinion were ~w").
+engine_msg(flip_vote_removed, zh, "若~w不发表意见").
+engine_msg(flip_vote_removed, en, "if ~w gave no opinion").
+engine_msg(flip_on, zh, "若~w：~w").
+engine_msg(flip_on, en, "if ~w: ~w").
+engine_msg(flip_off, zh, "若无~w：~w").
+engine_msg(flip_off, en, "if not ~w: ~w").
+engine_msg(flip_value, zh, "若~w为~w").
+engine_msg(flip_value, en, "if ~w were ~w").
+
+%   ---- errors -------------------------------------------------------------------
+
+%!  error_reply(+M, +Error, +Lang, -Reply:dict) is det.
+error_reply(M, pyreason_error(Code, Field, Value), Lang, _{error: E}) :-
+    !,
+    atom_concat(err_, Code, Key),
+    (   ( M \== none, kb_fact_(M, msg(Key, _, _)) ; engine_msg(Key, _, _) )
+    ->  message_text(M, Lang, Key, [Value], Message)
+    ;   unknown_kind_(Code, Kind), M \== none
+    ->  unknown_message_(M, Lang, Kind, Value, Message)
+    ;   format(string(Message), "~w", [Code])
+    ),
+    (   unknown_kind_(Code, Cat) -> true ; Code == not_a_person -> Cat = role ; Cat = null ),
+    json_safe_(Value, JValue),
+    json_safe_(Field, JField),
+    E = _{code: Code, field: JField, value: JValue, message: Message, category: Cat}.
+error_reply(M, time_limit_exceeded, Lang, _{error: _{code: time_limit, field: null, value: null,
+                                                  message: Msg, category: null}}) :-
+    !,
+    message_text(M, Lang, err_time_limit, [], Msg).
+error_reply(_, E, _, _{error: _{code: internal, field: null, value: null, message: Msg, category: null}}) :-
+    (   E = error(Formal, _) -> true ; Formal = E ),
+    format(string(Msg), "~q", [Formal]).
+
+unknown_kind_(Code, Kind) :-
+    atom(Code), atom_concat(unknown_, Kind, Code), Kind \== person, Kind \== type,
+    Kind \== opinion, Kind \== ''.
+
+unknown_message_(M, Lang, Kind, Value, Message) :-
+    (   kb_fact_(M, kind_label(Kind, Lang, Label)) -> true ; Label = Kind ),
+    (   Lang == zh
+    ->  format(string(Message), "未知的~w：~w", [Label, Value])
+    ;   format(string(Message), "unknown ~w: ~w", [Label, Value])
+    ).
+
+json_safe_(V, V) :- ( string(V) ; number(V) ; V == null ; V == true ; V == false ), !.
+json_safe_(V, S) :- format(string(S), "~w", [V]).
+
+%   ---- flips: what would change the answer -------------------------------------
+
+%!  flips(+M, +Scenario:dict, +Lang, -Reply:dict) is det.
+%
+%   Reply is {"answer": ..., "flips": [...]}: the scenario's answer and every
+%   single change of its facts (one element of a set fact, a boolean fact,
+%   a scalar fact to each value the KB explores, one vote) that changes the
+%   answer's status or fields, each with the new answer and its citations.
+flips(M, Scenario, Lang, _{answer: Answer, flips: Flips}) :-
+    kb_ask(M, Scenario, Lang, Answer),
+    answer_key_(M, Answer, Key),
+    findall(Change-Variant, variant_(M, Scenario, Answer, Change, Variant), Pairs),
+    findall(_{change: Change, description: Text, status: S, answer: F, citations: Cs},
+            ( member(Change-Variant, Pairs),
+              catch(kb_ask(M, Variant, Lang, A), pyreason_error(_, _, _), fail),
+              answer_key_(M, A, K), K \== Key,
+              S = A.status, F = A.answer, Cs = A.citations,
+              change_text_(M, Lang, Change, Text) ),
+            Flips).
+
+%   What counts as the answer: its status and fields, not those the KB marks
+%   as a tally (any vote change alters them).
+answer_key_(M, A, A.status-Fields) :-
+    dict_pairs(A.answer, _, Fields0),
+    exclude([K-_]>>( kb_fact_(M, answer_field(_, K, _, Opts)), memberchk(tally, Opts) ), Fields0, Fields).
+
+variant_(M, S, A, Change, S1) :-
+    kb_fact_(M, fact(Name, Type, Opts)),
+    \+ memberchk(whole, Opts),
+    facts_(S, F),
+    fact_variant_(M, Name, Type, S, A, F, Change, S1).
+variant_(M, S, _, Change, S1) :-
+    get_dict(question, S, QS), atom_string(Q, QS),
+    kb_fact_(M, input(Q, Field, votes(Kind), _)),
+    get_dict(Field, S, Votes), is_list(Votes),
+    findall(O, ( member(Vt, Votes), is_dict(Vt), get_dict(opinion, Vt, O) ), Ops0), list_to_set(Ops0, Ops),
+    nth0(I, Votes, Vote), is_dict(Vote),
+    get_dict(role, Vote, R), get_dict(opinion, Vote, Old),
+    (   member(New, Ops), New \== Old, Vote1 = Vote.put(opinion, New),
+        nth0(I, Votes, _, Rest), nth0(I, Votes1, Vote1, Rest)
+    ;   New = null, nth0(I, Votes, _, Votes1), Votes1 \== []
+    ),
+    Change = _{kind: vote, index: I, role: R, opinion: New, element: Kind},
+    S1 = S.put(Field, Votes1).
+
+fact_variant_(_, Name, boolean, S, _, F, _{kind: Name, value: V}, S1) :- !,
+    (   get_dict(Name, F, true) -> V = false ; V = true ),
+    put_fact_(S, F, Name, V, S1).
+fact_variant_(M, Name, Type, S, A, F, Change, S1) :-
+    collection_element_(Type, person(Kind)),
+    !,
+    list_field_(F, Name, Current),
+    candidate_value_(M, Name, Kind, S, A, Current, R),
+    (   member(X, Current), catch(resolve_person(M, Kind, x, X, R), _, fail)
+    ->  V = false, exclude([Y]>>( catch(resolve_person(M, Kind, x, Y, R), _, fail) ), Current, New)
+    ;   V = true, atom_string(R, RS), append(Current, [RS], New)
+    ),
+    Change = _{kind: Name, role: R, value: V},
+    put_fact_(S, F, Name, New, S1).
+fact_variant_(M, Name, Type, S, _, F, Change, S1) :-
+    collection_element_(Type, record(FTs)),
+    !,
+    list_field_(F, Name, Current),
+    kb_fact_(M, flip_candidate(Name, Rec)),
+    Rec =.. [record | Args],
+    pairs_keys(FTs, Keys),
+    pairs_keys_values(KVs, Keys, Args),
+    (   member(X, Current), is_dict(X),
+        forall(member(K-Vl, KVs), ( get_dict(K, X, XV),
+                                     nth1(Ix, Keys, K), nth1(Ix, FTs, K-T),
+                                     catch(convert(M, T, x, XV, [], Vl), _, fail) ))
+    ->  V = false, exclude(==(X), Current, New)
+    ;   V = true,
+        findall(K-Str, ( member(K-Vl, KVs), atom_string(Vl, Str) ), StrPairs),
+        dict_pairs(D, _, StrPairs), append(Current, [D], New)
+    ),
+    dict_pairs(Change0, _, [kind-Name, value-V | KVs]),
+    Change = Change0,
+    put_fact_(S, F, Name, New, S1).
+fact_variant_(M, Name, _Type, S, _, F, _{kind: Name, value: V}, S1) :-
+    kb_fact_(M, explore(Name, Values)),
+    (   get_dict(Name, F, Cur) -> true ; Cur = null ),
+    member(V, Values), V \== Cur,
+    put_fact_(S, F, Name, V, S1).
+
+collection_element_(list(T), T).
+collection_element_(list(T, _), T).
+collection_element_(set(T), T).
+collection_element_(set(T, _), T).
+
+%   Values whose presence in a set fact could matter: those the answer
+%   names, those already listed, and those the KB names as candidates.
+candidate_value_(M, Name, Kind, _S, A, Current, R) :-
+    findall(X, ( sub_term(T, A.answer), ( atom(T) -> X = T ; string(T), atom_string(X, T) ),
+                 X \== null, X \== true, X \== false,
+                 M:known(Kind, X, _, _, _), \+ kb_fact_(M, impersonal(X)) ), Named),
+    findall(X, ( member(V, Current), catch(resolve_person(M, Kind, x, V, X), _, fail) ), Listed),
+    findall(X, kb_fact_(M, flip_candidate(Name, X)), Declared),
+    append([Named, Listed, Declared], All),
+    list_to_set(All, Values),
+    member(R, Values).
+
+facts_(S, F) :- ( get_dict(facts, S, F0), is_dict(F0) -> F = F0 ; F = _{} ).
+put_fact_(S, F, Key, Value, S1) :- F1 = F.put(Key, Value), S1 = S.put(facts, F1).
+list_field_(Dict, Key, List) :-
+    (   get_dict(Key, Dict, List0), is_list(List0) -> List = List0 ; List = [] ).
+
+%   The words of a change: the KB's flip_<fact>_on/off or flip_<fact> where it
+%   has them, else the engine's generic ones.
+change_text_(M, Lang, C, Text) :-
+    Kind = C.kind,
+    (   Kind == vote
+    ->  atom_string(R, C.role),
+        (   C.opinion == null -> message_text(M, Lang, flip_vote_removed, [R], Text)
+        ;   message_text(M, Lang, flip_vote, [R, C.opinion], Text)
+        )
+    ;   get_dict(value, C, V), ( V == true ; V == false ),
+        ( V == true -> Suffix = on ; Suffix = off ),
+        dict_pairs(C, _, Pairs),
+        findall(X, ( member(K-X0, Pairs), \+ memberchk(K, [kind, value]), atom_or_string_(X0, X) ), Args),
+        format(atom(Key), "flip_~w_~w", [Kind, Suffix]),
+        (   kb_fact_(M, msg(Key, _, _))
+        ->  message_text(M, Lang, Key, Args, Text)
+        ;   fact_label_(M, Lang, Kind, Label),
+            atom_concat(flip_, Suffix, GKey),
+            message_text(M, Lang, GKey, [Label, Args], Text)
+        )
+    ;   format(atom(Key), "flip_~w", [Kind]),
+        (   kb_fact_(M, msg(Key, _, _))
+        ->  message_text(M, Lang, Key, [C.value], Text)
+        ;   fact_label_(M, Lang, Kind, Label),
+            message_text(M, Lang, flip_value, [Label, C.value], Text)
+        )
+    ).
+
+atom_or_string_(X0, X) :- ( string(X0) -> atom_string(X, X0) ; X = X0 ).
+
+fact_label_(M, Lang, Kind, Label) :-
+    (   kb_fact_(M, fact_label(Kind, Lang, L)) -> atom_string(Label, L) ; Label = Kind ).
+
+%   ---- org charts ----------------------------------------------------------------
+
+%!  load_org(+M, +Rows:list, -Reply:dict) is det.
+%
+%   Validate a staff list (dicts with name, post, and optionally team,
+%   department, reports_to; each with its row number) and, if it has no
+%   errors, make it the chart of KB M.  Reply is {"errors", "summary"}.
+load_org(M, Rows, _{errors: ErrorDicts, summary: Summary}) :-
+    org_rows_(M, Rows, Parsed, E1),
+    org_consistency_(M, Parsed, E2),
+    append(E1, E2, Errors),
+    findall(D, ( member(org_error(C, F, V), Errors),
+                 error_reply(M, pyreason_error(C, F, V), zh, R), error_reply(M, pyreason_error(C, F, V), en, REn),
+                 D = R.error.put(message_en, REn.error.message) ), ErrorDicts),
+    (   Errors == []
+    ->  retractall(staff_(M, _, _, _, _)),
+        retractall(reports_(M, _, _)),
+        forall(member(row(_, N, P, T, Dp, _), Parsed), assertz(staff_(M, N, P, T, Dp))),
+        forall(( member(row(_, N, _, _, _, B), Parsed), B \== null ), assertz(reports_(M, N, B)))
+    ;   true
+    ),
+    org_summary_(Parsed, Summary).
+
+org_post_kind_(M, Kind) :-
+    (   kb_fact_(M, org_post_kind(K)) -> Kind = K ; Kind = role ).
+
+org_rows_(M, Rows, Parsed, Errors) :-
+    org_post_kind_(M, Kind),
+    foldl(org_row_(M, Kind), Rows, []-[], Parsed0-Errors0),
+    reverse(Parsed0, Parsed),
+    reverse(Errors0, Errors).
+
+org_row_(M, Kind, Row, Ps-Es, Ps1-Es1) :-
+    get_dict(row, Row, I),
+    format(atom(Fd), "staff[~w].post", [I]),
+    get_dict(name, Row, NameS), atom_string(Name, NameS),
+    org_field_(Row, team, Team), org_field_(Row, department, Dept), org_field_(Row, reports_to, Boss),
+    catch(( resolve_name(M, Kind, Fd, Row.post, Post),
+            ( kb_fact_(M, impersonal(Post)) -> throw(pyreason_error(not_a_person, Fd, Row.post)) ; true ),
+            R = ok ),
+          pyreason_error(Code, _, V), R = error(Code, V)),
+    (   R == ok
+    ->  Ps1 = [row(I, Name, Post, Team, Dept, Boss) | Ps], Es1 = Es
+    ;   R = error(C, Val),
+        Ps1 = Ps, Es1 = [org_error(C, Fd, Val) | Es]
+    ).
+
+org_field_(Row, Key, Value) :-
+    (   get_dict(Key, Row, S), string(S), S \== "" -> atom_string(Value, S) ; Value = null ).
+
+%   Each person once; a team in one department; one holder of each post the
+%   KB declares unit_head/2 for, per unit; reports_to names a person of the
+%   chart and makes no cycle.
+org_consistency_(M, Rows, Errors) :-
+    findall(E, org_problem_(M, Rows, E), Errors0),
+    list_to_set(Errors0, Errors).
+
+org_problem_(_, Rows, org_error(Code, Fd, Name)) :-
+    msort_names_(Rows, Sorted),
+    nextto(N-_, N-I, Sorted),
+    (   findall(T, member(row(_, N, _, T, _, _), Rows), Ts), sort(Ts, [_, _ | _])
+    ->  Code = person_in_two_teams
+    ;   Code = person_listed_twice
+    ),
+    format(atom(Fd), "staff[~w].name", [I]), atom_string(N, Name).
+org_problem_(M, Rows, org_error(name_is_a_role, Fd, NameS)) :-   % a name questions could not tell apart
+    org_post_kind_(M, Kind),
+    member(row(I, N, _, _, _, _), Rows),
+    exact_name_(M, Kind, N),                                      % indexed, not folded: O(1) a name
+    !,
+    atom_string(N, NameS),
+    format(atom(Fd), "staff[~w].name", [I]).
+org_problem_(_, Rows, org_error(team_in_two_departments, Fd, TeamS)) :-
+    findall(T-D, ( member(row(_, _, _, T, D, _), Rows), T \== null, D \== null ), TDs0),
+    sort(TDs0, TDs),
+    nextto(T-_, T-D2, TDs),
+    once(member(row(I, _, _, T, D2, _), Rows)),
+    format(atom(Fd), "staff[~w].department", [I]), atom_string(T, TeamS).
+org_problem_(M, Rows, org_error(two_holders, Fd, Unit)) :-
+    kb_fact_(M, unit_head(Post, Level)),
+    findall(U-I, ( member(row(I, _, Post, T, D, _), Rows), unit_(Level, T, D, U) ), UIs0),
+    msort(UIs0, UIs),
+    nextto(U-_, U-I2, UIs),
+    format(atom(Fd), "staff[~w].post", [I2]),
+    (   U == whole -> format(string(Unit), "~w", [Post]) ; format(string(Unit), "~w（~w）", [Post, U]) ).
+org_problem_(_, Rows, org_error(unknown_person, Fd, BossS)) :-
+    findall(N, member(row(_, N, _, _, _, _), Rows), Ns0), sort(Ns0, Names),
+    member(row(I, _, _, _, _, B), Rows), B \== null,
+    \+ ord_memberchk(B, Names),
+    format(atom(Fd), "staff[~w].reports_to", [I]), atom_string(B, BossS).
+org_problem_(_, Rows, org_error(reporting_cycle, Fd, Path)) :-
+    org_cycle_(Rows, Cycle),
+    Cycle = [First | _],
+    once(member(row(I, First, _, _, _, _), Rows)),
+    format(atom(Fd), "staff[~w].reports_to", [I]),
+    atomic_list_concat(Cycle, ' → ', P0), format(string(Path), "~w → ~w", [P0, First]).
+
+unit_(whole, _, _, whole).
+unit_(department, _, D, D) :- D \== null.
+unit_(team, T, _, T) :- T \== null.
+
+msort_names_(Rows, Sorted) :-
+    findall(N-I, member(row(I, N, _, _, _, _), Rows), Pairs),
+    msort(Pairs, Sorted).
+
+%   A cycle of reports_to, found in O(n log n): each walk up stops at a person
+%   already known to lead out of the chart.
+org_cycle_(Rows, Cycle) :-
+    findall(N-B, ( member(row(_, N, _, _, _, B), Rows), B \== null ), Edges),
+    sort(1, @<, Edges, Unique),
+    list_to_assoc(Unique, Boss),
+    findall(N, member(row(_, N, _, _, _, _), Rows), Names),
+    empty_assoc(Done0),
+    cycle_walk_(Names, Boss, Done0, Cycle).
+
+cycle_walk_([N | Ns], Boss, Done, Cycle) :-
+    (   get_assoc(N, Done, _)
+    ->  cycle_walk_(Ns, Boss, Done, Cycle)
+    ;   walk_up_(N, Boss, Done, [], Path, Result),
+        (   Result = cycle(C)
+        ->  Cycle = C
+        ;   foldl([X, D0, D1]>>put_assoc(X, D0, true, D1), Path, Done, Done1),
+            cycle_walk_(Ns, Boss, Done1, Cycle)
+        )
+    ).
+
+walk_up_(N, Boss, Done, Seen, Path, Result) :-
+    (   memberchk(N, Seen)
+    ->  reverse(Seen, Ordered), append(_, [N | Rest], Ordered), Result = cycle([N | Rest]), Path = Seen
+    ;   get_assoc(N, Done, _)
+    ->  Path = Seen, Result = ok
+    ;   get_assoc(N, Boss, B)
+    ->  walk_up_(B, Boss, Done, [N | Seen], Path, Result)
+    ;   Path = [N | Seen], Result = ok
+    ).
+
+org_summary_(Rows, _{staff: N, teams: NT, departments: ND, posts: Posts}) :-
+    length(Rows, N),
+    findall(T, ( member(row(_, _, _, T, _, _), Rows), T \== null ), Ts0), sort(Ts0, Ts), length(Ts, NT),
+    findall(D, ( member(row(_, _, _, _, D, _), Rows), D \== null ), Ds0), sort(Ds0, Ds), length(Ds, ND),
+    findall(P, member(row(_, _, P, _, _, _), Rows), Ps0), msort(Ps0, Ps1), clumped(Ps1, PCs),
+    findall(_{post: P, count: C}, member(P-C, PCs), Posts).
+
+person_(M, Name, Post, Team, Dept) :-
+    atom(Name),
+    staff_(M, Name, Post, Team, Dept),
+    !.
+
+%   The level of two persons' common unit: team, department or whole; Unit
+%   is that team or department (whole for the whole organisation).
+chart_scope_(M, V1, V2, Level, Unit) :-
+    string(V1), string(V2), atom_string(A, V1), atom_string(B, V2),
+    person_(M, A, _, TA, DA), person_(M, B, _, TB, DB),
+    (   TA \== null, TA == TB -> Level = team, Unit = TA
+    ;   DA \== null, DA == DB -> Level = department, Unit = DA
+    ;   Level = whole, Unit = whole
+    ).
+
+%   The person holding Post in Unit, or the only holder of Post in the chart.
+holder_(M, Post, Unit, Name) :-
+    Unit \== whole,
+    kb_fact_(M, unit_head(Post, Level)),
+    (   Level == team -> staff_(M, Name, Post, Unit, _)
+    ;   Level == department -> staff_(M, Name, Post, _, Unit)
+    ),
+    !.
+holder_(M, Post, _, Name) :-
+    findall(N, staff_(M, N, Post, _, _), [Name]).
+
+%   Whom a person answers to: reports_to if the chart says so, else the
+%   holder of the post the KB names as the post's superior (org_reports/2)
+%   in the person's own unit.
+person_superior_(M, Name, Boss) :-
+    reports_(M, Name, Boss), !.
+person_superior_(M, Name, Boss) :-
+    person_(M, Name, Post, Team, Dept),
+    kb_fact_(M, org_reports(Post, SupPost)),
+    !,
+    (   kb_fact_(M, unit_head(SupPost, team)), Team \== null -> holder_(M, SupPost, Team, Boss)
+    ;   kb_fact_(M, unit_head(SupPost, department)), Dept \== null -> holder_(M, SupPost, Dept, Boss)
+    ;   holder_(M, SupPost, whole, Boss)
+    ).
+
+person_chain_(M, N, Seen, [N | Rest]) :-
+    person_superior_(M, N, Boss), \+ memberchk(Boss, Seen),
+    !,
+    person_chain_(M, Boss, [Boss | Seen], Rest).
+person_chain_(_, N, _, [N]).
+
+%   With an org chart: the persons named, and the persons behind the posts
+%   the answer names, for the answer fields the KB declares with person_of/1,
+%   reports_to/1 or reports_chain/1, and the scope from the chart.
+chart_fields_(M, Q, S, F0, F) :-
+    findall(N, ( string_leaf_(S, V), atom_string(N, V), person_(M, N, _, _, _) ), Ns0),
+    findall(N, ( get_dict(K, S, Vs), is_list(Vs), member(Vt, Vs), is_dict(Vt), get_dict(role, Vt, V),
+                 K \== facts, string(V), atom_string(N, V), person_(M, N, _, _, _) ), Ns1),
+    append(Ns0, Ns1, Ns2), list_to_set(Ns2, Names),
+    (   Names == []
+    ->  F = F0
+    ;   findall(N-_{post: P, team: T, department: D}, ( member(N, Names), person_(M, N, P, T, D) ), Pairs),
+        dict_pairs(Persons, _, Pairs),
+        question_unit_(M, Q, S, Scope, Unit),
+        findall(K-V, ( kb_fact_(M, answer_field(Q, K, _, Opts)),
+                       chart_field_(M, Opts, S, F0, Names, Unit, V) ), Extra0),
+        (   Scope \== none, kb_fact_(M, answer_field(Q, scope, _, _)) -> Extra = [scope-Scope | Extra0] ; Extra = Extra0 ),
+        dict_pairs(ExtraD, _, Extra),
+        F = F0.put(ExtraD).put(persons, Persons)
+    ).
+
+question_unit_(M, Q, S, Scope, Unit) :-
+    kb_fact_(M, input(Q, _, _, Opts)),
+    member(Opt, Opts), chart_scope_option_(Opt, S, VA, VB, Map, _),
+    chart_scope_(M, VA, VB, Level, Unit),
+    !,
+    (   kb_fact_(M, org_scope(Level, Scope0)) -> ( memberchk(Scope0-Sc, Map) -> Scope = Sc ; Scope = Scope0 )
+    ;   Scope = none
+    ).
+question_unit_(_, _, _, none, whole).
+
+chart_field_(M, Opts, _S, F0, Names, Unit, P) :-
+    memberchk(person_of(Field), Opts),
+    !,
+    get_dict(Field, F0, Post),
+    (   Post == null -> P = null
+    ;   member(N, Names), person_(M, N, Post0, _, _), atom_string(Post0, PS), atom_string(Post, PS2), PS == PS2
+    ->  P = N
+    ;   atom(Post), holder_(M, Post, Unit, P0) -> P = P0
+    ;   string(Post), atom_string(PA, Post), holder_(M, PA, Unit, P0) -> P = P0
+    ;   P = null
+    ).
+chart_field_(M, Opts, S, _, _, _, P) :-
+    memberchk(reports_to(Field), Opts),
+    !,
+    get_dict(Field, S, V), atom_string(N, V), person_(M, N, _, _, _),
+    person_chain_(M, N, [N], Chain),
+    ( Chain = [_, P | _] -> true ; P = null ).
+chart_field_(M, Opts, S, _, _, _, Chain) :-
+    memberchk(reports_chain(Field), Opts),
+    get_dict(Field, S, V), atom_string(N, V), person_(M, N, _, _, _),
+    person_chain_(M, N, [N], Chain).
+
+%   ---- reference data ---------------------------------------------------------------
+
+%!  vocabulary(+M, -Vocabulary:dict) is det.
+%
+%   Every name the KB knows, per kind, for input help and "did you mean".
+vocabulary(M, _{kinds: Kinds}) :-
+    findall(K, M:known(K, _, _, _, _), Ks0),
+    list_to_set(Ks0, Ks),
+    findall(K-Entries,
+            ( member(K, Ks),
+              findall(_{value: V, name: N, id: Id, label: L, aliases: As, groups: Gs, citation: C},
+                      ( M:known(K, V, N, Id, L),
+                        findall(A, kb_fact_(M, known_alias(K, A, V)), As),
+                        findall(G, kb_fact_(M, known_group(K, V, G)), Gs),
+                        (   kb_fact_(M, known_citation(K, V, Cite)) -> citations_json([Cite], [C])
+                        ;   C = null
+                        ) ),
+                      Entries) ),
+            Pairs),
+    dict_pairs(Kinds, _, Pairs).
+
+%!  articles(+M, -Document:dict) is det.
+%
+%   The document's metadata and the clean text of every article, each with
+%   "en", the unofficial English rendering, or null where there is none.
+articles(M, _{document: Doc, articles: Articles}) :-
+    kb_value_(M, document_number, Number),
+    kb_value_(M, document_title, Title),
+    kb_value_(M, document_status, Status),
+    kb_value_(M, preamble, Preamble),
+    kb_value_(M, en_document_title, TitleEn),
+    kb_value_(M, en_preamble, PreambleEn),
+    kb_value_(M, kb_name, Name),
+    kb_value_(M, kb_version, Version),
+    self_name_(M, zh, SelfZh), self_name_(M, en, SelfEn),
+    Doc = _{number: Number, title: Title, status: Status, preamble: Preamble,
+            title_en: TitleEn, preamble_en: PreambleEn, kb_name: Name, kb_version: Version,
+            self: _{zh: SelfZh, en: SelfEn}},
+    findall(_{number: N, title: T, title_en: TE, paragraphs: Ps},
+            ( M:article(N, T), en_or_null_(M, en_article(N, TE)),
+              findall(_{number: P, text: PT, en: PE, items: Is},
+                      ( M:paragraph(N, P, PT), en_or_null_(M, en_paragraph(N, P, PE)),
+                        findall(_{number: I, text: IT, en: IE},
+                                ( kb_fact_(M, item(N, P, I, IT)), en_or_null_(M, en_item(N, P, I, IE)) ),
+                                Is) ),
+                      Ps) ),
+            Articles0),
+    sort(number, @<, Articles0, Articles).
+
+kb_value_(M, Name, Value) :-
+    G =.. [Name, V],
+    (   kb_fact_(M, G) -> text_value_(V, Value) ; Value = null ).
+
+text_value_(V, S) :- ( atom(V), V \== null -> atom_string(V, S) ; S = V ).
+
+self_name_(M, Lang, S) :-
+    (   kb_fact_(M, document_self(Lang, S0)) -> text_value_(S0, S)
+    ;   Lang == zh -> S = "本规定" ; S = "this regulation"
+    ).
+
+en_or_null_(M, Goal) :-
+    (   kb_fact_(M, Goal) -> true ; arg(_, Goal, null) -> true ; true ).
+
+%!  readings(+M, +Lang, -Readings:dict) is det.
+%
+%   Every recorded gap and interpretation, with its text and citations.
+readings(M, Lang, _{gaps: Gaps, interpretations: Interps}) :-
+    findall(Entry, reading_entry_(M, gap, Lang, Entry), Gaps),
+    findall(Entry, reading_entry_(M, interpretation, Lang, Entry), Interps).
+
+reading_entry_(M, Kind, Lang, _{id: Id, text: Text, citations: Cs}) :-
+    kb_fact_(M, reading(Id, Kind, Cites, Zh, En)),
+    ( Lang == en -> Text = En ; Text = Zh ),
+    citations_json(Cites, Cs).
+
+%!  kb_declarations(+M, -Declarations:dict) is det.
+%
+%   What the KB declares, as data: its identity, its question kinds with
+%   their inputs and answer fields, and the kinds of scenario facts.  The
+%   Python side derives validation, schemas, forms and rendering from it.
+kb_declarations(M, _{kb: KB, questions: Qs, facts: Fs, vote_values: VVs}) :-
+    kb_value_(M, kb_name, Name), kb_value_(M, kb_version, Version),
+    self_name_(M, zh, SelfZh), self_name_(M, en, SelfEn),
+    KB = _{name: Name, version: Version, self: _{zh: SelfZh, en: SelfEn}},
+    findall(Q, kb_fact_(M, question(Q, _, _, _, _)), Qs0),
+    list_to_set(Qs0, QKinds),
+    findall(_{kind: Q, inputs: Ins, answer: Outs},
+            ( member(Q, QKinds),
+              kb_fact_(M, question(Q, Inputs, _, _, _)),
+              findall(_{field: F, type: TJ, options: OJ},
+                      ( member(F=_, Inputs), kb_fact_(M, input(Q, F, T, O)),
+                        type_json_(T, TJ), options_json_(O, OJ) ), Ins),
+              findall(_{field: F, type: TJ, options: OJ},
+                      ( kb_fact_(M, answer_field(Q, F, T, O)),
+                        type_json_(T, TJ), options_json_(O, OJ) ), Outs) ),
+            Qs),
+    findall(_{name: N, type: TJ, options: OJ},
+            ( kb_fact_(M, fact(N, T, O)), type_json_(T, TJ), options_json_(O, OJ) ), Fs),
+    findall(_{value: V, class: C, aliases: As}, kb_fact_(M, vote_value(V, C, As)), VVs).
+
+type_json_(T, _{type: list, of: J, options: OJ}) :- ( T = list(E, O) ; T = list(E), O = [] ), !,
+    type_json_(E, J), options_json_(O, OJ).
+type_json_(T, _{type: set, of: J, options: OJ}) :- ( T = set(E, O) ; T = set(E), O = [] ), !,
+    type_json_(E, J), options_json_(O, OJ).
+type_json_(record(FTs), _{type: record, fields: Fs}) :- !,
+    findall(_{name: F, type: J}, ( member(F-T, FTs), type_json_(T, J) ), Fs).
+type_json_(T, _{type: Name, kind: K}) :-
+    compound(T), T =.. [Name, K], atom(K), !.
+type_json_(T, _{type: T}) :- atom(T), !.
+type_json_(T, _{type: S}) :- format(string(S), "~q", [T]).
+
+options_json_(Opts, J) :-
+    findall(K-V, ( member(O, Opts), option_json_(O, K, V) ), Pairs0),
+    sort(1, @<, Pairs0, Pairs),
+    dict_pairs(J, _, Pairs).
+
+option_json_(O, O, true) :- atom(O), !.
+option_json_(default(V), default, J) :- !, json_value_(V, J).
+option_json_(one_of(Vs, Code), one_of, _{values: Js, code: Code}) :- !, maplist(json_value_, Vs, Js).
+option_json_(chart_scope(A, B, _, _), chart_scope, [A, B]) :- !.
+option_json_(chart_scope(A, _, _), chart_scope, [A]) :- !.
+option_json_(annotate(F, T), annotate, _{field: F, template: T}) :- !.
+option_json_(O, K, V) :- compound(O), O =.. [K, V0], !, json_value_(V0, V).
+option_json_(O, K, Vs) :- compound(O), O =.. [K | Args], maplist(json_value_, Args, Vs).
+
+json_value_(V, V) :- ( string(V) ; number(V) ; V == null ; V == true ; V == false ), !.
+json_value_(V, S) :- atom(V), !, atom_string(V, S).
+json_value_(V, S) :- format(string(S), "~q", [V]).
+
+%   ---- JSON text ---------------------------------------------------------------------
+
+json_string_(Dict, String) :-
+    with_output_to(string(String), json_write_dict(current_output, Dict, [width(0)])).
