@@ -45,7 +45,7 @@ demo: setup
 test: setup test-prolog test-python test-check
 
 test-prolog: setup
-	swipl -q kb/tests/run.pl
+	swipl -q pyreason/prolog/test_kb.pl kb
 	swipl -q pyreason/prolog/tests/run.pl
 
 test-python: setup

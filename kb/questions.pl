@@ -333,7 +333,8 @@ q_disagreement(A, B, Scope, Fields, Trace) :-
 %   holds (and the one 团队长 of a team) cannot disagree with itself.
 q_disagreement_checked(A, B, Scope, Fields, Trace) :-
     (   A == B, ( single_holder(A) ; A == '团队长', Scope == team )
-    ->  throw(input_error(same_party, 'between[1]', B))
+    ->  atom_string(B, Name),
+        throw(input_error(same_party, 'between[1]', Name))
     ;   q_disagreement(A, B, Scope, Fields, Trace)
     ).
 

@@ -8,7 +8,7 @@ import yaml
 from pyreason import ScenarioError
 from pyreason.expectations import failures
 
-SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.yaml"))
+SCENARIOS = sorted((Path(__file__).parent.parent / "kb" / "cases").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])

@@ -5,7 +5,6 @@
     Run all:    swipl -q kb/tests/run.pl
 */
 :- use_module(library(plunit)).
-:- use_module('../pyreason').
 
 :- begin_tests(article_1).
 

@@ -1,7 +1,6 @@
 :- encoding(utf8).
 /*  Tests for 第二条【分工负责制】 (Article 2: division of responsibilities). */
 :- use_module(library(plunit)).
-:- use_module('../pyreason').
 
 :- begin_tests(article_2).
 

@@ -1,7 +1,6 @@
 :- encoding(utf8).
 /*  Tests for 第三条【权限层级制】 (Article 3: the levels of command authority). */
 :- use_module(library(plunit)).
-:- use_module('../pyreason').
 
 :- begin_tests(article_3).
 
@@ -29,7 +28,7 @@ test("the team leader holds no level-one authority", fail) :-
 %   Art 3(2): "副局长（处长）" -- 处长 names the deputy.
 test("处长 is read as the deputy director",
      true(R == '副局长')) :-
-    resolve_role(role, "处长", person, R).
+    pyreason_engine:resolve_person(pyreason_kb, role, role, "处长", R).
 
 %   Art 3(2) with 11(1): the director, alone at level one, outranks the
 %   deputy who assists him.

@@ -1,7 +1,6 @@
 :- encoding(utf8).
 /*  Tests for 第四条【集体讨论会议制度】 (Article 4: collective discussion meetings). */
 :- use_module(library(plunit)).
-:- use_module('../pyreason').
 
 :- begin_tests(article_4).
 

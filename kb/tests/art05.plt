@@ -1,7 +1,6 @@
 :- encoding(utf8).
 /*  Tests for 第五条【会议决策效力】 (Article 5: the force of meeting decisions). */
 :- use_module(library(plunit)).
-:- use_module('../pyreason').
 
 :- begin_tests(article_5).
 

@@ -1,7 +1,6 @@
 :- encoding(utf8).
 /*  Tests for 第六条【局长岗位职责】 (Article 6: the director's duties). */
 :- use_module(library(plunit)).
-:- use_module('../pyreason').
 
 :- begin_tests(article_6).
 
@@ -38,13 +37,13 @@ test("the director reviews and approves major matters of enforcement cases",
 %   Art 6 item 3: "决定采取重大执行措施"
 test("the director decides on major enforcement measures",
      true(M-A == major_measures-'局长')) :-
-    resolve_matter(matter, "重大执行措施", M),
+    pyreason_engine:resolve_name(pyreason_kb, matter, matter, "重大执行措施", M),
     approver(M, A, _).
 
 %   Art 6 item 4: "执行局内设机构的工作分配、力量配置"
 test("the director allocates work and forces among the bureau's units",
      true(A == '局长')) :-
-    resolve_matter(matter, "力量配置", M),
+    pyreason_engine:resolve_name(pyreason_kb, matter, matter, "力量配置", M),
     approver(M, A, T),
     memberchk(step(decides, _, [c(6,1,4)]), T).
 

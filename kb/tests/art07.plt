@@ -1,7 +1,6 @@
 :- encoding(utf8).
 /*  Tests for 第七条【执行案件管理层级】 (Article 7: matters the director approves). */
 :- use_module(library(plunit)).
-:- use_module('../pyreason').
 
 :- begin_tests(article_7).
 
@@ -20,7 +19,7 @@ test("each of the six Article 7 matters is approved by the director") :-
 %   approval comes first, the director's approval last.
 test("release of funds: deputy's process approval, then the director's approval",
      true(A-P == '局长'-'副局长')) :-
-    resolve_matter(matter, "执行案款的发放", M),
+    pyreason_engine:resolve_name(pyreason_kb, matter, matter, "执行案款的发放", M),
     approver(M, [], F, _),
     A = F.approver, P = F.process_approver.
 
@@ -28,7 +27,7 @@ test("release of funds: deputy's process approval, then the director's approval"
 test("reduced-price and withdrawn auctions are the Art 7(2) disposal matter",
      true(Ms == [property_disposal, property_disposal, property_disposal])) :-
     findall(M, ( member(S, ["降价拍卖", "撤回拍卖", "变卖"]),
-                 resolve_matter(matter, S, M) ), Ms).
+                 pyreason_engine:resolve_name(pyreason_kb, matter, matter, S, M) ), Ms).
 
 %   Art 7 item 5 "执行救助的决定和救助款的发放": director approves, deputy's
 %   process approval (9(1) names item 5).

@@ -1,7 +1,6 @@
 :- encoding(utf8).
 /*  Tests for 第八条【副局长岗位职责】 (Article 8: the deputy director's duties). */
 :- use_module(library(plunit)).
-:- use_module('../pyreason').
 
 :- begin_tests(article_8).
 

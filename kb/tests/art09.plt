@@ -1,7 +1,6 @@
 :- encoding(utf8).
 /*  Tests for 第九条【副局长协助管理工作】 (Article 9: what the deputy approves). */
 :- use_module(library(plunit)).
-:- use_module('../pyreason').
 
 :- begin_tests(article_9).
 
@@ -29,7 +28,7 @@ test("the plan for a major case gets the deputy's process approval",
 %   Art 9 item 2: "分管部门、团队的执行案件的法律文书"
 test("the deputy approves legal documents of his departments and teams",
      true(A == '副局长')) :-
-    resolve_matter(matter, "法律文书", M),
+    pyreason_engine:resolve_name(pyreason_kb, matter, matter, "法律文书", M),
     approver(M, [], F, T),
     A = F.approver,
     memberchk(step(decides, [_, '副局长', '审批'], [c(9,1,2)]), T).
@@ -59,7 +58,7 @@ test("director away without authorisation: nobody approves police deployment",
 %   Art 9 item 4 words the Art 7(4) matter differently; it is the same matter.
 test("the wording of 9(4) names the Art 7(4) matter",
      true(M == force_deployment)) :-
-    resolve_matter(matter, "执行司法警力的集中使用和各执行组之间的警力调配", M).
+    pyreason_engine:resolve_name(pyreason_kb, matter, matter, "执行司法警力的集中使用和各执行组之间的警力调配", M).
 
 %   Art 9 names nobody to act for an absent deputy.
 test("deputy away: nobody named to approve legal documents (gap)",

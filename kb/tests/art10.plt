@@ -1,7 +1,6 @@
 :- encoding(utf8).
 /*  Tests for 第十条【团队长岗位职责】 (Article 10: the team leader's duties). */
 :- use_module(library(plunit)).
-:- use_module('../pyreason').
 
 :- begin_tests(article_10).
 
@@ -16,7 +15,7 @@ test("the team leader decides the division of duties and tasks in the team",
 test("'职责分工' and '任务分配' both name the team-tasks matter",
      true(Ms == [team_tasks, team_tasks])) :-
     findall(M, ( member(S, ["职责分工", "任务分配"]),
-                 resolve_matter(matter, S, M) ), Ms).
+                 pyreason_engine:resolve_name(pyreason_kb, matter, matter, S, M) ), Ms).
 
 %   Art 10(1): "团队长在局长统一领导下"
 test("the team leader works under the director",

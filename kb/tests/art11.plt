@@ -1,7 +1,6 @@
 :- encoding(utf8).
 /*  Tests for 第十一条【分歧处理】 (Article 11: resolving disagreements). */
 :- use_module(library(plunit)).
-:- use_module('../pyreason').
 
 :- begin_tests(article_11).
 

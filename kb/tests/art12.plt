@@ -6,7 +6,6 @@
     default.
 */
 :- use_module(library(plunit)).
-:- use_module('../pyreason').
 
 :- begin_tests(article_12).
 
@@ -72,7 +71,7 @@ test("the team leader decides temporary substitutions in the team",
 %   Art 12(2) 处 / 执行组 are the department / team scopes.
 test("'处' and '执行组' are the department and team scopes",
      true(Ss == [department, team])) :-
-    findall(S, ( member(V, ["处", "执行组"]), pyreason_kb:resolve_scope(scope, V, S) ), Ss).
+    findall(S, ( member(V, ["处", "执行组"]), pyreason_engine:resolve_name(pyreason_kb, scope, scope, V, S) ), Ss).
 
 %   Art 12(2): nobody is named to decide for an absent team leader.
 test("team leader away: nobody named to decide a team substitution (gap)",

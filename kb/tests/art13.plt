@@ -1,7 +1,6 @@
 :- encoding(utf8).
 /*  Tests for 第十三条【对外工作协调】 (Article 13: external coordination). */
 :- use_module(library(plunit)).
-:- use_module('../pyreason').
 
 :- begin_tests(article_13).
 
@@ -17,7 +16,7 @@ test("external coordination is decided by the court leader in charge on the dire
 test("cross-department coordination and publicity name the Art 13 matter",
      true(Ms == [external_coordination, external_coordination, external_coordination])) :-
     findall(M, ( member(S, ["跨部门协调", "对外协调", "宣传"]),
-                 resolve_matter(matter, S, M) ), Ms).
+                 pyreason_engine:resolve_name(pyreason_kb, matter, matter, S, M) ), Ms).
 
 %   Art 13 says 分管院长, Art 11(2) 分管副院长; the answer keeps the
 %   text's own word rather than merging the two.

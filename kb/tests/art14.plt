@@ -1,7 +1,6 @@
 :- encoding(utf8).
 /*  Tests for 第十四条【试行】 (Article 14: trial implementation). */
 :- use_module(library(plunit)).
-:- use_module('../pyreason').
 
 :- begin_tests(article_14).
 

@@ -1,7 +1,6 @@
 :- encoding(utf8).
 /*  Tests for 第十五条【解释】 (Article 15: interpretation). */
 :- use_module(library(plunit)).
-:- use_module('../pyreason').
 
 :- begin_tests(article_15).
 
@@ -15,12 +14,12 @@ test("the bureau meeting interprets the regulation",
 %   Art 15 (and Art 5) say "局务会": the 局务会议 of Art 4.
 test("'局务会' is the bureau meeting",
      true(M == '局务会议')) :-
-    pyreason_kb:resolve_meeting(meeting, "局务会", M).
+    pyreason_engine:resolve_name(pyreason_kb, meeting, meeting, "局务会", M).
 
 %   Art 15 end to end: asking who interprets the regulation.
 test("asked end to end, the interpreter is the bureau meeting",
      true(S-A == answered-'局务会议')) :-
-    ask(_{question: "approver", matter: "解释"}, Answer),
+    pyreason_engine:kb_ask(pyreason_kb, _{question: "approver", matter: "解释"}, zh, Answer),
     S = Answer.status, A = Answer.answer.approver.
 
 :- end_tests(article_15).

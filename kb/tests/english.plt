@@ -19,7 +19,6 @@
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(aggregate)).
-:- use_module('../pyreason').
 
 :- (   catch(once(pyreason_kb:en_article(_, _)), _, fail)
    ->  true

@@ -8,7 +8,6 @@
 :- use_module(library(readutil)).
 :- use_module(library(yall)).
 :- use_module(library(apply)).
-:- use_module('../pyreason').
 
 :- begin_tests(text).
 
@@ -166,7 +165,7 @@ test("every citation in the article rules names an existing paragraph or item") 
 
 test("the articles reply lists the fifteen articles in order",
      true(Ns == [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15])) :-
-    articles(D),
+    pyreason_engine:articles(pyreason_kb, D),
     findall(N, ( member(A, D.articles), N = A.number ), Ns).
 
 test("the text is the seed document's, word for word, without the artifacts",

@@ -119,7 +119,7 @@ vet_file_(File0, Seen, Bad) :-
     findall(B, ( member(L-(:- D), Terms), \+ allowed_directive_(D),
                  format(string(DS), "~q", [D]), B = bad(File, L, DS) ), Own),
     findall(I, member(_-(:- include(I)), Terms), Incs),
-    foldl([I, Acc0, Acc]>>( ( compound(I) -> term_to_atom(I, IA) ; IA = I ),
+    foldl(f(Dir, File, Seen)/[I, Acc0, Acc]>>( ( compound(I) -> term_to_atom(I, IA) ; IA = I ),
                              directory_file_path(Dir, IA, P),
                              ( vet_file_(P, [File | Seen], B1) -> true ; B1 = [] ),
                              append(Acc0, B1, Acc) ), Incs, Own, Bad).

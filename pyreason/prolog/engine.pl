@@ -144,7 +144,8 @@ kb_ask(M, Scenario, Lang, Answer) :-
     field_(Scenario, question, QString),
     (   string_value_(QString, QS), atom_string(Q, QS), M:question(Q, Inputs, Goal, Fields, Trace)
     ->  true
-    ;   throw(pyreason_error(bad_request, question, QString))
+    ;   ( string(QString) -> atom_string(QA, QString) ; QA = QString ),
+        throw(pyreason_error(bad_request, question, QA))
     ),
     scenario_facts(M, Scenario, Facts),
     bind_inputs_(M, Q, Scenario, Facts, Inputs, ChartTrace0),
@@ -183,7 +184,7 @@ bind_input_(M, Q, Scenario, Facts, Field=Var, T0, T) :-
     (   M:input(Q, Field, Type, Opts) -> true
     ;   throw(pyreason_error(undeclared_input, Field, null))
     ),
-    atom_string(Field, Path),
+    Path = Field,
     (   get_dict(Field, Scenario, Raw), Raw \== null
     ->  convert(M, Type, Path, Raw, Facts, Var0),
         one_of_check_(Opts, Path, Raw, Var0),
@@ -219,9 +220,8 @@ one_of_check_(Opts, Path, Raw, Value) :-
 distinct_check_(Scenario, Inputs, Field, Other, Code) :-
     memberchk(Field=V, Inputs), memberchk(Other=W, Inputs),
     (   V == W, V \== null
-    ->  atom_string(Field, Path),
-        ( get_dict(Field, Scenario, Raw) -> true ; Raw = null ),
-        throw(pyreason_error(Code, Path, Raw))
+    ->  ( get_dict(Field, Scenario, Raw) -> true ; Raw = null ),
+        throw(pyreason_error(Code, Field, Raw))
     ;   true
     ).
 

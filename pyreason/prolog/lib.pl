@@ -78,5 +78,6 @@ days_between(date(Y1, M1, D1), date(Y2, M2, D2), Days) :-
 %   are kept.  The engine answers questions the same way.
 :- meta_predicate with_scenario(+, 0).
 with_scenario(Facts, M:Goal) :-
-    snapshot(( forall(member(F, Facts), assertz(M:scenario_fact(F))),
+    (   predicate_property(M:Goal, implementation_module(KB)) -> true ; KB = M ),
+    snapshot(( forall(member(F, Facts), assertz(KB:scenario_fact(F))),
                once(M:Goal) )).
