@@ -91,7 +91,7 @@ vet_message_(E, Message) :-
 %!  vet_kb(+M, -Json:atom) is det.
 vet_kb(M, Json) :-
     vet_findings(M, Fs0),
-    findall(_{predicate: P, message: M}, ( member(unsafe(PI, M), Fs0), format(string(P), "~w", [PI]) ), Fs),
+    findall(_{predicate: P, message: Msg}, ( member(unsafe(PI, Msg), Fs0), format(string(P), "~w", [PI]) ), Fs),
     with_output_to(string(S), json_write_dict(current_output, _{unsafe: Fs}, [width(0)])),
     atom_string(Json, S).
 
@@ -119,11 +119,14 @@ vet_file_(File0, Seen, Bad) :-
     findall(B, ( member(L-(:- D), Terms), \+ allowed_directive_(D),
                  format(string(DS), "~q", [D]), B = bad(File, L, DS) ), Own),
     findall(I, member(_-(:- include(I)), Terms), Incs),
-    foldl(f(Dir, File, Seen)/[I, Acc0, Acc]>>( ( compound(I) -> term_to_atom(I, IA) ; IA = I ),
-                             directory_file_path(Dir, IA, P),
-                             ( vet_file_(P, [File | Seen], B1) -> true ; B1 = [] ),
-                             append(Acc0, B1, Acc) ), Incs, Own, Bad).
+    foldl(vet_include_(Dir, [File | Seen]), Incs, Own, Bad).
 vet_file_(_, _, []).
+
+vet_include_(Dir, Seen, I, Acc0, Acc) :-
+    ( compound(I) -> term_to_atom(I, IA) ; IA = I ),
+    directory_file_path(Dir, IA, P),
+    ( vet_file_(P, Seen, B1) -> true ; B1 = [] ),
+    append(Acc0, B1, Acc).
 
 read_terms_(In, File, Terms) :-
     read_term(In, T, [term_position(Pos), syntax_errors(quiet), module(pyreason_vet)]),
