@@ -69,7 +69,7 @@ question(duties, [role=R], q_duties(R, F, T), F, T).
 
 %   input(Kind, Field, Type, Options)
 input(approver, matter, name(matter), [required]).
-input(superior, role, name(role), [required]).
+input(superior, role, name_or_person(role), [required]).
 input(substitution, substitute, person(role), [required]).
 input(substitution, for, person(role), [required]).
 input(substitution, scope, name(scope),
@@ -80,7 +80,7 @@ input(disagreement, between, list(person(role), [min(2), max(2), distinct_person
 input(disagreement, scope, name(scope),
       [chart_scope(between, [department-bureau], c(11,1,null)), required,
        one_of([team, bureau], scope_not_allowed)]).                          % Art. 11 knows these two
-input(duties, role, name(role), [required]).
+input(duties, role, name_or_person(role), [required]).
 
 %   answer_field(Kind, Field, Type, Options), in the order shown.
 %   essential: a row of the answer; shown: a row even when empty; hidden: in

@@ -51,7 +51,7 @@ def type_schema(t: dict[str, Any], options: dict[str, Any] | None = None) -> dic
     """The JSON Schema of a value of a declared type (the engine's ``type_json_``)."""
     options = options or {}
     kind = t["type"]
-    if kind in ("name", "person"):
+    if kind in ("name", "person", "name_or_person"):
         return dict(_NAME)
     if kind == "text":
         return dict(_TEXT)

@@ -233,6 +233,7 @@ distinct_check_(Scenario, Inputs, Field, Other, Code) :-
 %   field in errors ("facts.absent[0]").
 convert(M, name(Kind), Path, V, _, Out) :- !, resolve_name(M, Kind, Path, V, Out).
 convert(M, person(Kind), Path, V, _, Out) :- !, resolve_person(M, Kind, Path, V, Out).
+convert(M, name_or_person(Kind), Path, V, _, Out) :- !, resolve_post(M, Kind, Path, V, Out).
 convert(_, text, Path, V, _, V) :- !,
     (   string(V), non_blank_(V) -> true ; throw(pyreason_error(blank_text, Path, V)) ).
 convert(_, boolean, Path, V, _, V) :- !,
@@ -442,6 +443,17 @@ resolve_person(M, Kind, Field, Value, Out) :-
         ->  throw(pyreason_error(not_a_person, Field, Value))
         ;   Out = Out0
         )
+    ).
+
+%!  resolve_post(+M, +Kind, +Field, +Value, -Out) is det.
+%
+%   A name of Kind, or a person of the org chart standing for their post
+%   (impersonal names allowed).
+resolve_post(M, Kind, Field, Value, Out) :-
+    (   string_value_(Value, S), atom_string(A, S),
+        \+ exact_name_(M, Kind, A), person_(M, A, Post, _, _)
+    ->  Out = Post
+    ;   resolve_name(M, Kind, Field, Value, Out)
     ).
 
 exact_name_(M, Kind, A) :-
@@ -722,7 +734,12 @@ flips(M, Scenario, Lang, _{answer: Answer, flips: Flips}) :-
 %   as a tally (any vote change alters them).
 answer_key_(M, A, A.status-Fields) :-
     dict_pairs(A.answer, _, Fields0),
-    exclude([K-_]>>( kb_fact_(M, answer_field(_, K, _, Opts)), memberchk(tally, Opts) ), Fields0, Fields).
+    exclude(tally_field_(M), Fields0, Fields).
+
+tally_field_(M, K-_) :-
+    kb_fact_(M, answer_field(_, K, _, Opts)),
+    memberchk(tally, Opts),
+    !.
 
 variant_(M, S, A, Change, S1) :-
     kb_fact_(M, fact(Name, Type, Opts)),
@@ -752,7 +769,7 @@ fact_variant_(M, Name, Type, S, A, F, Change, S1) :-
     list_field_(F, Name, Current),
     candidate_value_(M, Name, Kind, S, A, Current, R),
     (   member(X, Current), catch(resolve_person(M, Kind, x, X, R), _, fail)
-    ->  V = false, exclude([Y]>>( catch(resolve_person(M, Kind, x, Y, R), _, fail) ), Current, New)
+    ->  V = false, exclude(names_person_(M, Kind, R), Current, New)
     ;   V = true, atom_string(R, RS), append(Current, [RS], New)
     ),
     Change = _{kind: Name, role: R, value: V},
@@ -782,6 +799,10 @@ fact_variant_(M, Name, _Type, S, _, F, _{kind: Name, value: V}, S1) :-
     (   get_dict(Name, F, Cur) -> true ; Cur = null ),
     member(V, Values), V \== Cur,
     put_fact_(S, F, Name, V, S1).
+
+names_person_(M, Kind, R, Y) :-
+    catch(resolve_person(M, Kind, x, Y, R0), _, fail),
+    R0 == R.
 
 collection_element_(list(T), T).
 collection_element_(list(T, _), T).
@@ -814,10 +835,13 @@ change_text_(M, Lang, C, Text) :-
         (   C.opinion == null -> message_text(M, Lang, flip_vote_removed, [R], Text)
         ;   message_text(M, Lang, flip_vote, [R, C.opinion], Text)
         )
-    ;   get_dict(value, C, V), ( V == true ; V == false ),
-        ( V == true -> Suffix = on ; Suffix = off ),
-        dict_pairs(C, _, Pairs),
-        findall(X, ( member(K-X0, Pairs), \+ memberchk(K, [kind, value]), atom_or_string_(X0, X) ), Args),
+    ;   get_dict(value, C, V), ( V == true -> Suffix = on ; V == false -> Suffix = off )
+    ->
+        (   record_fields_(M, Kind, Keys) -> true
+        ;   dict_pairs(C, _, Pairs), pairs_keys(Pairs, Keys)
+        ),
+        findall(X, ( member(K, Keys), \+ memberchk(K, [kind, value]), get_dict(K, C, X0),
+                     atom_or_string_(X0, X) ), Args),
         format(atom(Key), "flip_~w_~w", [Kind, Suffix]),
         (   kb_fact_(M, msg(Key, _, _))
         ->  message_text(M, Lang, Key, Args, Text)
