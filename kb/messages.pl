@@ -140,6 +140,8 @@ msg(err_unknown_meeting, zh, "未知的会议：~w").
 msg(err_unknown_meeting, en, "unknown meeting: ~w").
 msg(err_unknown_scope, zh, "未知的范围：~w").
 msg(err_unknown_scope, en, "unknown scope: ~w").
+msg(err_absent_voter, zh, "~w已列为不在岗，不能在会上发表意见").
+msg(err_absent_voter, en, "~w is listed as absent and cannot give an opinion at the meeting").
 msg(err_self_authorisation, zh, "~w不能授权自己").
 msg(err_self_authorisation, en, "~w cannot authorise himself").
 msg(err_not_ladder_post, zh, "~w不是非领导岗位，不能列入岗位序列").

@@ -66,7 +66,8 @@ class _Context:
 @click.version_option(__version__, prog_name="pyreason")
 @click.pass_context
 def main(ctx: click.Context, kb_dir: str | None, debug: bool, time_limit: float, inference_limit: int) -> None:
-    """Answers questions on 《关于落实执行管理层级负责制的若干规定（试行）》.
+    """Answers questions, with citations, on a regulation encoded as a knowledge base: the
+    shipped one (kb/), or any other built as docs/kb-guide.md describes (--kb DIR).
 
     \b
     Example:

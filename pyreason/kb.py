@@ -18,9 +18,9 @@ class KnowledgeBase:
     """A loaded knowledge base: the shipped one, or another court's, in a directory built as
     docs/kb-guide.md describes. Several may be loaded in one process.
 
-    >>> kb = KnowledgeBase()
-    >>> kb.ask({"question": "approver", "matter": "执行案款的发放"})["answer"]["approver"]
-    '局长'
+    >>> kb = KnowledgeBase()                 # or KnowledgeBase("path/to/kb")
+    >>> kb.questions                         # the question kinds it declares
+    >>> kb.ask({"question": ..., ...})       # the contract's answer: status, answer, citations, ...
     """
 
     def __init__(self, kb_dir: str | Path | None = None, time_limit: float = 10.0,

@@ -310,7 +310,7 @@ plus a `title`, `rests_on` (the provisions the expectation rests on) and an `exp
 the person writing the case, never copied from the tool's output.
 
 ```yaml
-title: 负责人不在岗并授权副职时，由副职代为审批
+title: 负责人不在场并授权副职时，由副职代为审批
 rests_on: 第五条第一款；第八条第（二）项       # the provisions the expectation rests on
 question: approver                          # a question kind of questions.pl
 matter: 合同的审批                            # the question's inputs (input/4)

@@ -23,7 +23,7 @@ def zh_number(n: int) -> str:
 
 
 def citation_label(cite: dict[str, Any], document: dict[str, Any], lang: str = "zh") -> str:
-    """A citation in the regulation's own form, e.g. 第七条第（三）项 or 第十二条第二款.
+    """A citation in the document's own form, e.g. 第二十条第（三）项 or 第十六条第二款.
 
     The paragraph (款) is named only where the article has more than one.
     """

@@ -2,7 +2,7 @@
 
 The parser knows the *form* of a regulation and nothing of any one regulation:
 
-* a header: an optional document number (``宛法〔2023〕123号``), the title (its status
+* a header: an optional document number (``某法〔2024〕8号``), the title (its status
   when it ends with a parenthesis such as ``（试行）``), an optional preamble;
 * articles ``第X条`` (Chinese numerals or Arabic digits), each with an optional title in
   ``【】``, made of paragraphs (款), a paragraph holding items (项) ``（一）（二）…``;

@@ -627,8 +627,8 @@ engine_msg(err_blank_text, zh, "不能为空").
 engine_msg(err_blank_text, en, "must not be empty").
 engine_msg(err_unknown_opinion, zh, "未知的表决意见：~w").
 engine_msg(err_unknown_opinion, en, "unknown vote: ~w").
-engine_msg(err_absent_voter, zh, "~w已列为不在岗，不能在会上发表意见").
-engine_msg(err_absent_voter, en, "~w is listed as absent and cannot give an opinion at the meeting").
+engine_msg(err_absent_voter, zh, "~w在本情形中不在场，不能发表意见").
+engine_msg(err_absent_voter, en, "~w is away in this scenario and cannot give an opinion").
 engine_msg(err_duplicate_vote, zh, "~w只有一人，不能发表两次意见").
 engine_msg(err_duplicate_vote, en, "there is only one ~w, who cannot give two opinions").
 engine_msg(err_bad_amount, zh, "无法识别的金额：~w（例如 300万元、3000000、三百万元）").
