@@ -112,3 +112,41 @@ def test_a_kb_whose_rules_could_run_code_is_vetted_by_the_sandbox(tmp_path):
     assert check.returncode == 1 and not sentinel.exists()
     import json
     assert any(f["check"] == "sandbox" for f in json.loads(check.stdout)["findings"])
+
+
+def test_several_knowledge_bases_answer_in_one_process(tmp_path):
+    # A court keeps many regulations: two KBs loaded side by side, each in its own module, answer
+    # independently. The second is an amendment of the shipped one: Art. 7(3) release of funds
+    # goes to 分管副院长 (written for this test only).
+    from pyreason import KnowledgeBase
+    amended = tmp_path / "amended"
+    shutil.copytree(KB, amended)
+    art = amended / "articles" / "art07.pl"
+    text = art.read_text(encoding="utf-8").replace(
+        "decides(M, '局长', '批准', c(7,1,I)) :- matter(M, _, c(7,1,I)).",
+        "decides(M, '局长', '批准', c(7,1,I)) :- matter(M, _, c(7,1,I)), I =\\= 3.\n"
+        "decides(release_funds, '分管副院长', '批准', c(7,1,3)).")
+    assert "'分管副院长', '批准'" in text
+    art.write_text(text, encoding="utf-8")
+    doc = amended / "document.pl"
+    doc.write_text(doc.read_text(encoding="utf-8").replace('kb_version("2.0.0")', 'kb_version("2.1.0-test")'),
+                   encoding="utf-8")
+    shipped, other = KnowledgeBase(), KnowledgeBase(amended)
+    assert shipped.module != other.module
+    question = {"question": "approver", "matter": "执行案款的发放"}
+    assert shipped.ask(question)["answer"]["approver"] == "局长"
+    assert other.ask(question)["answer"]["approver"] == "分管副院长"
+    assert shipped.ask(question)["answer"]["approver"] == "局长"      # the first is untouched
+    assert other.ask(question)["kb"]["version"] == "2.1.0-test"
+    assert shipped.ask(question)["kb"]["name"] == other.ask(question)["kb"]["name"] == "wanfa-2023-123"
+    assert KnowledgeBase(amended).module == other.module                 # loaded once, shared
+
+
+def test_a_kb_that_declares_a_module_is_refused(tmp_path):
+    # The engine names a KB's module; a KB that is a module would escape that.
+    shutil.copytree(KB, tmp_path / "kb")
+    entry = tmp_path / "kb" / "pyreason.pl"
+    entry.write_text(":- module(mine, []).\n" + entry.read_text(encoding="utf-8"), encoding="utf-8")
+    result = pyreason("--kb", str(tmp_path / "kb"), "ask", EXAMPLE)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "pyreason.pl:1" in result.stderr and "module" in result.stderr, result.stderr

@@ -794,11 +794,20 @@ fact_variant_(M, Name, Type, S, _, F, Change, S1) :-
     dict_pairs(Change0, _, [kind-Name, value-V | KVs]),
     Change = Change0,
     put_fact_(S, F, Name, New, S1).
-fact_variant_(M, Name, _Type, S, _, F, _{kind: Name, value: V}, S1) :-
-    kb_fact_(M, explore(Name, Values)),
-    (   get_dict(Name, F, Cur) -> true ; Cur = null ),
+fact_variant_(M, Name, Type, S, _, F, _{kind: Name, value: V}, S1) :-
+    scalar_values_(M, Name, Values),
+    (   get_dict(Name, F, Raw), catch(convert(M, Type, x, Raw, [], Cur), _, fail) -> true ; Cur = null ),
     member(V, Values), V \== Cur,
     put_fact_(S, F, Name, V, S1).
+
+%   The values worth trying for a scalar fact: those the KB explores, and
+%   each threshold its text draws, with the amounts on either side.
+scalar_values_(M, Name, Values) :-
+    findall(X, ( kb_fact_(M, explore(Name, Xs)), member(X, Xs)
+               ; kb_fact_(M, threshold(Name, T, _, _)), member(D, [-1, 0, 1]), X is T + D ),
+            Values0),
+    sort(Values0, Values),
+    Values \== [].
 
 names_person_(M, Kind, R, Y) :-
     catch(resolve_person(M, Kind, x, Y, R0), _, fail),
