@@ -52,7 +52,7 @@ def batch_vs_bare(n: int, runs: int) -> tuple[list[float], list[float]]:
     pool = cases()
     scenarios = [pool[i % len(pool)] for i in range(n)]
     kb.ask_many(scenarios[:200])
-    prolog = bridge.engine_for(kb.entry).prolog
+    prolog = bridge.engine_for(kb.entry, kb.module).prolog
     batch, bare = [], []
     for _ in range(runs):
         t = time.perf_counter()
@@ -61,7 +61,7 @@ def batch_vs_bare(n: int, runs: int) -> tuple[list[float], list[float]]:
         assert all(r.get("status") in ("answered", "gap") for r in results)
         t = time.perf_counter()
         for _ in range(n):
-            list(prolog.query("pyreason_kb:matter(M, N, C)", maxresult=1))
+            list(prolog.query(f"{kb.module}:article(N, T)", maxresult=1))
         bare.append((time.perf_counter() - t) / n)
     return batch, bare
 
@@ -152,7 +152,7 @@ def main() -> None:
     first = wall([PY, "-m", "pyreason", "ask", str(EXAMPLE), "--format", "json"], runs)
     del os.environ["PYREASON_NO_CACHE"]
     bare_cold = wall([PY, "-c", "from pyswip import Prolog; p = Prolog(); "
-                      f"list(p.query(\"consult('{KB}')\"))"], runs)
+                      f"list(p.query(\"kb_bare:load_files('{KB}', [])\"))"], runs)
     batch, bare = batch_vs_bare(5000, max(3, runs // 2))
     check = wall([PY, "-m", "pyreason", "check", "--format", "json"], max(3, runs // 2))
     t = time.perf_counter()
