@@ -46,6 +46,7 @@ test: setup test-prolog test-python test-check
 
 test-prolog: setup
 	swipl -q pyreason/prolog/test_kb.pl kb
+	swipl -q pyreason/prolog/test_kb.pl tests/kbs/court_b
 	swipl -q pyreason/prolog/tests/run.pl
 
 test-python: setup

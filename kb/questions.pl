@@ -132,7 +132,7 @@ process_(Matter, _, Approver, ActingFor, Actor,
     ;   T = T0
     ).
 process_(_, c(7,1,I), _, _, null,
-         [step(no_process_approval, [I], [c(9,1,1), c(7,1,I)])]) :-
+         [step(no_process_approval, [cn(I)], [c(9,1,1), c(7,1,I)])]) :-
     !.
 process_(_, _, _, _, null, []).
 
@@ -662,7 +662,7 @@ q_duties(Role, Fields, Trace) :-
     findall(step(duty, [D], [C]), member(D-C, Duties0), T1),
     findall(step(decides_matter, [N], [C]), member(N-C, Decides0), T2),
     findall(step(process_matter, [N], [C]), member(N-C, Process0), T3),
-    findall(step(command_authority, [L, NameA, Mode], [C, C2]),
+    findall(step(command_authority, [cn(L), NameA, Mode], [C, C2]),
             ( member(L-Mode-C, Command), command_level(L, Name, C2), atom_string(NameA, Name) ), T4),
     findall(step(leads_bureau, [Role], [C]), member(C, Leads), T5),
     findall(step(chairs, [Mt], [C]), member(Mt-C, Chairs), T6),

@@ -18,6 +18,14 @@ from .scenario import closest
 
 ORG = click.option("--org", "org_file", type=click.Path(dir_okay=False),
                    help="A staff list (YAML, JSON or CSV: name, post, team, department) so names of persons may be used.")
+def _set_kb(ctx: click.Context, _param: Any, value: str | None) -> None:
+    if value is not None:
+        ctx.find_object(_Context).kb_dir = value
+
+
+#: --kb on a command, the same as before it: `pyreason ask --kb DIR FILE` = `pyreason --kb DIR ask FILE`.
+KB_OPTION = click.option("--kb", "kb_here", type=click.Path(file_okay=False, exists=True), expose_value=False,
+                         callback=_set_kb, help="A knowledge base directory (default: the shipped kb/, or PYREASON_KB).")
 LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
                     help="Language of the output (roles, matters and article text stay Chinese).")
 
@@ -105,6 +113,7 @@ def _guard(ctx: click.Context, lang: str, action):
 @click.option("--flips", is_flag=True, help="Also list the single changes of facts that would change the answer.")
 @ORG
 @LANG
+@KB_OPTION
 @click.pass_context
 def ask(ctx: click.Context, file: str, fmt: str, flips: bool, lang: str, org_file: str | None) -> None:
     """Answer the scenario in FILE (YAML or JSON; '-' reads standard input).
@@ -131,6 +140,7 @@ def ask(ctx: click.Context, file: str, fmt: str, flips: bool, lang: str, org_fil
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @ORG
 @LANG
+@KB_OPTION
 @click.pass_context
 def batch(ctx: click.Context, file: str, output: str | None, force: bool, lang: str, org_file: str | None) -> None:
     """Answer every scenario of a JSON Lines FILE, one per line, in input order.
@@ -185,11 +195,11 @@ def compare(ctx: click.Context, file_a: str, file_b: str, fmt: str, lang: str, o
     def run() -> None:
         kb = ctx.obj.kb(lang, org_file)
         a, b = load_scenario_file(file_a), load_scenario_file(file_b)
-        result = compare_answers(a, kb.ask(a, lang, file_a), b, kb.ask(b, lang, file_b))
+        result = compare_answers(a, kb.ask(a, lang, file_a), b, kb.ask(b, lang, file_b), kb)
         if fmt == "json":
             click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         else:
-            click.echo(render_compare(result, file_a, file_b, lang, kb.document), nl=False)
+            click.echo(render_compare(result, file_a, file_b, lang, kb), nl=False)
     _guard(ctx, lang, run)
 
 
@@ -197,6 +207,7 @@ def compare(ctx: click.Context, file_a: str, file_b: str, fmt: str, lang: str, o
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @LANG
+@KB_OPTION
 @click.pass_context
 def org(ctx: click.Context, file: str, fmt: str, lang: str) -> None:
     """Check a staff list (org chart) and summarise it; every error is listed.
@@ -239,6 +250,7 @@ def org(ctx: click.Context, file: str, fmt: str, lang: str) -> None:
 @main.command()
 @click.argument("number", type=click.IntRange(1, 99), required=False)
 @LANG
+@KB_OPTION
 @click.pass_context
 def articles(ctx: click.Context, number: int | None, lang: str) -> None:
     """Print the clean text of article NUMBER, or of the whole regulation.
@@ -270,9 +282,71 @@ def articles(ctx: click.Context, number: int | None, lang: str) -> None:
     _guard(ctx, lang, run)
 
 
+@main.command("test")
+@KB_OPTION
+@LANG
+@click.pass_context
+def test_kb(ctx: click.Context, lang: str) -> None:
+    """Run a knowledge base's own tests: its cases (cases/*.yaml, each answer against its
+    `expect` block) and its plunit tests (tests/*.plt, in SWI-Prolog). The plunit tests are
+    the KB's own code and run as such: use this on KBs you trust.
+
+    \b
+    Example:
+      pyreason test --kb mykb
+    """
+    def run() -> None:
+        import subprocess
+        from pathlib import Path
+
+        import yaml
+
+        from .expectations import failures
+        from .scenario import load_scenario_file
+        kb = ctx.obj.kb(lang)
+        passed = failed = 0
+        for path in sorted((kb.kb_dir / "cases").glob("*.yaml")):
+            try:
+                case = load_scenario_file(str(path))
+                expect = case.get("expect")
+                if not isinstance(expect, dict):
+                    raise ValueError("no expect block" if lang == "en" else "缺少 expect")
+                try:
+                    reply = kb.ask(case, lang=lang, source=str(path))
+                except PyreasonError as exc:
+                    if "error" not in expect:
+                        raise
+                    reply = {"error": {"code": getattr(exc, "code", None), "field": getattr(exc, "field", None)}}
+                problems = failures(expect, reply)
+            except (PyreasonError, ValueError, KeyError, TypeError, yaml.YAMLError) as exc:
+                problems = [exc.line(lang) if isinstance(exc, PyreasonError) else str(exc)]
+            if problems:
+                failed += 1
+                click.echo(f"FAIL {path.name}: {'; '.join(problems)}")
+            else:
+                passed += 1
+        click.echo(f"cases: {passed} passed, {failed} failed")
+        runner = Path(__file__).resolve().parent / "prolog" / "test_kb.pl"
+        plunit_ok = True
+        if list((kb.kb_dir / "tests").glob("*.plt")):
+            done = subprocess.run(["swipl", str(runner), str(kb.kb_dir)], capture_output=True, text=True,
+                                  stdin=subprocess.DEVNULL, timeout=900)
+            tail = [line for line in done.stderr.splitlines() + done.stdout.splitlines()
+                    if "tests passed" in line or "tests failed" in line or "ERROR" in line]
+            for line in tail[-20:]:
+                click.echo(f"plunit: {line.lstrip('% ')}")
+            plunit_ok = done.returncode == 0
+        total_failed = failed + (0 if plunit_ok else 1)
+        click.echo(f"{passed} passed, {total_failed} failed")
+        if total_failed:
+            raise click.exceptions.Exit(1)
+    _guard(ctx, lang, run)
+
+
 @main.command()
 @click.argument("kind", required=False)
 @LANG
+@KB_OPTION
 @click.pass_context
 def names(ctx: click.Context, kind: str | None, lang: str) -> None:
     """List the names a scenario may use, per kind the knowledge base declares
@@ -308,6 +382,7 @@ def names(ctx: click.Context, kind: str | None, lang: str) -> None:
 
 @main.command()
 @LANG
+@KB_OPTION
 @click.pass_context
 def readings(ctx: click.Context, lang: str) -> None:
     """List where the regulation is silent (gaps) and how unclear text is read (interpretations).
@@ -372,27 +447,62 @@ def report(ctx: click.Context, file: str, fmt: str, output: str | None, case_num
 
 @main.command()
 @click.argument("report_file", metavar="REPORT", type=click.Path(dir_okay=False))
+@click.option("--kb", "kb_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
+              help="A knowledge base the report may have been made with (repeatable); the report "
+                   "names its KB, which is looked for among these, the one given to pyreason and the shipped kb/.")
 @LANG
 @click.pass_context
-def verify(ctx: click.Context, report_file: str, lang: str) -> None:
-    """Re-run the scenario embedded in REPORT on the current knowledge base and compare.
+def verify(ctx: click.Context, report_file: str, kb_dirs: tuple[str, ...], lang: str) -> None:
+    """Re-run the scenario embedded in REPORT on the knowledge base it names, and compare.
 
     \b
     Example:
       pyreason verify report.html
+      pyreason verify report.pdf --kb ../our-court/kb
     Exit codes: 0 the answer still holds (a changed knowledge base is noted),
-    3 the answer changed, 1 not a readable pyreason report.
+    3 the answer changed, 1 not a readable pyreason report, or its knowledge base is not loaded.
     """
+    from pathlib import Path
+
+    from .report import choose_kb, read_embedded, report_kb
     from .report import verify as verify_report
 
+    def candidates():
+        """The KBs to look in, loaded one at a time as needed: --kb of verify, then of pyreason,
+        then the shipped one."""
+        seen: set[Path] = set()
+        for d in kb_dirs:
+            if Path(d).resolve() not in seen:
+                seen.add(Path(d).resolve())
+                try:
+                    yield KnowledgeBase(d, **ctx.obj.limits)
+                except PyreasonError as exc:
+                    raise _fail(exc, lang) from None
+        from .resources import resource_dir
+        for d in (ctx.obj.kb_dir, None):
+            where = Path(d).resolve() if d else resource_dir("kb").resolve()
+            if where in seen:
+                continue
+            seen.add(where)
+            if d == ctx.obj.kb_dir:
+                yield ctx.obj.kb(lang)
+            else:
+                try:
+                    yield KnowledgeBase(None, **ctx.obj.limits)
+                except PyreasonError as exc:
+                    raise _fail(exc, lang) from None
+
     def run() -> None:
-        kb = ctx.obj.kb(lang)
-        result = verify_report(kb, report_file)
+        embedded = read_embedded(report_file)
+        kb = choose_kb(report_file, embedded, candidates())
+        result = verify_report(kb, report_file, embedded)
         zh = lang == "zh"
         if result.kb_changed:
-            click.echo((f"注意：知识库已变化（{result.old_fingerprint} → {result.new_fingerprint}）"
-                        if zh else f"note: the knowledge base changed ({result.old_fingerprint} -> "
-                        f"{result.new_fingerprint})"))
+            was = report_kb(embedded)
+            old = f"{was['version'] or '?'} {result.old_fingerprint}" if was["name"] else result.old_fingerprint
+            new = f"{kb.version or '?'} {result.new_fingerprint}" if was["name"] else result.new_fingerprint
+            click.echo((f"注意：知识库已变化：{kb.name}（{old} → {new}）"
+                        if zh else f"note: the knowledge base changed: {kb.name} ({old} -> {new})"))
         if result.holds:
             click.echo(f"{report_file}: " + ("结论仍然成立。" if zh else "the answer still holds."))
             return
@@ -401,7 +511,6 @@ def verify(ctx: click.Context, report_file: str, lang: str) -> None:
             click.echo(f"  {name}: {json.dumps(old, ensure_ascii=False)} → {json.dumps(new, ensure_ascii=False)}")
         ctx.exit(3)
     _guard(ctx, lang, run)
-
 
 @main.command()
 @click.option("--kb", "kb_dir", type=click.Path(file_okay=False, exists=True),
@@ -467,25 +576,37 @@ def check(ctx: click.Context, kb_dir: str | None, fmt: str, strict: bool, mutate
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--kb", "kb_dir", type=click.Path(file_okay=False, exists=True),
-              help="A knowledge base directory (default: the one given to pyreason, else the shipped kb/).")
+@click.option("--kb", "kb_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
+              help="A knowledge base directory to serve (repeatable: several are served at once, the "
+                   "first by default; default: the one given to pyreason, else the shipped kb/).")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, kb_dir: str | None) -> None:
+def serve(ctx: click.Context, host: str, port: int, kb_dirs: tuple[str, ...]) -> None:
     """Serve the page for analysts and the HTTP API (POST /api/ask, /api/batch; GET /api/articles,
-    /api/check; the OpenAPI description at /openapi.json).
+    /api/check, /api/kbs; the OpenAPI description at /openapi.json).
 
     \b
+    With several --kb, each request chooses one by name: the selector on the page,
+    ?kb=NAME on the API (GET /api/kbs lists them); the first is the default.
     Example:
       pyreason serve            # then open http://127.0.0.1:8000/
+      pyreason serve --kb kb --kb ../our-court/kb
     """
     import ipaddress
 
+    from .web import KBs
     from .web import serve as run_server
 
     def run() -> None:
-        if kb_dir:
-            ctx.obj.kb_dir = kb_dir
-        kb = ctx.obj.kb("zh")
+        if kb_dirs:
+            kbs = []
+            for d in kb_dirs:
+                try:
+                    kbs.append(KnowledgeBase(d, **ctx.obj.limits))
+                except PyreasonError as exc:
+                    raise _fail(exc, "zh") from None
+        else:
+            kbs = [ctx.obj.kb("zh")]
+        KBs(kbs)                               # two KBs of one name: refused here, before listening
         try:
             loopback = ipaddress.ip_address(host).is_loopback
         except ValueError:
@@ -493,10 +614,10 @@ def serve(ctx: click.Context, host: str, port: int, kb_dir: str | None) -> None:
         if not loopback:
             click.echo(f"警告：在 {host} 上监听，本机以外的计算机也能访问。/ warning: listening on {host}, "
                        "reachable from other machines.", err=True)
-        click.echo(f"pyreason: http://{host}:{port}/  (Ctrl-C stops)", err=True)
-        run_server(host, port, kb)
+        names = ", ".join(f"{k.name} {k.version or ''}".strip() for k in kbs)
+        click.echo(f"pyreason: http://{host}:{port}/  ({names}; Ctrl-C stops)", err=True)
+        run_server(host, port, kbs)
     _guard(ctx, "zh", run)
-
 
 from .newkb import new_command  # noqa: E402
 main.add_command(new_command)

@@ -101,7 +101,9 @@ class KnowledgeBase:
         """The answer plus ``flips``: each single change of facts (one absence, one authorisation,
         ``major``, one vote) that would change it, with the new answer and its citations."""
         self.validate(scenario, source)
+        facts = self.labels(lang).get("facts", {})
         reply = bridge.call(self.module, {"op": "flips", "scenario": self.question_part(scenario),
+                                          "fact_labels": {k: v for k, v in facts.items() if isinstance(v, str)},
                                          "lang": lang, "seconds": self.time_limit * 10,
                                          "inferences": self.inference_limit * 20})
         if "error" in reply:

@@ -94,9 +94,11 @@ class ScenarioSchema:
     def __init__(self, declarations: dict[str, Any]):
         self.declarations = declarations
         self.questions: tuple[str, ...] = tuple(q["kind"] for q in declarations["questions"])
-        facts = {"type": "object", "additionalProperties": False,
-                 "properties": {f["name"]: type_schema(f["type"], f["options"]) for f in declarations["facts"]}}
-        self.facts_schema = facts
+        def facts_for(kind: str) -> dict[str, Any]:      # a fact declared for(Kinds) belongs to those
+            return {"type": "object", "additionalProperties": False,
+                    "properties": {f["name"]: type_schema(f["type"], f["options"]) for f in declarations["facts"]
+                                   if "for" not in f["options"] or kind in f["options"]["for"]}}
+        self.facts_schema = {q["kind"]: facts_for(q["kind"]) for q in declarations["questions"]}
         #: The fields of each question kind: (required, optional), as JSON Schemas.
         self.fields: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
         for q in declarations["questions"]:
@@ -114,7 +116,7 @@ class ScenarioSchema:
             "type": "object",
             "additionalProperties": False,
             "required": ["question", *required],
-            "properties": {"question": {"const": question}, "facts": self.facts_schema,
+            "properties": {"question": {"const": question}, "facts": self.facts_schema[question],
                            **required, **optional, **META},
         }
 

@@ -42,7 +42,7 @@ test("police deployment (item 4) has no process approval by the deputy",
      true(P == null)) :-
     approver(force_deployment, [], F, T),
     P = F.process_approver,
-    memberchk(step(no_process_approval, [4], _), T).
+    memberchk(step(no_process_approval, [cn(4)], _), T).
 
 %   Art 7 item 6 "其他需要局长批准的执行事项": not in 9(1) either.
 test("other matters needing approval (item 6) have no process approval",

@@ -36,6 +36,7 @@ A failed request replies {"error": {"code", "field", "value", "message"}}.
 :- use_module(library(assoc)).
 :- use_module(library(http/json)).
 :- use_module(numbers).
+:- use_module(lib, [chinese_numeral/2]).
 
 :- dynamic registered_/1.
 :- dynamic staff_/5,                     % KB, Name, Post, Team, Dept
@@ -93,6 +94,8 @@ request_("batch", M, Request, _{results: Results}) :-
     maplist(batch_reply_(M, Lang, Limit), Request.scenarios, Results).
 request_("flips", M, Request, Reply) :-
     !,
+    (   get_dict(fact_labels, Request, Labels), is_dict(Labels) -> true ; Labels = _{} ),
+    b_setval(pyreason_fact_labels, Labels),
     request_lang_(Request, Lang),
     request_limit_(Request, limits(Seconds, Inferences)),
     catch(( call_with_time_limit(Seconds,
@@ -147,7 +150,7 @@ kb_ask(M, Scenario, Lang, Answer) :-
     ;   ( string(QString) -> atom_string(QA, QString) ; QA = QString ),
         throw(pyreason_error(bad_request, question, QA))
     ),
-    scenario_facts(M, Scenario, Facts),
+    scenario_facts(M, Q, Scenario, Facts),
     bind_inputs_(M, Q, Scenario, Facts, Inputs, ChartTrace0),
     (   catch(with_facts_(M, Facts, Goal), input_error(Code, Field, Value),
               throw(pyreason_error(Code, Field, Value)))
@@ -243,7 +246,12 @@ convert(_, integer, Path, V, _, V) :- !,
 convert(_, amount, Path, V, _, Out) :- !,
     (   pyreason_numbers:parse_amount(V, Out) -> true ; throw(pyreason_error(bad_amount, Path, V)) ).
 convert(_, duration(Unit), Path, V, _, Out) :- !,
-    (   pyreason_numbers:parse_duration(V, Unit, Out) -> true ; throw(pyreason_error(bad_duration, Path, V)) ).
+    (   pyreason_numbers:parse_duration(V, Unit, Out) -> true
+    ;   pyreason_numbers:duration_unit(V, Other), Other \== Unit
+    ->  unit_word_(Other, Word),                    % the unit given, which cannot be converted
+        throw(pyreason_error(duration_unit, Path, Word))
+    ;   throw(pyreason_error(bad_duration, Path, V))
+    ).
 convert(_, date, Path, V, _, Out) :- !,
     (   pyreason_numbers:parse_date(V, Out) -> true ; throw(pyreason_error(bad_date, Path, V)) ).
 convert(M, list(T), Path, V, Facts, Out) :- !, convert(M, list(T, []), Path, V, Facts, Out).
@@ -336,14 +344,16 @@ kb_fact_(M, Goal) :-
 
 %   ---- scenario facts ---------------------------------------------------------
 
-%!  scenario_facts(+M, +Scenario:dict, -Facts:list) is det.
+%!  scenario_facts(+M, +Question, +Scenario:dict, -Facts:list) is det.
 %
 %   The what-if facts of a scenario as terms for scenario_fact/1, each
-%   converted by the KB's fact/3 declaration and checked.
-scenario_facts(M, Scenario, Facts) :-
+%   converted by the KB's fact/3 declaration and checked.  A fact declared
+%   with for(Kinds) belongs to those question kinds only.
+scenario_facts(M, Q, Scenario, Facts) :-
     (   get_dict(facts, Scenario, F), is_dict(F) -> true ; F = _{} ),
     findall(Fs,
             ( kb_fact_(M, fact(Name, Type, Opts)),
+              ( memberchk(for(Kinds), Opts) -> memberchk(Q, Kinds) ; true ),
               get_dict(Name, F, Raw), Raw \== null,
               format(atom(Path), "facts.~w", [Name]),
               convert(M, Type, Path, Raw, [], Value),
@@ -599,10 +609,10 @@ render_arg(M, Lang, Value, Text) :-
     ->  format(string(Text), "~w (~w)", [Name, Label])
     ;   text_string_(Name, Text)
     ).
-render_arg(_, zh, I, Text) :-
-    integer(I), I >= 1, I =< 10,
+render_arg(_, Lang, cn(N), Text) :-             % a number the KB wants in Chinese numerals
+    integer(N),
     !,
-    nth1(I, ["一","二","三","四","五","六","七","八","九","十"], Text).
+    (   Lang == zh, chinese_numeral(N, Text0) -> Text = Text0 ; format(string(Text), "~w", [N]) ).
 render_arg(_, Lang, S, Text) :-
     string(S),
     !,
@@ -611,6 +621,10 @@ render_arg(_, _, X, Text) :-
     format(string(Text), "~w", [X]).
 
 text_string_(T, S) :- ( string(T) -> S = T ; format(string(S), "~w", [T]) ).
+
+unit_word_(day, "日").
+unit_word_(workday, "工作日").
+unit_word_(month, "月").
 
 %   The engine's own words: for input errors of any KB and for org charts.
 engine_msg(err_missing_field, zh, "缺少字段 ~w").
@@ -635,6 +649,8 @@ engine_msg(err_bad_amount, zh, "无法识别的金额：~w（例如 300万元、
 engine_msg(err_bad_amount, en, "not an amount: ~w (e.g. 300万元, 3000000, 三百万元)").
 engine_msg(err_bad_duration, zh, "无法识别的期限：~w（例如 30日、3个月、10个工作日）").
 engine_msg(err_bad_duration, en, "not a duration: ~w (e.g. 30日, 3个月, 10个工作日)").
+engine_msg(err_duration_unit, zh, "期限不能以~w计：应以规定所用的单位计，不同单位之间不能换算").
+engine_msg(err_duration_unit, en, "the duration cannot be given in ~w: use the unit the text uses; units are not converted").
 engine_msg(err_bad_date, zh, "无法识别的日期：~w（例如 2024-03-01 或 2024年3月1日）").
 engine_msg(err_bad_date, en, "not a date: ~w (e.g. 2024-03-01 or 2024年3月1日)").
 engine_msg(err_not_boolean, zh, "应为 true 或 false：~w").
@@ -665,10 +681,14 @@ engine_msg(flip_vote, zh, "若~w的意见为~w").
 engine_msg(flip_vote, en, "if ~w's opinion were ~w").
 engine_msg(flip_vote_removed, zh, "若~w不发表意见").
 engine_msg(flip_vote_removed, en, "if ~w gave no opinion").
-engine_msg(flip_on, zh, "若~w：~w").
-engine_msg(flip_on, en, "if ~w: ~w").
-engine_msg(flip_off, zh, "若无~w：~w").
-engine_msg(flip_off, en, "if not ~w: ~w").
+engine_msg(flip_on, zh, "若~w包括~w").
+engine_msg(flip_on, en, "if ~w included ~w").
+engine_msg(flip_off, zh, "若~w不包括~w").
+engine_msg(flip_off, en, "if ~w did not include ~w").
+engine_msg(flip_true, zh, "若~w").
+engine_msg(flip_true, en, "if ~w").
+engine_msg(flip_false, zh, "若并非~w").
+engine_msg(flip_false, en, "if not ~w").
 engine_msg(flip_value, zh, "若~w为~w").
 engine_msg(flip_value, en, "if ~w were ~w").
 
@@ -757,7 +777,8 @@ variant_(M, S, _, Change, S1) :-
         nth0(I, Votes, _, Rest), nth0(I, Votes1, Vote1, Rest)
     ;   New = null, nth0(I, Votes, _, Votes1), Votes1 \== []
     ),
-    Change = _{kind: vote, index: I, role: R, opinion: New, element: Kind},
+    (   get_dict(name, Vote, Nm), Nm \== "" -> true ; Nm = null ),
+    Change = _{kind: vote, index: I, role: R, name: Nm, opinion: New, element: Kind},
     S1 = S.put(Field, Votes1).
 
 fact_variant_(_, Name, boolean, S, _, F, _{kind: Name, value: V}, S1) :- !,
@@ -840,7 +861,10 @@ list_field_(Dict, Key, List) :-
 change_text_(M, Lang, C, Text) :-
     Kind = C.kind,
     (   Kind == vote
-    ->  atom_string(R, C.role),
+    ->  (   get_dict(name, C, N), N \== null, N \== C.role
+        ->  format(atom(R), "~w（~w）", [C.role, N])
+        ;   atom_string(R, C.role)
+        ),
         (   C.opinion == null -> message_text(M, Lang, flip_vote_removed, [R], Text)
         ;   message_text(M, Lang, flip_vote, [R, C.opinion], Text)
         )
@@ -855,8 +879,12 @@ change_text_(M, Lang, C, Text) :-
         (   kb_fact_(M, msg(Key, _, _))
         ->  message_text(M, Lang, Key, Args, Text)
         ;   fact_label_(M, Lang, Kind, Label),
-            atom_concat(flip_, Suffix, GKey),
-            message_text(M, Lang, GKey, [Label, Args], Text)
+            (   Args == []                       % a boolean fact
+            ->  ( Suffix == on -> GKey = flip_true ; GKey = flip_false ),
+                message_text(M, Lang, GKey, [Label], Text)
+            ;   atom_concat(flip_, Suffix, GKey),
+                message_text(M, Lang, GKey, [Label, Args], Text)
+            )
         )
     ;   format(atom(Key), "flip_~w", [Kind]),
         (   kb_fact_(M, msg(Key, _, _))
@@ -868,8 +896,15 @@ change_text_(M, Lang, C, Text) :-
 
 atom_or_string_(X0, X) :- ( string(X0) -> atom_string(X, X0) ; X = X0 ).
 
+%   A fact in words: the KB's labels (labels.yaml facts.<fact>, handed over
+%   with the request), else its fact_label/3, else its name.
 fact_label_(M, Lang, Kind, Label) :-
-    (   kb_fact_(M, fact_label(Kind, Lang, L)) -> atom_string(Label, L) ; Label = Kind ).
+    (   nb_current(pyreason_fact_labels, Labels), is_dict(Labels),
+        get_dict(Kind, Labels, L0), string(L0)
+    ->  atom_string(Label, L0)
+    ;   kb_fact_(M, fact_label(Kind, Lang, L)) -> atom_string(Label, L)
+    ;   Label = Kind
+    ).
 
 %   ---- org charts ----------------------------------------------------------------
 

@@ -4,6 +4,7 @@
             duration_within/2,     % +Duration, +Limit
             date_compare/3,        % +Date1, ?Order, +Date2
             days_between/3,        % +Date1, +Date2, -Days
+            chinese_numeral/2,     % +N, -Text
             with_scenario/2        % +Facts, :Goal
           ]).
 /** <module> What every knowledge base may call
@@ -70,6 +71,38 @@ days_between(date(Y1, M1, D1), date(Y2, M2, D2), Days) :-
     date_time_stamp(date(Y1, M1, D1, 12, 0, 0, 0, -, -), S1),
     date_time_stamp(date(Y2, M2, D2, 12, 0, 0, 0, -, -), S2),
     Days is round((S2 - S1) / 86400).
+
+%!  chinese_numeral(+N:integer, -Text:string) is semidet.
+%
+%   N (0..9999) in Chinese numerals as legal text writes article and item
+%   numbers: 三, 十二, 二十, 一百零五.  In a message argument, cn(N) renders so.
+chinese_numeral(0, "零") :- !.
+chinese_numeral(N, Text) :-
+    integer(N), N > 0, N < 10000,
+    Ds = ["零","一","二","三","四","五","六","七","八","九"],
+    Th is N // 1000, H is (N // 100) mod 10, T is (N // 10) mod 10, O is N mod 10,
+    findall(P, ( member(D-U, [Th-"千", H-"百", T-"十", O-""]), P = D-U ), Parts0),
+    cn_parts_(Parts0, Ds, false, Codes0),
+    atomic_list_concat(Codes0, A0),
+    (   N >= 10, N < 20 -> sub_atom(A0, 1, _, 0, A)      % 十二, not 一十二
+    ;   A = A0
+    ),
+    atom_string(A, Text).
+
+cn_parts_([], _, _, []).
+cn_parts_([0-_ | Rest], Ds, Started, Out) :- !,
+    (   Started == true, Rest \== [], \+ all_zero_(Rest)
+    ->  Out = ["零" | Out1], cn_parts_skip_zeros_(Rest, Ds, Out1)
+    ;   cn_parts_(Rest, Ds, Started, Out)
+    ).
+cn_parts_([D-U | Rest], Ds, _, [C, U | Out]) :-
+    nth0(D, Ds, C),
+    cn_parts_(Rest, Ds, true, Out).
+
+cn_parts_skip_zeros_([0-_ | Rest], Ds, Out) :- !, cn_parts_skip_zeros_(Rest, Ds, Out).
+cn_parts_skip_zeros_(Rest, Ds, Out) :- cn_parts_(Rest, Ds, true, Out).
+
+all_zero_(Parts) :- forall(member(D-_, Parts), D =:= 0).
 
 %!  with_scenario(+Facts:list, :Goal) is semidet.
 %

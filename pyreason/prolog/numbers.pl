@@ -1,5 +1,5 @@
 :- encoding(utf8).
-:- module(pyreason_numbers, [parse_amount/2, parse_duration/3, parse_date/2, chinese_number/2]).
+:- module(pyreason_numbers, [parse_amount/2, parse_duration/3, duration_unit/2, parse_date/2, chinese_number/2]).
 /** <module> Amounts, durations and dates as Chinese legal text writes them
 
     parse_amount("300万元", 3000000)      parse_amount("三百万元", 3000000)
@@ -119,6 +119,18 @@ parse_duration(V, Unit, D) :-
     phrase((number_(N), duration_unit_(U)), Cs),
     integer(N), N >= 0,
     convert_duration_(N, U, Unit, D).
+
+%!  duration_unit(+Value, -Unit) is semidet.
+%
+%   The unit Value is written in (day, workday, month), whatever unit is wanted.
+duration_unit(V, Unit) :-
+    string(V),
+    string_codes(V, Cs0),
+    exclude(space_code_, Cs0, Cs),
+    phrase((number_(_), duration_unit_(U)), Cs),
+    ( U == week -> Unit = day ; Unit = U ).
+duration_unit(V, Unit) :-
+    is_dict(V), get_dict(unit, V, U0), atom_string(Unit, U0).
 
 duration_unit_(workday) --> "个工作日", !.
 duration_unit_(workday) --> "工作日", !.
