@@ -519,20 +519,21 @@ def verify(ctx: click.Context, report_file: str, kb_dirs: tuple[str, ...], lang:
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.option("--mutate", is_flag=True, help="Also remove or weaken each rule in turn and report mutants no case kills.")
 @click.option("--scenarios", type=click.Path(file_okay=False, exists=True),
-              help="Scenario cases to run (default: tests/scenarios beside the KB directory).")
+              help="The cases to run (default: the KB's own cases/).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @LANG
 @click.pass_context
 def check(ctx: click.Context, kb_dir: str | None, fmt: str, strict: bool, mutate: bool,
           scenarios: str | None, output: str | None, force: bool, lang: str) -> None:
-    """Check a knowledge base's rules for consistency (for CI).
+    """Check a knowledge base (for CI): what it declares, from its own declarations.
 
     \b
-    Loading errors with file:line, integrity (citations, cross-references,
-    vocabulary, reporting cycles, meetings), coverage per article, every
-    combination of absences and authorisations, every vote pattern, the
-    regulation's own gaps and drift; with --mutate, mutation testing.
+    Loading errors with file:line, unsafe goals, citations, cross-references
+    (against the text), readings, names, coverage per article and paragraph,
+    the invariants the KB declares (check_violation/4), every question over the
+    scenarios the declarations span (explore/2), the text's own gaps and
+    drift; the KB's cases, with clause coverage; with --mutate, mutation testing.
     \b
     Example:
       pyreason check --format junit -o check.xml
@@ -563,7 +564,7 @@ def check(ctx: click.Context, kb_dir: str | None, fmt: str, strict: bool, mutate
             document = None
             if result["coverage"]:
                 from . import bridge
-                document = bridge.call(directory.resolve() / "pyreason.pl", {"op": "articles"})
+                document = bridge.call(result["kb"]["module"], {"op": "articles"})
             text = render_text(result, lang, (lambda c: citation_label(c, document, lang)) if document else None)
         if output:
             write_atomic(output, text.encode("utf-8"), force=force)

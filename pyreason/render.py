@@ -143,7 +143,7 @@ def _value(decl: dict[str, Any], value: Any, fields: dict[str, Any], answer: dic
         return lab["yes"] if value else lab["no"]
     if kind["type"] == "chain":
         return " → ".join(map(str, value))
-    if kind["type"] == "records":
+    if kind["type"] == "records" or str(kind["type"]).startswith("records("):   # records([f, ...])
         if not value:
             return lab["none"]
         return lab["sep"].join(_record_text(name, r, templates) for r in value)

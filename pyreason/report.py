@@ -1,7 +1,10 @@
-"""Case-file reports: the answer, its reasoning and the quoted regulation, in four formats.
+"""Case-file reports: the answer, its reasoning and the quoted document, in four formats.
 
-Every report embeds its scenario and the answer it gave, so ``verify`` can
-re-run it on the current knowledge base and say whether the answer still holds.
+Everything a report shows of the scenario and the answer is derived from the knowledge base's
+declarations (its question kinds, their inputs, its kinds of scenario facts, its answer fields)
+and worded by its labels, so a report works for any KB. Every report embeds its scenario, the
+answer it gave and the KB's identity (name, version, fingerprint; never a path), so ``verify``
+can re-run it later on the KB of that name and say whether the answer still holds.
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ from typing import Any
 
 from . import __version__
 from .errors import PyreasonError, ScenarioError
-from .kb import KnowledgeBase, _question_part
-from .render import labels, _environment, answer_rows, citation_label, zh_number
+from .kb import KnowledgeBase
+from .render import _environment, answer_rows, citation_label, labels, question_label, zh_number
 
 FORMATS = ("html", "md", "txt", "pdf")
 EMBED_VERSION = 1
@@ -55,26 +58,29 @@ def build_context(kb: KnowledgeBase, scenario: dict[str, Any], answer: dict[str,
                   case_number: str | None = None) -> dict[str, Any]:
     """Everything a report template shows, as plain values."""
     doc = kb.document
-    lab = labels(lang)
+    lab = labels(lang, kb)
     all_cites = list(answer["citations"])
     for part in ("explanation", "gaps", "interpretations"):
         for entry in answer[part]:
             all_cites.extend(entry["citations"])
     provisions = _provisions(all_cites, doc, lang)
+    identity = dict(kb.identity)
     embedded = {
         "pyreason_report": EMBED_VERSION,
-        "scenario": _question_part(scenario),
+        "scenario": kb.question_part(scenario),
         "lang": lang,
         "case_number": case_number,
         "generated_at": generated_at(),
         "tool_version": __version__,
-        "kb": answer["kb"],
+        "kb": identity,
         "answer": core(answer),
     }
+    document = dict(doc["document"])
     return {
         "lang": lang, "lab": lab, "rl": lab["report"],
-        "a": answer, "rows": answer_rows(answer, lang),
-        "facts": fact_rows(scenario, lang),
+        "a": answer, "rows": answer_rows(answer, lang, kb),
+        "qlabel": question_label(kb, answer["question"], lang),
+        "facts": scenario_rows(kb, scenario, lang),
         "steps": [dict(s, labels=[citation_label(c, doc, lang) for c in s["citations"]])
                   for s in answer["explanation"]],
         "gaps": [dict(g, labels=[citation_label(c, doc, lang) for c in g["citations"]]) for g in answer["gaps"]],
@@ -82,12 +88,25 @@ def build_context(kb: KnowledgeBase, scenario: dict[str, Any], answer: dict[str,
                             for i in answer["interpretations"]],
         "citations": [citation_label(c, doc, lang) for c in answer["citations"]],
         "provisions": provisions,
-        "document": doc["document"],
+        "document": document,
+        "document_line": document_line(document, lang),
+        "kb": identity,
         "case_number": case_number,
         "generated_at": embedded["generated_at"],
         "version": __version__,
         "embedded": embedded,
     }
+
+
+def document_line(document: dict[str, Any], lang: str) -> str:
+    """The document as it names itself: its number and its title (in English, the unofficial
+    English title beside it where the KB gives one)."""
+    parts = [document.get("number") or ""]
+    if document.get("title"):
+        parts.append(f"《{document['title']}》")
+    if lang == "en" and document.get("title_en"):
+        parts.append(f"({document['title_en']})")
+    return " ".join(p for p in parts if p)
 
 
 def core(answer: dict[str, Any]) -> dict[str, Any]:
@@ -96,34 +115,161 @@ def core(answer: dict[str, Any]) -> dict[str, Any]:
             "gaps": [g["id"] for g in answer["gaps"]]}
 
 
-def fact_rows(scenario: dict[str, Any], lang: str) -> list[tuple[str, str]]:
-    """The scenario (question fields and what-if facts) as labelled rows."""
-    rl = labels(lang)["report"]
-    sep = "、" if lang == "zh" else ", "
+# -- the scenario as rows, by the declared types ----------------------------------------
+
+def scenario_rows(kb: KnowledgeBase, scenario: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """The scenario as labelled rows: the question's declared inputs, then the declared facts,
+    each shown by its type and labelled by the KB's labels (``inputs.<field>``,
+    ``facts.<fact>``), else by its name.
+
+    A fact the scenario does not give is still shown where its absence says something: a set or
+    list as none, a boolean as no. A vote is a row of its own."""
+    lab = labels(lang, kb)
+    show = _Shower(kb, lab, lang)
     rows: list[tuple[str, str]] = []
-    q = scenario["question"]
-    if q == "approver":
-        rows.append((rl["matter"], scenario["matter"]))
-    elif q in ("superior", "duties"):
-        rows.append((rl["role"], scenario["role"]))
-    elif q == "substitution":
-        rows += [(rl["substitute"], scenario["substitute"]), (rl["for"], scenario["for"]),
-                 (rl["scope"], scenario.get("scope", "team"))]
-    elif q == "disagreement":
-        rows += [(rl["between"], sep.join(scenario["between"])), (rl["scope"], scenario["scope"])]
-    elif q == "meeting":
-        rows.append((rl["meeting"], scenario["meeting"]))
-        for i, vote in enumerate(scenario["votes"], 1):
-            who = vote["role"] + (f"（{vote['name']}）" if vote.get("name") else "")
-            rows.append((f"{rl['vote']} {i}", f"{who}：{vote['opinion']}"))
-    facts = scenario.get("facts") or {}
-    rows.append((rl["absent"], sep.join(facts.get("absent") or []) or rl["nobody"]))
-    auth = facts.get("authorized") or []
-    rows.append((rl["authorized"], sep.join(f"{x['from']} → {x['to']}" for x in auth) or rl["nobody"]))
-    rows.append((rl["major"], rl["yes"] if facts.get("major") else rl["no"]))
-    if facts.get("ladder"):
-        rows.append((rl["ladder"], " > ".join(facts["ladder"])))
+    decl = next((q for q in kb.declarations["questions"] if q["kind"] == scenario.get("question")), None)
+    for inp in (decl or {}).get("inputs", []):
+        name, t, opts = inp["field"], inp["type"], inp["options"]
+        label = lab.get("inputs", {}).get(name, name)
+        if name in scenario:
+            value = scenario[name]
+        elif "default" in opts:
+            value = show.default(t, opts["default"])
+            if value is None:
+                continue
+        else:
+            continue
+        if t["type"] == "votes":
+            for i, vote in enumerate(value or [], 1):
+                rows.append((f"{label} {i}", show.vote(t, vote)))
+            if not value:
+                rows.append((label, lab["report"]["nobody"]))
+            continue
+        rows.append((label, show.value(t, value, name)))
+    given = scenario.get("facts") or {}
+    for fact in kb.declarations["facts"]:
+        name, t, opts = fact["name"], fact["type"], fact["options"]
+        if "for" in opts and scenario.get("question") not in opts["for"]:
+            continue                          # a fact of other question kinds
+        label = lab.get("facts", {}).get(name, name)
+        if name in given and given[name] not in (None, [], ""):
+            if t["type"] == "votes":
+                for i, vote in enumerate(given[name], 1):
+                    rows.append((f"{label} {i}", show.vote(t, vote)))
+                continue
+            ordered = t["type"] == "list" and opts.get("whole")
+            rows.append((label, show.value(t, given[name], name, ordered=ordered)))
+        elif t["type"] == "boolean":
+            rows.append((label, lab["report"]["no"]))
+        elif t["type"] in ("list", "set") and not opts.get("whole"):
+            rows.append((label, lab["report"]["nobody"]))
     return rows
+
+
+class _Shower:
+    """Values of a scenario in words, by their declared types."""
+
+    def __init__(self, kb: KnowledgeBase, lab: dict[str, Any], lang: str):
+        self.kb, self.lab, self.lang = kb, lab, lang
+        self.sep = "、" if lang == "zh" else ", "
+        self._index: dict[str, dict[str, dict[str, Any]]] = {}
+
+    def entry(self, kind: str | None, given: Any) -> dict[str, Any] | None:
+        """The vocabulary entry a name refers to (by its name, id or an alias), if any."""
+        if not kind or not isinstance(given, str):
+            return None
+        if kind not in self._index:
+            index: dict[str, dict[str, Any]] = {}
+            for e in self.kb.vocabulary["kinds"].get(kind, []):
+                for key in [e["name"], e.get("id"), *e.get("aliases", [])]:
+                    if isinstance(key, str) and key:
+                        index.setdefault(key, e)
+                        index.setdefault(key.casefold(), e)
+            self._index[kind] = index
+        key = given.strip()
+        return self._index[kind].get(key) or self._index[kind].get(key.casefold())
+
+    def name(self, kind: str | None, given: Any) -> str:
+        """A name as the text writes it (or as the KB's labels word it), and as given when that
+        differs; a person of an org chart is shown as given."""
+        e = self.entry(kind, given)
+        if e is None:
+            return str(given)
+        words = self.lab.get("values", {}).get(kind, {})
+        shown = str(words.get(e["value"], e["name"]))
+        given = str(given).strip()
+        return shown if shown == given else f"{shown}{self.lab['lp']}{given}{self.lab['rp']}"
+
+    def default(self, t: dict[str, Any], value: Any) -> str | None:
+        """A declared default (already a value the rules receive), in words."""
+        if t["type"] in ("name", "person"):
+            for e in self.kb.vocabulary["kinds"].get(t.get("kind"), []):
+                if e["value"] == value:
+                    return str(self.lab.get("values", {}).get(t["kind"], {}).get(value, e["name"]))
+        if value is None:
+            return None
+        return self.value(t, value, "")
+
+    def value(self, t: dict[str, Any], value: Any, name: str, ordered: bool = False) -> str:
+        kind = t["type"]
+        rl = self.lab["report"]
+        if kind in ("name", "person"):
+            return self.name(t.get("kind"), value)
+        if kind == "boolean":
+            return rl["yes"] if value is True else rl["no"] if value is False else str(value)
+        if kind == "duration":
+            return self.duration(value)
+        if kind in ("list", "set"):
+            if not isinstance(value, list):
+                return str(value)
+            if not value:
+                return rl["nobody"]
+            parts = [self.value(t["of"], v, name) for v in value]
+            return (" > " if ordered else self.sep).join(parts)
+        if kind == "record":
+            return self.record(t, value, name)
+        if kind == "votes":
+            return self.lab["sep"].join(self.vote(t, v) for v in value or [])
+        return str(value)
+
+    def duration(self, value: Any) -> str:
+        if isinstance(value, dict):
+            unit = self.lab.get("units", {}).get(value.get("unit"), value.get("unit"))
+            return f"{value.get('value')}{'' if self.lang == 'zh' else ' '}{unit}"
+        return str(value)
+
+    def record(self, t: dict[str, Any], value: Any, name: str) -> str:
+        """A record by the KB's template for it (``templates.<name>``), else its fields labelled
+        (``inputs.<name>.<field>``, else the field's name)."""
+        if not isinstance(value, dict):
+            return str(value)
+        shown = {f["name"]: self.value(f["type"], value.get(f["name"]), f"{name}.{f['name']}")
+                 for f in t["fields"]}
+        template = self.lab.get("templates", {}).get(name)
+        if template:
+            try:
+                return template.format(**shown)
+            except (KeyError, IndexError, ValueError):
+                pass
+        words = self.lab.get("inputs", {})
+        return self.lab["sep"].join(f"{words.get(f'{name}.{k}', k)}{self.lab['colon']}{v}" for k, v in shown.items())
+
+    def vote(self, t: dict[str, Any], vote: Any) -> str:
+        if not isinstance(vote, dict):
+            return str(vote)
+        who = self.name(t.get("kind"), vote.get("role"))
+        if vote.get("name"):
+            who += f"{self.lab['lp']}{vote['name']}{self.lab['rp']}"
+        return f"{who}{self.lab['colon']}{self.opinion(vote.get('opinion'))}"
+
+    def opinion(self, given: Any) -> str:
+        """An opinion as given; where the KB declares vote values, the canonical one first."""
+        for vv in self.kb.declarations.get("vote_values") or []:
+            if given == vv["value"]:
+                break
+            if given in (vv.get("aliases") or []):
+                return f"{vv['value']}{self.lab['lp']}{given}{self.lab['rp']}"
+        return str(given)
 
 
 def _provisions(cites: list[dict[str, Any]], doc: dict[str, Any], lang: str) -> list[dict[str, Any]]:
@@ -168,7 +314,7 @@ def render(context: dict[str, Any], fmt: str) -> bytes:
     b64 = base64.b64encode(data.encode("utf-8")).decode("ascii")
     if fmt in ("html", "pdf"):
         html = _environment().get_template("report.html.j2").render(
-            **context, embedded_json=_script_safe(data), for_pdf=(fmt == "pdf"))
+            **context, embedded_json=_script_safe(data), for_pdf=(fmt == "pdf"), css_string=_css_string)
         if fmt == "html":
             return html.encode("utf-8")
         return _pdf(html, data)
@@ -177,6 +323,14 @@ def render(context: dict[str, Any], fmt: str) -> bytes:
                                                                   md_mark=_MD_MARK, txt_begin=_TXT_BEGIN,
                                                                   txt_end=_TXT_END)
     return text.encode("utf-8")
+
+
+def _css_string(text: str) -> Any:
+    """A CSS string literal of ``text`` that cannot end its string, rule or <style> element."""
+    from markupsafe import Markup
+    out = "".join(c if c.isalnum() or c in " -_.,:;/()〔〕（）《》" or ord(c) > 0x2000 else f"\\{ord(c):x} "
+                  for c in str(text))
+    return Markup(f'"{out}"')
 
 
 def _script_safe(data: str) -> str:
@@ -244,6 +398,7 @@ class Verification:
     new_fingerprint: str
     differences: list[tuple[str, Any, Any]] = field(default_factory=list)
     embedded: dict[str, Any] = field(default_factory=dict)
+    kb: dict[str, Any] = field(default_factory=dict)      # the identity of the KB it was re-run on
 
 
 def read_embedded(path: str) -> dict[str, Any]:
@@ -288,16 +443,56 @@ def _pdf_attachment(path: str, raw: bytes) -> str | None:
     return content[0].decode("utf-8") if content else None
 
 
-def verify(kb: KnowledgeBase, path: str) -> Verification:
+def report_kb(embedded: dict[str, Any]) -> dict[str, Any]:
+    """The identity of the KB a report was made with: name, version, fingerprint (a report made
+    before KBs had names records only the fingerprint)."""
+    kb = embedded.get("kb") if isinstance(embedded.get("kb"), dict) else {}
+    return {"name": kb.get("name"), "version": kb.get("version"), "fingerprint": kb.get("fingerprint")}
+
+
+def choose_kb(path: str, embedded: dict[str, Any], candidates: Any) -> KnowledgeBase:
+    """The KB to verify a report on: among ``candidates`` (an iterable of KnowledgeBase, loaded
+    as it is consumed, so the ones not needed are not loaded), the one with the report's
+    fingerprint, else the first with its name. A report without a KB name is verified on the
+    first candidate. When no candidate has the report's name: a ReportError saying which KB
+    (name, version) is needed and how to pass it."""
+    want = report_kb(embedded)
+    seen: list[KnowledgeBase] = []
+    same_name: KnowledgeBase | None = None
+    for kb in candidates:
+        seen.append(kb)
+        if not want["name"]:
+            return kb
+        if kb.name == want["name"]:
+            if kb.fingerprint == want["fingerprint"]:
+                return kb
+            same_name = same_name or kb
+    if same_name is not None:
+        return same_name
+    if not want["name"] and seen:
+        return seen[0]
+    version = want["version"] or "?"
+    loaded = "、".join(f"{k.name} {k.version or ''}".strip() for k in seen)
+    loaded_en = ", ".join(f"{k.name} {k.version or ''}".strip() for k in seen)
+    raise ReportError(path, {
+        "zh": f"本报告由知识库 {want['name']}（版本 {version}）生成，当前未加载该知识库"
+              f"（已加载：{loaded or '无'}）；请用 pyreason verify {path} --kb 该知识库的目录 指定它",
+        "en": f"this report was made with the knowledge base {want['name']} (version {version}), which "
+              f"is not loaded (loaded: {loaded_en or 'none'}); pass its directory: "
+              f"pyreason verify {path} --kb DIR"})
+
+
+def verify(kb: KnowledgeBase, path: str, embedded: dict[str, Any] | None = None) -> Verification:
     """Re-run a report's scenario on ``kb`` and compare with the answer it records."""
-    embedded = read_embedded(path)
+    embedded = embedded if embedded is not None else read_embedded(path)
     scenario = embedded.get("scenario")
+    old_fp = report_kb(embedded)["fingerprint"] or ""
     try:
         answer = kb.ask(scenario, lang=embedded.get("lang") or "zh", source=f"{path} (embedded scenario)")
     except ScenarioError as exc:
-        return Verification(path, False, True, embedded["kb"]["fingerprint"], kb.fingerprint,
-                            [("scenario", None, exc.line("en"))], embedded)
-    old, new = embedded["answer"], core(answer)
+        return Verification(path, False, old_fp != kb.fingerprint, old_fp, kb.fingerprint,
+                            [("scenario", None, exc.line("en"))], embedded, kb.identity)
+    old, new = embedded.get("answer") or {}, core(answer)
     diffs: list[tuple[str, Any, Any]] = []
     for key in ("status", "gaps", "citations"):
         if old.get(key) != new[key]:
@@ -305,5 +500,5 @@ def verify(kb: KnowledgeBase, path: str) -> Verification:
     for name in sorted(set(old.get("answer", {})) | set(new["answer"])):
         if old.get("answer", {}).get(name) != new["answer"].get(name):
             diffs.append((f"answer.{name}", old.get("answer", {}).get(name), new["answer"].get(name)))
-    old_fp = embedded["kb"]["fingerprint"]
-    return Verification(path, not diffs, old_fp != kb.fingerprint, old_fp, kb.fingerprint, diffs, embedded)
+    return Verification(path, not diffs, old_fp != kb.fingerprint, old_fp, kb.fingerprint, diffs, embedded,
+                        kb.identity)

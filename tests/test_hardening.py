@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from pyreason import InternalError, ScenarioError
 
 COUNTS: Counter = Counter()
-SCEN = Path(__file__).parent / "scenarios"
+SCEN = Path(__file__).parent.parent / "kb" / "cases"
 
 
 def hostile(sentinel: Path) -> list[str]:

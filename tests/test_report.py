@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from pyreason.cli import main
 
-SCEN = Path(__file__).parent / "scenarios"
+SCEN = Path(__file__).parent.parent / "kb" / "cases"
 CASES = {  # one per question kind, and a gap
     "approver": SCEN / "approver_funds_director_absent_authorised.yaml",
     "superior": SCEN / "superior_chu_zhang_is_deputy.yaml",
@@ -89,7 +89,9 @@ def test_pdf_has_the_quoted_article_in_its_text_layer(run, tmp_path):
 
 def test_report_to_stdout_and_pdf_needs_a_file(run):
     result = run("report", CASES["superior"], "--format", "md")
-    assert result.exit_code == 0 and result.stdout.startswith("# 规定适用说明报告")
+    # The title no longer says 规定 (another KB's document is a 规则, ...): the document is named
+    # on the line below it, as the KB names it.
+    assert result.exit_code == 0 and result.stdout.startswith("# 适用说明报告\n\n依据文件：宛法〔2023〕123号")
     assert run("report", CASES["superior"], "--format", "pdf").exit_code == 2
 
 
@@ -100,7 +102,7 @@ def test_never_overwrites_without_force(run, tmp_path):
     assert result.exit_code == 1 and "--force" in result.stderr and "\n" not in result.stderr.strip()
     assert out.read_text(encoding="utf-8") == "the analyst's own notes"
     assert run("report", CASES["approver"], "-o", out, "--force").exit_code == 0
-    assert "规定适用说明报告" in out.read_text(encoding="utf-8")
+    assert "适用说明报告" in out.read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]   # no temporary files left
 
 

@@ -150,7 +150,9 @@ def test_browser_fill_a_form_read_the_answer_expand_a_citation_download_reports(
     page.goto(f"{server}/")
     page.select_option("#matter", "执行案款的发放")
     page.check("#absent-局长")
-    page.check("#auth-deputy")
+    # the authorisation is a row of the form made from the KB's declared fact (from, to)
+    page.select_option("#authorized-0-from", "局长")
+    page.select_option("#authorized-0-to", "副局长")
     page.click("#submit")
     page.wait_for_selector("#status")
     assert page.inner_text("#status") == "已回答"
@@ -182,7 +184,8 @@ def test_browser_meeting_gap_and_english(page, server):
     assert page.inner_text("#status") == "本规定未给出完整答案"
     page.click("#lang-switch")
     page.wait_for_selector("#status")
-    assert page.inner_text("#status") == "the regulation gives no complete answer"
+    # in English the KB names its document "this regulation" (document_self/2)
+    assert page.inner_text("#status") == "this regulation gives no complete answer"
     page.screenshot(path=str(SHOTS / "meeting-en.png"), full_page=True)
 
 

@@ -189,7 +189,7 @@ bind_input_(M, Q, Scenario, Facts, Field=Var, T0, T) :-
     ),
     Path = Field,
     (   get_dict(Field, Scenario, Raw), Raw \== null
-    ->  convert(M, Type, Path, Raw, Facts, Var0),
+    ->  convert(M, Type, Path, Raw, scenario(Facts, Scenario), Var0),
         one_of_check_(Opts, Path, Raw, Var0),
         Var = Var0, T = T0
     ;   member(Opt, Opts), chart_scope_option_(Opt, Scenario, VA, VB, Map, Cite),
@@ -281,8 +281,11 @@ convert(_, Type, Path, _, _, _) :-
     throw(pyreason_error(unknown_type, Path, Type)).
 
 %   Votes: {role, opinion, name?} each; opinions free text unless the KB
-%   declares vote_value/3.
-votes_(M, Kind, Path, Values, Facts, Votes) :-
+%   declares vote_value/3.  Facts is the scenario's converted facts, or
+%   scenario(Facts, Scenario) when the scenario itself is at hand (for the
+%   per-person absence check).
+votes_(M, Kind, Path, Values, Facts0, Votes) :-
+    (   Facts0 = scenario(Facts, Scenario) -> true ; Facts = Facts0, Scenario = _{} ),
     (   is_list(Values) -> true ; throw(pyreason_error(not_a_list, Path, Values)) ),
     findall(I-vote(Role, Opinion, Name),
             ( nth0(I, Values, V),
@@ -297,8 +300,7 @@ votes_(M, Kind, Path, Values, Facts, Votes) :-
               ;   throw(pyreason_error(empty_opinion, FdO, Opinion0))
               ),
               opinion_value_(M, FdO, Opinion0, Opinion),
-              (   kb_fact_(M, absent_fact(AbsentName)),
-                  AbsentTerm =.. [AbsentName, Role], memberchk(AbsentTerm, Facts)
+              (   absent_voter_(M, Kind, Facts, Scenario, V, RV, Role)
               ->  throw(pyreason_error(absent_voter, FdR, RV))
               ;   true
               ),
@@ -315,6 +317,49 @@ votes_(M, Kind, Path, Values, Facts, Votes) :-
     ;   true
     ),
     pairs_values(Indexed, Votes).
+
+%!  absent_voter_(+M, +Kind, +Facts, +Scenario, +Vote, +RoleValue, +Role) is semidet.
+%
+%   The vote is by someone the scenario lists as absent (the KB declares
+%   absent_fact(Name)).  Absence is per person where persons are known: an
+%   absent person of the org chart makes only that person's vote invalid,
+%   not the votes of other holders of the same post; a post listed as absent
+%   makes every vote of that post invalid; an absent person against a vote
+%   by post name only when that person is the post's only holder.
+absent_voter_(M, Kind, Facts, Scenario, Vote, RV, Role) :-
+    kb_fact_(M, absent_fact(AbsentName)),
+    AbsentTerm =.. [AbsentName, Role],
+    memberchk(AbsentTerm, Facts),
+    (   get_dict(facts, Scenario, F), is_dict(F), get_dict(AbsentName, F, Raws), is_list(Raws)
+    ->  voter_person_(M, Kind, Vote, RV, Role, Voter),
+        member(Raw, Raws),
+        catch(resolve_person(M, Kind, x, Raw, Role0), _, fail),
+        Role0 == Role,
+        (   chart_person_(M, Kind, Raw, Absent)
+        ->  (   Voter \== null -> Absent == Voter
+            ;   findall(N, staff_(M, N, Role, _, _), [Absent])      % the post's only holder
+            )
+        ;   true                                                    % the post itself is away
+        ),
+        !
+    ;   true                                                        % no raw facts: by post
+    ).
+
+%   The person of the chart who casts the vote: the role field naming a
+%   person, else a name field naming a person who holds that post; else null.
+voter_person_(M, Kind, Vote, RV, Role, Voter) :-
+    (   chart_person_(M, Kind, RV, P) -> Voter = P
+    ;   get_dict(name, Vote, NameS), string_value_(NameS, S), atom_string(P, S),
+        person_(M, P, Role, _, _)
+    ->  Voter = P
+    ;   Voter = null
+    ).
+
+%   Value names a person of the org chart (not a name of Kind).
+chart_person_(M, Kind, Value, Person) :-
+    string_value_(Value, S), atom_string(Person, S),
+    \+ exact_name_(M, Kind, Person),
+    person_(M, Person, _, _, _).
 
 opinion_value_(M, Path, Given, Opinion) :-
     (   kb_fact_(M, vote_value(_, _, _))
@@ -362,8 +407,11 @@ scenario_facts(M, Q, Scenario, Facts) :-
             Nested),
     append(Nested, Facts).
 
-fact_terms_(Name, boolean, _, V, Fs) :- !,
-    ( V == true -> Fs = [Name] ; Fs = [] ).
+fact_terms_(Name, boolean, Opts, V, Fs) :- !,
+    (   V == true -> Fs = [Name]
+    ;   memberchk(if_false(F), Opts) -> Fs = [F]      % false said, not just left out
+    ;   Fs = []
+    ).
 fact_terms_(Name, Type, Opts, Vs, Fs) :-
     collection_type_(Type), \+ memberchk(whole, Opts), !,
     findall(T, ( member(V, Vs), fact_term_(Name, V, T) ), Fs).
@@ -1157,10 +1205,12 @@ vocabulary(M, _{kinds: Kinds}) :-
     list_to_set(Ks0, Ks),
     findall(K-Entries,
             ( member(K, Ks),
-              findall(_{value: V, name: N, id: Id, label: L, aliases: As, groups: Gs, citation: C},
+              findall(_{value: V, name: N, id: Id, label: L, aliases: As, groups: Gs, citation: C,
+                        impersonal: Imp},
                       ( M:known(K, V, N, Id, L),
                         findall(A, kb_fact_(M, known_alias(K, A, V)), As),
                         findall(G, kb_fact_(M, known_group(K, V, G)), Gs),
+                        ( kb_fact_(M, impersonal(V)) -> Imp = true ; Imp = false ),   % never a person
                         (   kb_fact_(M, known_citation(K, V, Cite)) -> citations_json([Cite], [C])
                         ;   C = null
                         ) ),
