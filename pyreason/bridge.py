@@ -113,6 +113,10 @@ class _Engine:
         builds it in the background. Any trouble with the cache falls back to the sources.
         """
         assert re.fullmatch(r"kb_[0-9a-z]+", module), module      # ours, from hex digits
+        if entry in self.loaded.values():
+            # Another version of this KB (its files changed since) is loaded from the same files,
+            # and a file loads into one module only: load this version from a snapshot copy.
+            entry = _snapshot(entry)
         cached = _cached_qlf(entry, cache_key, self) if strict and cache_key else None
         if cached is not None:
             try:
@@ -138,6 +142,15 @@ class _Engine:
                           "see docs/kb-guide.md")
         if strict and cache_key and not self.load_messages:
             _build_qlf_in_background(entry, module, cache_key, self)
+
+
+def _snapshot(entry: Path) -> Path:
+    """A private copy of the KB's directory (removed at exit), so a second version of the same
+    files can be loaded into a module of its own."""
+    tmp = Path(tempfile.mkdtemp(prefix="pyreason-kb-"))
+    atexit.register(shutil.rmtree, tmp, True)
+    shutil.copytree(entry.parent, tmp / "kb", ignore=shutil.ignore_patterns("*.qlf", "cases", "tests"))
+    return tmp / "kb" / entry.name
 
 
 def _cache_dir(entry: Path, cache_key: str, engine: _Engine) -> Path | None:
@@ -309,28 +322,29 @@ def call(module: str, request: dict[str, Any]) -> dict[str, Any]:
     return _call_json("pyreason_engine", "call_json", {**request, "kb": module})
 
 
-def check_engine(entry: Path, mutable: bool = False) -> _Engine:
+def check_engine(entry: Path, module: str, mutable: bool = False) -> _Engine:
     """See _check_engine; on the engine's thread."""
-    return on_engine(_check_engine, entry, mutable)
+    return on_engine(_check_engine, entry, module, mutable)
 
 
-def _check_engine(entry: Path, mutable: bool = False) -> _Engine:
-    """The engine with the checker loaded first and the KB at ``entry`` loaded for checking.
+def _check_engine(entry: Path, module: str, mutable: bool = False) -> _Engine:
+    """The engine with the checker loaded first and the KB at ``entry`` loaded into ``module``
+    for checking.
 
-    Load errors do not raise (they are findings).  With ``mutable`` the rules of
-    the articles files load as dynamic predicates, so mutants can be applied and
-    rolled back (clause coverage is not recorded for dynamic code, so the other
-    checks load the KB as it is).
+    Load errors do not raise (they are findings).  With ``mutable`` every predicate the KB's
+    files define loads as a dynamic predicate, so mutants can be applied and rolled back
+    (clause coverage is not recorded for dynamic code, so the other checks load the KB as it is).
     """
     global _ENGINE
-    if _ENGINE is not None and _ENGINE.loaded is not None:
+    assert re.fullmatch(r"kb_[0-9a-z]+", module), module
+    if _ENGINE is not None and _ENGINE.loaded:
         raise KBError("checking needs its own process: a knowledge base is already loaded here")
     if _ENGINE is None:
         _ENGINE = _Engine()
     _ENGINE.run(f"atom_codes(F, {_codes(_CHECK)}), load_files(F, [])")
-    _ENGINE.run(f"nb_setval(pyreason_check_dynamic, {'true' if mutable else 'false'})")
+    _ENGINE.run(f"nb_setval(pyreason_check_dynamic, {module if mutable else 'false'})")
     try:
-        _ENGINE.load(entry, strict=False)
+        _ENGINE.load(entry, module, strict=False)
     finally:
         _ENGINE.run("nb_setval(pyreason_check_dynamic, false)")
     return _ENGINE

@@ -228,7 +228,7 @@ class KnowledgeBase:
         return out
 
     def _error(self, err: dict[str, Any], source: str) -> Exception:
-        if err.get("code") == "internal":
+        if err.get("code") in ("internal", "unrecorded_reading", "undeclared_input", "unknown_type"):
             return InternalError(f"{source}: {err.get('message')}")
         value = err.get("value")
         suggestions = []

@@ -150,3 +150,22 @@ def test_a_kb_that_declares_a_module_is_refused(tmp_path):
     result = pyreason("--kb", str(tmp_path / "kb"), "ask", EXAMPLE)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "pyreason.pl:1" in result.stderr and "module" in result.stderr, result.stderr
+
+
+def test_a_kb_edited_while_the_process_runs_loads_its_new_version(tmp_path):
+    # A long-running process (the server, a notebook) keeps the version it loaded; the edited
+    # files load as a version of their own, side by side.
+    from pyreason import KnowledgeBase
+    shutil.copytree(KB, tmp_path / "kb")
+    question = {"question": "approver", "matter": "执行案款的发放"}
+    before = KnowledgeBase(tmp_path / "kb")
+    assert before.ask(question)["answer"]["approver"] == "局长"
+    art = tmp_path / "kb" / "articles" / "art07.pl"
+    art.write_text(art.read_text(encoding="utf-8").replace(
+        "decides(M, '局长', '批准', c(7,1,I)) :- matter(M, _, c(7,1,I)).",
+        "decides(M, '局长', '批准', c(7,1,I)) :- matter(M, _, c(7,1,I)), I =\\= 3.\n"
+        "decides(release_funds, '分管副院长', '批准', c(7,1,3))."), encoding="utf-8")
+    after = KnowledgeBase(tmp_path / "kb")
+    assert after.fingerprint != before.fingerprint
+    assert after.ask(question)["answer"]["approver"] == "分管副院长"
+    assert before.ask(question)["answer"]["approver"] == "局长"

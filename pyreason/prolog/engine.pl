@@ -675,6 +675,8 @@ unit_word_(workday, "工作日").
 unit_word_(month, "月").
 
 %   The engine's own words: for input errors of any KB and for org charts.
+engine_msg(err_unrecorded_reading, zh, "知识库的缺陷：答案依据的解读 ~w 未在 reading/5 中记录").
+engine_msg(err_unrecorded_reading, en, "a defect of the knowledge base: the answer relies on the reading ~w, which reading/5 does not record").
 engine_msg(err_missing_field, zh, "缺少字段 ~w").
 engine_msg(err_missing_field, en, "missing field ~w").
 engine_msg(err_time_limit, zh, "超过每个问题的时间上限（可用 --time-limit 调整）").
