@@ -1,8 +1,11 @@
-"""``pyreason check``: rule-consistency checks of a knowledge base, for people and for CI.
+"""``pyreason check``: the checks of a knowledge base, for people and for CI.
 
-The checks themselves are Prolog (``pyreason/prolog/check.pl``); this module
-runs them, runs the KB's scenario cases for coverage and mutation testing,
-and renders the findings as text, JSON or JUnit XML.
+The checks themselves are Prolog (``pyreason/prolog/check.pl``) and know no
+regulation: they read the KB's text, declarations, readings, the invariants it
+declares (``check_violation/4``) and the scenario space it declares
+(``explore/2``).  This module runs them, runs the KB's cases for clause
+coverage and mutation testing, and renders the findings as text, JSON or
+JUnit XML.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -20,34 +24,37 @@ import yaml
 
 from . import bridge
 from .bridge import located
-from .errors import InternalError, KBError
+from .errors import InternalError, KBError, PyreasonError
 from .expectations import failures
-from .kb import _question_part
 from .resources import kb_fingerprint
-from .scenario import QUESTION_FIELDS
 
-CHECKS = ("load", "sandbox", "citations", "cross_references", "vocabulary", "reporting_cycle", "meetings",
-          "matters", "readings", "coverage", "exhaustive_approver", "exhaustive_meeting",
-          "exhaustive_substitution", "exhaustive_disagreement", "regulation_gap", "drift",
-          "scenarios", "exercised", "mutation")
+#: The checks that always run, in the order findings are listed; the KB adds its own
+#: (check_violation/4) and one exhaustive_<kind> per question kind after ``coverage``.
+HEAD_CHECKS = ("load", "sandbox", "citations", "cross_references", "readings", "vocabulary", "coverage")
+TAIL_CHECKS = ("regulation_gap", "drift")
+CASE_CHECKS = ("scenarios", "exercised", "mutation")
+
+#: The exhaustive run: at most this many scenarios and seconds per question kind.
+BUDGET = 10000
+SECONDS = 8.0
 
 
 def default_scenarios(kb_dir: Path) -> Path | None:
-    """``tests/scenarios`` beside the KB directory, where a KB repository keeps its cases."""
-    candidate = kb_dir.resolve().parent / "tests" / "scenarios"
+    """``cases/`` inside the KB directory, where a KB keeps its cases of the law."""
+    candidate = Path(kb_dir).resolve() / "cases"
     return candidate if candidate.is_dir() else None
 
 
 def load_cases(directory: Path) -> list[tuple[str, dict[str, Any]]]:
-    """Every scenario case (a YAML file with an ``expect`` block) in ``directory``."""
+    """Every scenario case (a YAML file with a question and an ``expect`` block) in ``directory``."""
     cases = []
-    for path in sorted(directory.glob("*.yaml")):
+    for path in sorted(Path(directory).glob("*.yaml")):
         try:
             case = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError):
             continue
         if isinstance(case, dict) and isinstance(case.get("expect"), dict) \
-                and case.get("question") in QUESTION_FIELDS:
+                and isinstance(case.get("question"), str):
             cases.append((str(path), case))
     return cases
 
@@ -59,101 +66,155 @@ def _finding(severity: str, check: str, zh: str, en: str, file: str | None = Non
 
 
 def run_check(kb_dir: Path, scenarios: Path | None = None, mutate: bool = False,
-              progress: Any = None) -> dict[str, Any]:
-    """Run every check on the KB in ``kb_dir``; with ``mutate`` also mutation testing."""
-    kb_dir = kb_dir.resolve()
+              progress: Any = None, budget: int = BUDGET, seconds: float = SECONDS) -> dict[str, Any]:
+    """Run every check on the KB in ``kb_dir``; with ``mutate`` also mutation testing.
+
+    Needs a process of its own: the KB is loaded for checking (load errors are findings).
+    """
+    kb_dir = Path(kb_dir).resolve()
     entry = kb_dir / "pyreason.pl"
     if not entry.is_file():
         raise KBError(f"{kb_dir}: no pyreason.pl here, so this is not a pyreason knowledge base")
-    result: dict[str, Any] = {"kb": {"dir": str(kb_dir), "fingerprint": kb_fingerprint(kb_dir)},
-                              "coverage": [], "scenarios": None, "exercised": None, "mutation": None}
+    fingerprint = kb_fingerprint(kb_dir)
+    module = bridge.module_for(fingerprint)
+    result: dict[str, Any] = {"kb": {"dir": str(kb_dir), "fingerprint": fingerprint, "module": module},
+                              "checks": list(HEAD_CHECKS), "coverage": [], "exhaustive": [],
+                              "scenarios": None, "exercised": None, "mutation": None}
     # Nothing of the KB runs before it is vetted: its files are read for directives first ...
     bad = bridge.vet_sources(entry)
     if bad:
         return _finish(result, [_finding("error", "sandbox", f"加载时会执行指令 {d['directive']}",
                                          f"loading would run the directive {d['directive']}",
                                          d["file"], d["line"]) for d in bad])
-    engine = bridge.check_engine(entry)
+    engine = bridge.check_engine(entry, module)
     # A load warning (a singleton, a clause out of place) is an error of the KB too.
     findings = [_finding("error", "load", located(m), located(m), m.get("file"), m.get("line"))
                 for m in engine.load_messages]
     if any(f["severity"] == "error" for f in findings) or \
-            not engine.run("current_predicate(pyreason_kb:call_json/2)"):
+            not engine.run(f"current_predicate({module}:question/5)"):
         if not findings:
-            findings.append(_finding("error", "load", "知识库没有定义 pyreason_kb:call_json/2",
-                                     "the KB does not define pyreason_kb:call_json/2", str(entry)))
+            findings.append(_finding("error", "load", "知识库没有声明任何问题（question/5）",
+                                     "the KB declares no question (question/5)", str(entry)))
         return _finish(result, findings)
 
-    # ... and its rules run only if library(sandbox) accepts them.
-    unsafe = json.loads(str(engine.run("pyreason_boot:vet_kb(J)")[0]["J"]))["unsafe"]
+    # ... and its questions run only if library(sandbox) accepts them.
+    unsafe = bridge.vet(module)
     if unsafe:
         return _finish(result, findings + [
             _finding("error", "sandbox", f"{u['predicate']} 不安全：{u['message']}",
                      f"{u['predicate']} is not safe: {u['message']}") for u in unsafe])
-    reply = bridge.call_check({"op": "checks"})
+    reply = bridge.call_check({"op": "checks", "kb": module, "budget": budget, "seconds": seconds})
     findings += reply["findings"]
     result["coverage"] = reply["coverage"]
+    result["exhaustive"] = reply["exhaustive"]
+    result["checks"] = reply["checks"]
 
     cases = load_cases(scenarios) if scenarios else []
     if cases:
-        batch = {"op": "batch", "scenarios": [_question_part(c) for _, c in cases], "lang": "zh"}
-        batch_json = json.dumps(batch, ensure_ascii=False)
-        baseline = bridge.call(entry, batch)["results"]
-        failing = [(path, failures(case["expect"], r)) for (path, case), r in zip(cases, baseline)]
+        kb = _knowledge_base(kb_dir)
+        answers = kb.ask_many([case for _, case in cases], lang="zh", source="cases")
+        failing = [(path, failures(case["expect"], answer)) for (path, case), answer in zip(cases, answers)]
         for path, fails in failing:
             if fails:
-                findings.append(_finding("error", "scenarios", f"场景用例不成立：{'; '.join(fails)}",
-                                         f"scenario case fails: {'; '.join(fails)}", path))
+                findings.append(_finding("error", "scenarios", f"用例不成立：{'; '.join(fails)}",
+                                         f"the case fails: {'; '.join(fails)}", path))
         result["scenarios"] = {"dir": str(scenarios), "cases": len(cases),
                                "failing": sum(1 for _, f in failing if f)}
-        ex = bridge.call_check({"op": "exercised", "batch": batch_json})
+        parts = [part for _, _, part in _question_parts(kb, cases)]
+        ex = bridge.call_check({"op": "exercised", "kb": module, "scenarios": parts})
         findings += ex["findings"]
         result["exercised"] = ex["exercised"]
+        result["checks"] += ["scenarios", "exercised"]
         if mutate and not result["scenarios"]["failing"]:
-            result["mutation"], survivors = _mutation_in_child(kb_dir, scenarios, progress)
+            result["mutation"], survivors = _mutation_in_child(kb_dir, Path(scenarios), progress)
             findings += survivors
+            result["checks"].append("mutation")
     return _finish(result, findings)
 
 
-def _mutation_in_child(kb_dir: Path, scenarios: Path, progress: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Mutation testing needs the rules loaded mutable: it runs in a process of its own."""
-    proc = subprocess.Popen([sys.executable, "-m", "pyreason.check", str(kb_dir), str(scenarios)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
-    assert proc.stderr is not None
-    for line in proc.stderr:              # progress lines: "n/total"
-        if progress and re.fullmatch(r"\d+/\d+", line.strip()):
-            n, total = map(int, line.strip().split("/"))
-            progress(n, total)
-    out = proc.stdout.read() if proc.stdout else ""
-    if proc.wait() != 0:
-        raise InternalError(f"mutation testing failed: {out.strip()[-300:]}")
-    data = json.loads(out)
+def _knowledge_base(kb_dir: Path) -> Any:
+    """The API over the KB already loaded for checking (it is not loaded again)."""
+    from .kb import KnowledgeBase
+    return KnowledgeBase(kb_dir)
+
+
+def _question_parts(kb: Any, cases: list[tuple[str, dict[str, Any]]]
+                    ) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(path, case, the part the engine answers) of each case whose shape is valid; a case
+    refused before it reaches the engine is answered alike by every mutant."""
+    out = []
+    for path, case in cases:
+        try:
+            kb.validate(case, path)
+        except PyreasonError:
+            continue
+        out.append((path, case, kb.question_part(case)))
+    return out
+
+
+def _mutation_in_child(kb_dir: Path, scenarios: Path, progress: Any
+                       ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Mutation testing needs the rules loaded mutable: it runs in a process of its own, which
+    reports progress on stderr ("n/total") and its result on stdout (a file: it may be large)."""
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "pyreason.check", str(kb_dir), str(scenarios)],
+                                stdout=out, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+        assert proc.stderr is not None
+        other = []
+        for line in proc.stderr:
+            if re.fullmatch(r"\d+/\d+", line.strip()):
+                if progress:
+                    n, total = map(int, line.strip().split("/"))
+                    progress(n, total)
+            else:
+                other.append(line)
+        code = proc.wait()
+        out.seek(0)
+        text = out.read()
+    if code != 0:
+        raise InternalError(f"mutation testing failed: {(text + ''.join(other)).strip()[-300:]}")
+    data = json.loads(text)
     return data["mutation"], data["survivors"]
 
 
 def mutation(kb_dir: Path, scenarios: Path, progress: Any = None) -> dict[str, Any]:
-    """Remove or weaken each rule in turn and run the cases; report the mutants no case kills."""
-    bridge.check_engine((kb_dir / "pyreason.pl").resolve(), mutable=True)
-    cases = load_cases(scenarios)
-    batch = {"op": "batch", "scenarios": [_question_part(c) for _, c in cases], "lang": "zh"}
-    table, survivors = _mutation(cases, json.dumps(batch, ensure_ascii=False), progress)
+    """Remove or weaken each rule in turn, ask every case, and report the mutants no case kills."""
+    kb_dir = Path(kb_dir).resolve()
+    module = bridge.module_for(kb_fingerprint(kb_dir))
+    engine = bridge.check_engine(kb_dir / "pyreason.pl", module, mutable=True)
+    if any(m["kind"] == "error" for m in engine.load_messages):
+        raise KBError(f"{kb_dir}: the knowledge base does not load")
+    kb = _knowledge_base(kb_dir)
+    valid = _question_parts(kb, load_cases(scenarios))
+    parts = [part for _, _, part in valid]
+    # The unmutated KB through the same path: a case it fails could not tell a mutant apart.
+    baseline = _mutant_results(module, 0, parts)
+    keep = [i for i, ((_, case, _), r) in enumerate(zip(valid, baseline)) if not failures(case["expect"], r)]
+    valid = [valid[i] for i in keep]
+    parts = [parts[i] for i in keep]
+    table, survivors = _mutation(module, valid, parts, progress)
     return {"mutation": table, "survivors": survivors}
 
 
-def _mutation(cases: list[tuple[str, dict[str, Any]]], batch_json: str, progress: Any
-              ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    mutants = bridge.call_check({"op": "mutants"})["mutants"]
+def _mutant_results(module: str, index: int, parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The answers under mutant ``index`` (0: none); fewer than asked when one met a limit or an
+    internal error (the mutant is killed)."""
+    try:
+        reply = bridge.call_check({"op": "mutant", "kb": module, "index": index, "scenarios": parts})
+        return reply.get("results", [])
+    except InternalError:                 # the mutant broke the KB outright: that is detected
+        return []
+
+
+def _mutation(module: str, valid: list[tuple[str, dict[str, Any], dict[str, Any]]],
+              parts: list[dict[str, Any]], progress: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    mutants = bridge.call_check({"op": "mutants", "kb": module})["mutants"]
     per_article: dict[Any, Counter] = defaultdict(Counter)
     survivors = []
     for n, mutant in enumerate(mutants, 1):
-        try:
-            reply = json.loads(bridge.call_check({"op": "mutant", "index": mutant["index"],
-                                                  "batch": batch_json})["reply"])
-        except InternalError:            # the mutant broke the KB outright: that is detected
-            reply = {}
-        results = reply.get("results", [])
-        killed = len(results) != len(cases) or any(
-            failures(case["expect"], r) for (_, case), r in zip(cases, results))
+        results = _mutant_results(module, mutant["index"], parts)
+        killed = len(results) != len(valid) or any(
+            failures(case["expect"], r) for (_, case, _), r in zip(valid, results))
         art = mutant["article"]
         per_article[art]["mutants"] += 1
         per_article[art]["killed" if killed else "survived"] += 1
@@ -169,13 +230,16 @@ def _mutation(cases: list[tuple[str, dict[str, Any]]], batch_json: str, progress
              for a, c in sorted(per_article.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))]
     total = sum(c["mutants"] for c in per_article.values())
     killed = sum(c["killed"] for c in per_article.values())
-    return {"mutants": total, "killed": killed, "survived": total - killed, "per_article": table}, survivors
+    return {"mutants": total, "killed": killed, "survived": total - killed, "cases": len(valid),
+            "per_article": table}, survivors
 
 
 def _finish(result: dict[str, Any], findings: list[dict[str, Any]]) -> dict[str, Any]:
     order = {"error": 0, "warning": 1}
-    findings.sort(key=lambda f: (order.get(f["severity"], 2), CHECKS.index(f["check"])
-                                 if f["check"] in CHECKS else 99, f.get("file") or "", f.get("line") or 0))
+    checks = list(dict.fromkeys([*result["checks"], *(f["check"] for f in findings)]))
+    result["checks"] = checks
+    findings.sort(key=lambda f: (order.get(f["severity"], 2), checks.index(f["check"]),
+                                 f.get("file") or "", f.get("line") or 0))
     counts = Counter(f["severity"] for f in findings)
     result["findings"] = findings
     result["summary"] = {"errors": counts.get("error", 0), "warnings": counts.get("warning", 0),
@@ -204,7 +268,7 @@ def _where(f: dict[str, Any], root: Path | None = None) -> str:
 
 
 def render_text(result: dict[str, Any], lang: str = "zh", label: Any = None) -> str:
-    """Findings, the coverage table and a summary line, for a terminal."""
+    """Findings, the coverage table, the exhaustive run and a summary line, for a terminal."""
     zh = lang == "zh"
     root = Path(result["kb"]["dir"]).parent
     out = [f"pyreason check: {result['kb']['dir']} ({result['kb']['fingerprint'][:19]}…)", ""]
@@ -228,11 +292,22 @@ def render_text(result: dict[str, Any], lang: str = "zh", label: Any = None) -> 
             cells = (row["article"], row["paragraphs"], row["encoded"], row["recorded"], row["rules"])
             out.append("  " + "  ".join(f"{c:>7}" for c in cells) + f"  {row['title']}")
         out.append("")
+    if result.get("exhaustive"):
+        out.append("穷举情形（每类问题）" if zh else "Exhaustive scenarios per question kind")
+        for row in result["exhaustive"]:
+            cut = row["truncated"]
+            note = (("（已达上限）" if zh else " (budget reached)") if cut.get("budget") else "") + \
+                   (("（已达时限）" if zh else " (time limit reached)") if cut.get("time") else "")
+            out.append((f"  {row['question']}: {row['tried']} 个情形{note}，回答 {row['answered']}，缺口 {row['gaps']}，"
+                        f"拒绝 {row['refused']}，错误 {row['errors']}，{row['seconds']} 秒") if zh else
+                       (f"  {row['question']}: {row['tried']} scenarios{note}; answered {row['answered']}, "
+                        f"gap {row['gaps']}, refused {row['refused']}, errors {row['errors']}; {row['seconds']} s"))
+        out.append("")
     if result["scenarios"]:
         s, e = result["scenarios"], result["exercised"] or {}
-        out.append((f"场景用例：{s['cases']} 个（不成立 {s['failing']} 个）；规则 {e.get('rules', 0)} 条，"
+        out.append((f"用例：{s['cases']} 个（不成立 {s['failing']} 个）；规则子句 {e.get('rules', 0)} 条，"
                     f"被用例用到 {e.get('exercised', 0)} 条") if zh else
-                   (f"Scenario cases: {s['cases']} ({s['failing']} failing); rules: {e.get('rules', 0)}, "
+                   (f"Cases: {s['cases']} ({s['failing']} failing); rule clauses: {e.get('rules', 0)}, "
                     f"exercised by a case: {e.get('exercised', 0)}"))
     if result["mutation"]:
         m = result["mutation"]
@@ -253,14 +328,13 @@ def render_json(result: dict[str, Any]) -> str:
 
 
 def render_junit(result: dict[str, Any], strict: bool = False) -> str:
-    """JUnit XML: one test case per check, failing with its errors (and, if strict, warnings)."""
+    """JUnit XML: one test case per check that ran, failing with its errors (and, if strict, warnings)."""
     suite = ET.Element("testsuite", name="pyreason check")
     by_check: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in result["findings"]:
         by_check[f["check"]].append(f)
     failures_n = skipped_n = 0
-    for check in [c for c in CHECKS if c in by_check or c not in ("scenarios", "exercised", "mutation")] + \
-            [c for c in by_check if c not in CHECKS]:
+    for check in dict.fromkeys([*result.get("checks", []), *by_check]):
         case = ET.SubElement(suite, "testcase", classname="pyreason.check", name=check)
         items = by_check.get(check, [])
         bad = [f for f in items if f["severity"] == "error" or strict]

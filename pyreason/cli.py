@@ -520,12 +520,14 @@ def verify(ctx: click.Context, report_file: str, kb_dirs: tuple[str, ...], lang:
 @click.option("--mutate", is_flag=True, help="Also remove or weaken each rule in turn and report mutants no case kills.")
 @click.option("--scenarios", type=click.Path(file_okay=False, exists=True),
               help="The cases to run (default: the KB's own cases/).")
+@click.option("--budget", type=click.IntRange(min=0), default=10000, show_default=True,
+              help="Scenarios tried per question kind in the exhaustive run (0: none).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here instead of stdout.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @LANG
 @click.pass_context
 def check(ctx: click.Context, kb_dir: str | None, fmt: str, strict: bool, mutate: bool,
-          scenarios: str | None, output: str | None, force: bool, lang: str) -> None:
+          scenarios: str | None, budget: int, output: str | None, force: bool, lang: str) -> None:
     """Check a knowledge base (for CI): what it declares, from its own declarations.
 
     \b
@@ -555,7 +557,7 @@ def check(ctx: click.Context, kb_dir: str | None, fmt: str, strict: bool, mutate
         def progress(n: int, total: int) -> None:
             if tty:
                 click.echo(f"\rmutants {n}/{total}", err=True, nl=(n == total))
-        result = run_check(directory, cases, mutate=mutate, progress=progress)
+        result = run_check(directory, cases, mutate=mutate, progress=progress, budget=budget)
         if fmt == "json":
             text = render_json(result)
         elif fmt == "junit":

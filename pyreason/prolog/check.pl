@@ -1,14 +1,25 @@
 :- encoding(utf8).
-:- module(pyreason_check, [check_json/2]).
-/** <module> Rule-consistency checks for a pyreason knowledge base
+:- module(pyreason_check,
+          [ check_json/2,          % +Request:string, -Reply:string
+            static_finding/2,      % +M, -Finding
+            exhaustive/5,          % +M, +Budget, +Seconds, -Findings, -Stats
+            coverage_table/2,      % +M, -Rows
+            rule_clause/4,         % +M, -PI, -Head-Body, -Ref
+            mutants/2              % +M, -Mutants
+          ]).
+/** <module> Checks of a pyreason knowledge base
 
-Works on any KB built the same way as the shipped one: a module
-`pyreason_kb` with the text (article/2, paragraph/3, item/4), readings/5,
-the vocabulary (role/4, meeting_label/3) and the rules in the files under articles/.
+Knows no regulation.  Everything it checks is read from the module M the
+knowledge base was loaded into (pyreason_boot:load_kb/3): its text
+(article/2, paragraph/3, item/4), its declarations (docs/kb-guide.md), its
+readings, the invariants it declares with check_violation/4 and the space of
+scenarios it declares with explore/2.
 
-Load this file BEFORE the KB: while `pyreason_check_dynamic` is set, the
-predicates of the files under articles/ are made dynamic as they load, so a mutant
-can remove or weaken one clause inside snapshot/1 and be rolled back.
+Load this file BEFORE the KB.  While the flag pyreason_check_dynamic holds
+the name of the module being loaded, every predicate the KB's files define
+is made dynamic as it loads, so that a mutant can remove or weaken a clause
+inside snapshot/1 and be rolled back.  (Clause coverage is not recorded for
+dynamic code: only mutation testing loads the KB that way.)
 
 A finding is finding(Severity, Check, Zh, En, Citations, File, Line).
 */
@@ -18,63 +29,90 @@ A finding is finding(Severity, Check, Zh, En, Citations, File, Line).
 :- use_module(library(pairs)).
 :- use_module(library(aggregate)).
 :- use_module(library(yall)).
-:- use_module(library(sha)).
-:- use_module(library(utf8)).
+:- use_module(library(occurs)).
+:- use_module(library(ordsets)).
+:- use_module(library(assoc)).
+:- use_module(library(solution_sequences)).
+:- use_module(library(sandbox)).
+:- use_module(library(time)).
 :- use_module(library(http/json)).
+:- use_module(engine).
 
 %   ---- making the rules mutable ---------------------------------------------
 
-:- dynamic made_dynamic/1.
+:- dynamic made_dynamic/2.                 % Module, PI
 :- multifile user:term_expansion/2.
+:- dynamic user:term_expansion/2.
 
 user:term_expansion(Term, [(:- dynamic(PI)), Term]) :-
-    nb_current(pyreason_check_dynamic, true),
-    prolog_load_context(module, pyreason_kb),
-    source_location(File, _),
-    rule_file(File),
+    nb_current(pyreason_check_dynamic, M),
+    atom(M), M \== false,
+    prolog_load_context(module, M),
     clause_pi_(Term, PI),
-    \+ made_dynamic(PI),
-    assertz(made_dynamic(PI)).
+    \+ made_dynamic(M, PI),
+    assertz(made_dynamic(M, PI)).
 
 clause_pi_((:- _), _) :- !, fail.
-clause_pi_((H :- _), N/A) :- !, callable(H), functor(H, N, A).
-clause_pi_(H, N/A) :- callable(H), functor(H, N, A).
+clause_pi_((_ --> _), _) :- !, fail.
+clause_pi_((H :- _), N/A) :- !, callable(H), H \= _:_, functor(H, N, A).
+clause_pi_(H, N/A) :- callable(H), H \= _:_, functor(H, N, A).
 
-rule_file(File) :- sub_atom(File, _, _, _, '/articles/').
-
-%   ---- the bridge (JSON text in a string term, from Python's C interface) ------------------------------------------------------------
+%   ---- the bridge (JSON text in a string term, from Python's C interface) ----
 
 %!  check_json(+Request:string, -Reply:string) is det.
 %
-%   {"op": "checks"}                        every static check
-%   {"op": "exercised", "batch": Json}      rules no scenario reaches
-%   {"op": "mutants"}                       the list of mutants
-%   {"op": "mutant", "index": N, "batch": Json}  the KB's batch reply under mutant N
+%   Every request names the KB's module ("kb"):
+%     {"op": "checks", "budget": N, "seconds": S}   every static check and the
+%                                                     exhaustive run
+%     {"op": "exercised", "scenarios": [...]}         rule clauses no scenario reaches
+%     {"op": "mutants"}                               the list of mutants
+%     {"op": "mutant", "index": N, "scenarios": [...]}  the KB's batch reply
+%                                                     under mutant N (0: none)
 check_json(Request, Reply) :-
-    (   catch(check_json_(Request, R), E, (message_to_string_(E, M), R = _{error: M}))
+    (   catch(check_json_(Request, R), E, (format(string(Msg), "~q", [E]), R = _{error: Msg}))
     ->  true
     ;   R = _{error: "check failed"}
     ),
     with_output_to(string(Reply), json_write_dict(current_output, R, [width(0)])).
 
-message_to_string_(E, M) :- format(string(M), "~q", [E]).
-
 check_json_(Request, Reply) :-
     open_string(Request, In),
-    call_cleanup(json_read_dict(In, Req, [value_string_as(string)]), close(In)),
-    request_(Req.op, Req, Reply).
+    call_cleanup(json_read_dict(In, Req, [value_string_as(string), null(null)]), close(In)),
+    atom_string(M, Req.kb),
+    (   current_module(M), atom_concat(kb_, _, M) -> true ; throw(unknown_kb(M)) ),
+    request_(Req.op, M, Req, Reply).
 
-request_("checks", _, _{findings: Fs, coverage: Cov}) :- !,
-    checks(Findings, Cov),
-    maplist(finding_json_, Findings, Fs).
-request_("exercised", Req, _{findings: Fs, exercised: Ex}) :- !,
-    exercised(Req.batch, Uncovered, Ex),
+request_("checks", M, Req, _{findings: Fs, coverage: Cov, exhaustive: Stats, checks: Checks}) :- !,
+    (   get_dict(budget, Req, B), integer(B), B >= 0 -> Budget = B ; Budget = 10000 ),
+    (   get_dict(seconds, Req, S), number(S), S > 0 -> Seconds = S ; Seconds = 8 ),
+    findall(F, static_finding(M, F), Fs0),
+    list_to_set(Fs0, Static),
+    (   Budget > 0, exhaustive_allowed_(Static)
+    ->  exhaustive(M, Budget, Seconds, Exh, Stats), Exhaustive = true
+    ;   Exh = [], Stats = [], Exhaustive = false
+    ),
+    append(Static, Exh, Findings),
+    maplist(finding_json_, Findings, Fs),
+    coverage_table(M, Cov),
+    checks_run(M, Exhaustive, Checks).
+request_("exercised", M, Req, _{findings: Fs, exercised: Ex}) :- !,
+    exercised(M, Req.scenarios, Uncovered, Ex),
     maplist(finding_json_, Uncovered, Fs).
-request_("mutants", _, _{mutants: Ms}) :- !,
+request_("mutants", M, _, _{mutants: Ms}) :- !,
+    mutants(M, List),
+    retractall(mutant_cache_(M, _)),
+    assertz(mutant_cache_(M, List)),
     findall(_{index: I, kind: K, file: F, line: L, article: A, description: D},
-            mutant_info_(I, K, F, L, A, D), Ms).
-request_("mutant", Req, _{reply: Reply}) :- !,
-    run_mutant(Req.index, Req.batch, Reply).
+            ( nth1(I, List, Mutant), mutant_info_(M, Mutant, K, F, L, A, D) ),
+            Ms).
+request_("mutant", M, Req, Reply) :- !,
+    run_mutant(M, Req.index, Req.scenarios, Reply).
+request_(Op, _, _, _) :-
+    throw(unknown_op(Op)).
+
+%   Questions are run only when the load found no unsafe goal.
+exhaustive_allowed_(Findings) :-
+    \+ memberchk(finding(error, sandbox, _, _, _, _, _), Findings).
 
 finding_json_(finding(Sev, Check, Zh, En, Cites, File, Line),
               _{severity: Sev, check: Check, message: Zh, message_en: En,
@@ -84,497 +122,750 @@ finding_json_(finding(Sev, Check, Zh, En, Cites, File, Line),
 
 null_if_var_(X, Y) :- ( var(X) -> Y = null ; Y = X ).
 
-%   ---- the KB's clauses -------------------------------------------------------
+%!  checks_run(+M, +Exhaustive:boolean, -Checks:list) is det.
+%
+%   The names of the checks this module runs on M, in order (the KB's own
+%   check_violation/4 names and one exhaustive_<Kind> per question kind).
+checks_run(M, Exhaustive, Checks) :-
+    findall(C, kb_fact(M, check_violation(C, _, _, _)), Cs0),
+    findall(E, ( Exhaustive == true, question_kind(M, Q), atom_concat(exhaustive_, Q, E) ), Es),
+    append([[load, sandbox, citations, cross_references, readings, vocabulary, coverage],
+            Cs0, Es, [regulation_gap, drift]], All),
+    list_to_set(All, Checks).
 
+%   ---- the KB's clauses ------------------------------------------------------
+
+%!  kb_fact(+M, +Goal) is nondet.
+%
+%   Goal, an optional declaration of the KB in M: false when M does not
+%   define it (never an existence error, never an imported predicate).
+kb_fact(M, Goal) :-
+    functor(Goal, N, A),
+    current_predicate(M:N/A),
+    \+ predicate_property(M:Goal, imported_from(_)),
+    catch(M:Goal, _, fail).
+
+%!  kb_pred(+M, ?PI) is nondet.
+%
+%   A predicate the KB defines itself.
+kb_pred(M, N/A) :-
+    current_predicate(M:N/A),
+    functor(H, N, A),
+    \+ predicate_property(M:H, imported_from(_)).
+
+%!  kb_clause(+M, ?PI, -Head, -Body, -Ref) is nondet.
+kb_clause(M, N/A, H, B, Ref) :-
+    kb_pred(M, N/A),
+    functor(H, N, A),
+    catch(clause(M:H, B, Ref), _, fail).
+
+%!  decl(+M, ?Head, -Ref) is nondet.
+%
+%   Each solution of the declaration Head, with the clause that gives it.
+decl(M, Head, Ref) :-
+    functor(Head, N, A),
+    kb_pred(M, N/A),
+    catch(clause(M:Head, Body, Ref), _, fail),
+    catch(M:Body, _, fail).
+
+clause_loc(Ref, File, Line) :-
+    (   clause_property(Ref, file(File0)) -> File = File0 ; File = null ),
+    (   clause_property(Ref, line_count(Line0)) -> Line = Line0 ; Line = null ).
+
+%   The text of the document.
 text_pred(article/2).
 text_pred(paragraph/3).
 text_pred(item/4).
+text_pred(en_article/2).
+text_pred(en_paragraph/3).
+text_pred(en_item/4).
+text_pred(en_document_title/1).
+text_pred(en_preamble/1).
 
-%!  kb_clause(?PI, -Head, -Body, -Ref) is nondet.
+%   What the engine and the checker read: declarations, words, readings.
+declaration_pred(question/5).
+declaration_pred(input/4).
+declaration_pred(answer_field/4).
+declaration_pred(fact/3).
+declaration_pred(known/5).
+declaration_pred(known_alias/3).
+declaration_pred(known_group/3).
+declaration_pred(known_citation/3).
+declaration_pred(kind_label/3).
+declaration_pred(alias_reading/2).
+declaration_pred(impersonal/1).
+declaration_pred(unique_holder/1).
+declaration_pred(absent_fact/1).
+declaration_pred(flip_candidate/2).
+declaration_pred(fact_label/3).
+declaration_pred(vote_value/3).
+declaration_pred(org_scope/2).
+declaration_pred(unit_head/2).
+declaration_pred(org_reports/2).
+declaration_pred(org_post_kind/1).
+declaration_pred(why_not/1).
+declaration_pred(explore/2).
+declaration_pred(threshold/4).
+declaration_pred(check_violation/4).
+declaration_pred(not_encoded/2).
+declaration_pred(descriptive/2).
+declaration_pred(drift_terms/2).
+declaration_pred(drift_terms/3).
+declaration_pred(msg/3).
+declaration_pred(word/3).
+declaration_pred(arg_text/3).
+declaration_pred(arg_text/4).
+declaration_pred(reading/5).
+declaration_pred(kb_name/1).
+declaration_pred(kb_version/1).
+declaration_pred(document_number/1).
+declaration_pred(document_title/1).
+declaration_pred(document_status/1).
+declaration_pred(preamble/1).
+declaration_pred(document_self/2).
+declaration_pred(citation_prefix/1).
+declaration_pred(scenario_fact/1).
+
+%!  rule_pred(+M, -PI) is nondet.
 %
-%   Every clause defined in the KB's own files (not the text facts).
-kb_clause(N/A, H, B, Ref) :-
-    current_predicate(pyreason_kb:N/A),
-    \+ text_pred(N/A),
+%   A rule of the KB: a predicate the question goals (question/5) reach,
+%   directly or through other rules, that is not text, a declaration, a
+%   word or a reading, nor marked descriptive/2.
+rule_pred(M, PI) :-
+    reachable_preds(M, PIs),
+    member(PI, PIs),
+    \+ text_pred(PI),
+    \+ declaration_pred(PI),
+    \+ kb_fact(M, descriptive(PI, _)).
+
+%!  reachable_preds(+M, -PIs:list) is det.
+%
+%   The KB's predicates the question goals may call, found by reading the
+%   clauses' bodies: every sub-term named like a predicate of the KB (with
+%   at least that many arguments, so closures count) may be called.
+reachable_preds(M, PIs) :-
+    findall(N-A, kb_pred(M, N/A), NAs0),
+    sort(NAs0, NAs1),
+    group_pairs_by_key(NAs1, Grouped),
+    list_to_assoc(Grouped, NAs),
+    findall(G, kb_fact(M, question(_, _, G, _, _)), Goals),
+    called_preds_(Goals, NAs, Start),
+    closure_(Start, NAs, M, Start, PIs0),
+    sort(PIs0, PIs).
+
+called_preds_(Terms, NAs, PIs) :-
+    findall(N/A, ( member(T, Terms), called_name_(T, N, A0), get_assoc(N, NAs, As),
+                   member(A, As), A >= A0 ), PIs0),
+    sort(PIs0, PIs).
+
+%   A name a body may call: every compound (a goal, or a closure given
+%   more arguments), and an atom that is a goal of a control construct
+%   or a closure of a meta-call (never an atom that is data, a dict key).
+called_name_(T, N, 0) :- atom(T), N = T.
+called_name_(T, N, A) :-
+    sub_term(S, T), compound(S), \+ is_dict(S),
+    (   functor(S, N, A)
+    ;   functor(S, F, _), meta_functor_(F), arg(_, S, X), atom(X), X \== [], N = X, A = 0
+    ).
+
+meta_functor_(F) :-
+    memberchk(F, [',', ';', '->', '*->', '\\+', call, once, ignore, forall, findall, findall, aggregate_all,
+                  bagof, setof, '^', maplist, include, exclude, partition, foldl, convlist, max_member,
+                  min_member, predsort, catch, limit, offset, order_by, distinct, call_cleanup,
+                  setup_call_cleanup, with_output_to, snapshot, call_with_inference_limit]).
+
+closure_([], _, _, Seen, Seen).
+closure_([N/A | Rest], NAs, M, Seen, All) :-
     functor(H, N, A),
-    \+ predicate_property(pyreason_kb:H, imported_from(_)),
-    catch(clause(pyreason_kb:H, B, Ref), _, fail).
+    findall(B, catch(clause(M:H, B), _, fail), Bodies),
+    called_preds_(Bodies, NAs, Called),
+    ord_subtract(Called, Seen, New),
+    ord_union(Seen, New, Seen1),
+    append(Rest, New, Queue),
+    closure_(Queue, NAs, M, Seen1, All).
 
-clause_loc(Ref, File, Line) :-
-    (   clause_property(Ref, file(File)) -> true ; File = null ),
-    (   clause_property(Ref, line_count(Line)) -> true ; Line = null ).
+%!  rule_clause(+M, -PI, -Clause, -Ref) is nondet.
+%
+%   Every clause of every rule of the KB, as Head-Body, in the order of the
+%   predicates' names and of the clauses.
+rule_clause(M, PI, H-B, Ref) :-
+    findall(P, rule_pred(M, P), PIs),
+    member(PI, PIs),
+    PI = N/A, functor(H, N, A),
+    catch(clause(M:H, B, Ref), _, fail).
 
-rule_clause(PI, H, B, Ref) :-
-    kb_clause(PI, H, B, Ref),
-    clause_property(Ref, file(F)),
-    rule_file(F),
-    \+ kb(descriptive(PI, _)).
+%   ---- citations and labels ---------------------------------------------------
 
-%   Also exported for the plunit tests of the checks.
-:- public static_finding/1, checks/2.
-
+%   The citations c(Article, Paragraph, Item) in Term (Article an integer).
 cites_in(Term, Cites) :-
     findall(c(A, P, I), ( sub_term(S, Term), nonvar(S), S = c(A, P, I), integer(A) ), Cs0),
     list_to_set(Cs0, Cites).
 
-kb(Goal) :- catch(pyreason_kb:Goal, _, fail).
+%   A provision the text has; a citation with unbound parts names some.
+provision_exists(M, c(A, P, I)) :-
+    \+ \+ provision_exists_(M, A, P, I).
 
-provision_exists(c(A, null, null)) :- !, kb(article(A, _)).
-provision_exists(c(A, P, null)) :- !, kb(paragraph(A, P, _)).
-provision_exists(c(A, P, I)) :- kb(item(A, P, I, _)).
+provision_exists_(M, A, P, I) :-
+    (   I == null, P == null -> kb_fact(M, article(A, _))
+    ;   I == null -> kb_fact(M, paragraph(A, P, _))
+    ;   var(I), P == null -> kb_fact(M, article(A, _))
+    ;   var(I) -> ( kb_fact(M, paragraph(A, P, _)) ; kb_fact(M, item(A, P, I, _)) )
+    ;   kb_fact(M, item(A, P, I, _))
+    ).
 
-%   ---- all static checks ------------------------------------------------------
+%   The text of a provision and the clause that holds it.
+provision_text(M, c(A, P, null), Text, Ref) :- decl(M, paragraph(A, P, Text), Ref).
+provision_text(M, c(A, P, I), Text, Ref) :- decl(M, item(A, P, I, Text), Ref).
 
-%!  checks(-Findings:list, -Coverage:list) is det.
-checks(Findings, Coverage) :-
-    findall(F, static_finding(F), Fs0),
-    list_to_set(Fs0, Findings),
-    coverage_table(Coverage).
+%!  cite_label(+Lang, +Citation, -Label:string) is det.
+%
+%   第七条第一款第（三）项, or Art. 7(1)(3).
+cite_label(zh, c(A, P, I), L) :-
+    cn_(A, CA),
+    format(string(L0), "第~w条", [CA]),
+    (   integer(P) -> cn_(P, CP), format(string(L1), "~w第~w款", [L0, CP]) ; L1 = L0 ),
+    (   integer(I) -> cn_(I, CI), format(string(L), "~w第（~w）项", [L1, CI]) ; L = L1 ).
+cite_label(en, c(A, P, I), L) :-
+    format(string(L0), "Art. ~w", [A]),
+    (   integer(P) -> format(string(L1), "~w(~w)", [L0, P]) ; L1 = L0 ),
+    (   integer(I) -> format(string(L), "~w(~w)", [L1, I]) ; L = L1 ).
 
-static_finding(F) :- citation_finding(F).
-static_finding(F) :- cross_reference_finding(F).
-static_finding(F) :- vocabulary_finding(F).
-static_finding(F) :- cycle_finding(F).
-static_finding(F) :- meeting_finding(F).
-static_finding(F) :- matter_finding(F).
-static_finding(F) :- reading_finding(F).
-static_finding(F) :- coverage_finding(F).
-static_finding(F) :- exhaustive_finding(F).
-static_finding(F) :- regulation_gap_finding(F).
-static_finding(F) :- drift_finding(F).
+cite_labels(Lang, Cites, Text) :-
+    maplist(cite_label(Lang), Cites, Ls),
+    ( Lang == zh -> Sep = "、" ; Sep = ", " ),
+    atomic_list_concat(Ls, Sep, A),
+    atom_string(A, Text).
 
-%   -- citations to provisions that do not exist --------------------------------
+%   1..999 in Chinese numerals (七, 十五, 二十三, 一百零五).
+cn_(N, S) :- integer(N), N >= 1, N =< 9, !, digit_(N, S).
+cn_(10, "十") :- !.
+cn_(N, S) :- integer(N), N > 10, N < 20, !,
+    U is N - 10, digit_(U, D), string_concat("十", D, S).
+cn_(N, S) :- integer(N), N >= 20, N =< 99, !,
+    T is N // 10, U is N mod 10, digit_(T, TS),
+    ( U =:= 0 -> US = "" ; digit_(U, US) ),
+    atomic_list_concat([TS, "十", US], A), atom_string(A, S).
+cn_(N, S) :- integer(N), N >= 100, N =< 999, !,
+    H is N // 100, R is N mod 100, digit_(H, HS),
+    (   R =:= 0 -> RS = ""
+    ;   R < 10 -> digit_(R, D), string_concat("零", D, RS)
+    ;   R < 20 -> cn_(R, R0), string_concat("一", R0, RS)
+    ;   cn_(R, RS)
+    ),
+    atomic_list_concat([HS, "百", RS], A), atom_string(A, S).
+cn_(N, S) :- format(string(S), "~w", [N]).
 
-citation_finding(finding(error, citations, Zh, En, [C], File, Line)) :-
-    kb_clause(_, H, B, Ref),
+digit_(D, S) :- nth1(D, ["一","二","三","四","五","六","七","八","九"], S).
+
+%   Chinese numerals (and Arabic digits) as a number: 七, 十五, 二十三, 一百零五.
+cn_number(N) --> cn_hundreds(N), !.
+cn_number(N) --> cn_tens(N), !.
+cn_number(N) --> digits_(Ds), { Ds \== [], number_codes(N, Ds) }.
+
+cn_hundreds(N) --> cn_digit(H), "百", ( "零", cn_digit(U) -> { R = U } ; cn_tens(R) -> [] ; { R = 0 } ),
+    { N is H * 100 + R }.
+cn_tens(N) --> cn_digit(T), "十", ( cn_digit(U) -> [] ; { U = 0 } ), !, { N is T * 10 + U }.
+cn_tens(N) --> "十", ( cn_digit(U) -> [] ; { U = 0 } ), !, { N is 10 + U }.
+cn_tens(N) --> cn_digit(N).
+
+cn_digit(D) --> [C], { nth1(D, `一二三四五六七八九`, C) }.
+digits_([D | Ds]) --> [D], { code_type(D, digit) }, !, digits_(Ds).
+digits_([]) --> [].
+
+%   ---- all static checks ----------------------------------------------------
+
+%!  static_finding(+M, -Finding) is nondet.
+%
+%   The findings of every check that does not ask questions.
+static_finding(M, F) :- citation_finding(M, F).
+static_finding(M, F) :- cross_reference_finding(M, F).
+static_finding(M, F) :- reading_finding(M, F).
+static_finding(M, F) :- vocabulary_finding(M, F).
+static_finding(M, F) :- coverage_finding(M, F).
+static_finding(M, F) :- violation_finding(M, F).
+static_finding(M, F) :- regulation_gap_finding(M, F).
+static_finding(M, F) :- drift_finding(M, F).
+
+%   -- citations: every c(A, P, I) of every clause names a provision of the text
+
+citation_finding(M, finding(error, citations, Zh, En, [C], File, Line)) :-
+    kb_clause(M, PI, H, B, Ref),
+    \+ text_pred(PI),
     cites_in(H-B, Cites),
     member(C, Cites),
-    \+ provision_exists(C),
+    \+ provision_exists(M, C),
     clause_loc(Ref, File, Line),
-    cite_label(C, L),
-    format(string(Zh), "引用了不存在的条文：~w", [L]),
-    format(string(En), "cites a provision that does not exist: ~w", [L]).
+    cite_label(zh, C, LZ), cite_label(en, C, LE),
+    format(string(Zh), "引用了条文中不存在的条款：~w", [LZ]),
+    format(string(En), "cites a provision the text does not have: ~w", [LE]).
 
-%   -- cross-references ----------------------------------------------------------
+%   -- cross-references: encoded ones resolve and agree with the text
 
-cross_reference_finding(finding(error, cross_references, Zh, En, [From | Bad], File, Line)) :-
-    kb_clause(cross_reference/2, cross_reference(From, Targets), _, Ref),
-    findall(T, ( member(T, [From | Targets]), \+ provision_exists(T) ), Bad),
+cross_reference_finding(M, finding(error, cross_references, Zh, En, [From | Bad], File, Line)) :-
+    decl(M, cross_reference(From, Targets), Ref),
+    is_list(Targets),
+    findall(T, ( member(T, [From | Targets]), \+ provision_exists(M, T) ), Bad),
     Bad \== [],
     clause_loc(Ref, File, Line),
-    maplist(cite_label, Bad, Ls), atomic_list_concat(Ls, '、', L),
-    format(string(Zh), "交叉引用无法解析：~w", [L]),
-    format(string(En), "cross-reference does not resolve: ~w", [L]).
-cross_reference_finding(finding(Sev, cross_references, Zh, En, [Src], File, Line)) :-
-    text_reference(Src, Targets),
-    (   kb(cross_reference(Src, Encoded))
-    ->  msort(Encoded, E), msort(Targets, T), E \== T,
-        Sev = error,
-        maplist(cite_label, T, TL), atomic_list_concat(TL, '、', TLs),
-        maplist(cite_label, E, EL), atomic_list_concat(EL, '、', ELs),
-        cite_label(Src, SL),
-        format(string(Zh), "~w 的原文引用 ~w，知识库编码为 ~w", [SL, TLs, ELs]),
-        format(string(En), "~w refers in its text to ~w but the KB encodes ~w", [SL, TLs, ELs]),
-        kb_clause(cross_reference/2, cross_reference(Src, _), _, Ref),
-        clause_loc(Ref, File, Line)
-    ;   Sev = warning, File = null, Line = null,
-        cite_label(Src, SL),
-        format(string(Zh), "~w 的原文含有对其他条文的引用，但知识库没有编码（cross_reference/2）", [SL]),
-        format(string(En), "~w refers to other provisions in its text, but the KB encodes no cross_reference/2", [SL])
+    cite_labels(zh, Bad, LZ), cite_labels(en, Bad, LE),
+    format(string(Zh), "交叉引用无法解析：~w", [LZ]),
+    format(string(En), "cross-reference does not resolve: ~w", [LE]).
+cross_reference_finding(M, finding(Sev, cross_references, Zh, En, Cites, File, Line)) :-
+    text_references(M, Src, Targets, TextRef),
+    findall(E, ( decl(M, cross_reference(Src, Es), _), is_list(Es), member(E, Es) ), Encoded0),
+    (   Encoded0 \== []
+    ->  sort(Encoded0, Encoded), sort(Targets, TS),
+        Encoded \== TS,
+        Sev = error, Cites = [Src | TS],
+        once(decl(M, cross_reference(Src, _), Ref)),
+        clause_loc(Ref, File, Line),
+        cite_label(zh, Src, SZ), cite_labels(zh, TS, TZ), cite_labels(zh, Encoded, EZ),
+        cite_label(en, Src, SE), cite_labels(en, TS, TE), cite_labels(en, Encoded, EE),
+        format(string(Zh), "~w的原文引用~w，知识库编码为~w（cross_reference/2）", [SZ, TZ, EZ]),
+        format(string(En), "~w refers in its text to ~w, but the KB encodes ~w (cross_reference/2)", [SE, TE, EE])
+    ;   Sev = warning, Cites = [Src | Targets],
+        clause_loc(TextRef, File, Line),
+        cite_label(zh, Src, SZ), cite_labels(zh, Targets, TZ),
+        cite_label(en, Src, SE), cite_labels(en, Targets, TE),
+        format(string(Zh), "~w的原文引用~w，但知识库没有编码这一交叉引用（cross_reference/2）", [SZ, TZ]),
+        format(string(En), "~w refers in its text to ~w, but the KB encodes no cross_reference/2 for it", [SE, TE])
     ).
+cross_reference_finding(M, finding(error, cross_references, Zh, En, [Src, T], File, Line)) :-
+    text_references(M, Src, Targets, TextRef),
+    member(T, Targets),
+    \+ provision_exists(M, T),
+    clause_loc(TextRef, File, Line),
+    cite_label(zh, Src, SZ), cite_label(zh, T, TZ),
+    cite_label(en, Src, SE), cite_label(en, T, TE),
+    format(string(Zh), "~w的原文引用~w，但知识库的条文中没有该条款", [SZ, TZ]),
+    format(string(En), "~w refers in its text to ~w, which the KB's text does not have", [SE, TE]).
 
-%   References written in the text as 本规定第七条第一、第二、第三、第五项.
-text_reference(Src, Targets) :-
-    provision_text(Src, Text),
-    sub_string(Text, B, _, _, "本规定第"),
-    sub_string(Text, B, _, 0, Rest),
-    string_codes(Rest, Codes),
-    phrase(reference_(Art, Items), Codes, _),
-    findall(c(Art, P, I), ( member(I, Items), kb(item(Art, P, I, _)) ), Targets).
+%!  text_references(+M, -Source, -Targets:list, -TextRef) is nondet.
+%
+%   A provision whose text refers to other provisions of the same document
+%   (after the KB's citation prefix: ...第七条第一、第二、第三、第五项),
+%   the provisions it names, and the clause of the text.
+text_references(M, Src, Targets, Ref) :-
+    citation_prefix_(M, Prefix),
+    provision_text(M, Src, Text, Ref),
+    findall(T, ( sub_string(Text, B, _, _, Prefix),
+                 sub_string(Text, B, _, 0, Rest),
+                 string_codes(Rest, Codes),
+                 string_codes(Prefix, PCodes),
+                 append(PCodes, After, Codes),
+                 phrase(reference_(A, Ps, Is), After, _),
+                 reference_target_(M, A, Ps, Is, T) ),
+            Ts0),
+    Ts0 \== [],
+    list_to_set(Ts0, Targets).
 
-provision_text(c(A, P, null), T) :- kb(paragraph(A, P, T)).
-provision_text(c(A, P, I), T) :- kb(item(A, P, I, T)).
-
-reference_(Art, Items) -->
-    "本规定第", cn_number(Art), "条", item_list(Items), "项".
-item_list([I | Is]) --> "第", cn_number(I), ( "、" -> item_list(Is) ; { Is = [] } ).
-
-cn_number(N) --> cn_digit(T), "十", cn_digit(U), !, { N is T * 10 + U }.
-cn_number(N) --> cn_digit(T), "十", !, { N is T * 10 }.
-cn_number(N) --> "十", cn_digit(U), !, { N is 10 + U }.
-cn_number(10) --> "十", !.
-cn_number(N) --> cn_digit(N).
-cn_digit(D) --> [C], { nth1(D, `一二三四五六七八九`, C) }.
-
-%   -- vocabulary -----------------------------------------------------------------
-
-%   role_arg(Name/Arity, ArgNo, Kind): where a role, meeting or matter name
-%   must be declared.
-role_arg(decides/4, 2, role_or_meeting).
-role_arg(requested_by/3, 2, role).
-role_arg(reports_to/4, 1, role).
-role_arg(reports_to/4, 2, role).
-role_arg(meeting_member/3, 1, meeting).
-role_arg(meeting_member/3, 2, role).
-role_arg(meeting_chair/3, 1, meeting).
-role_arg(meeting_chair/3, 2, role).
-role_arg(acting_power/4, 1, role).
-role_arg(acting_power/4, 2, role).
-role_arg(chair_by_authorisation/3, 1, role).
-role_arg(chair_by_authorisation/3, 2, role).
-role_arg(command_rank/3, 1, role).
-role_arg(command_authority/4, 1, role).
-role_arg(deciding_view/3, 2, role).
-role_arg(substitution_decider/3, 2, role).
-role_arg(major_matter_decider/3, 1, role).
-role_arg(major_matter_decider/3, 2, role).
-role_arg(leadership_post/1, 1, role).
-role_arg(leadership_post_unclear/1, 1, role).
-role_arg(single_holder/1, 1, role).
-role_arg(escalation_route/5, 1, meeting).
-role_arg(escalation_route/5, 2, role).
-role_arg(escalation_route/5, 3, role).
-role_arg(escalation_dissenter/2, 1, meeting).
-role_arg(escalation_dissenter/2, 2, role).
-role_arg(duty/3, 1, role).
-role_arg(dual_responsibility/2, 1, role).
-role_arg(leads_bureau/2, 1, role).
-role_arg(meeting_nature/4, 1, meeting).
-role_arg(matter_action/2, 1, matter).
-role_arg(decides/4, 1, matter).
-role_arg(requested_by/3, 1, matter).
-role_arg(acting_power_for_matter/4, 1, matter).
-role_arg(role_alias/2, 2, role).
-role_arg(meeting_alias/2, 2, meeting).
-
-declared(role, X) :- kb(role(X, _, _, _)).
-declared(meeting, X) :- kb(meeting_label(X, _, _)).
-declared(role_or_meeting, X) :- ( declared(role, X) -> true ; declared(meeting, X) ).
-declared(matter, X) :- kb(matter(X, _, _)).
-
-vocabulary_finding(finding(error, vocabulary, Zh, En, Cites, File, Line)) :-
-    role_arg(N/A, Arg, Kind),
-    functor(H, N, A),
-    kb_clause(N/A, H, B, Ref),
-    arg(Arg, H, X),
-    atom(X),
-    \+ declared(Kind, X),
-    cites_in(H-B, Cites),
-    clause_loc(Ref, File, Line),
-    format(string(Zh), "~w 使用了未声明的名称 ~w（应在词汇表中声明为 ~w）", [N/A, X, Kind]),
-    format(string(En), "~w uses ~w, which the vocabulary does not declare (as ~w)", [N/A, X, Kind]).
-vocabulary_finding(finding(error, vocabulary, Zh, En, [], File, Line)) :-
-    member(N/A, [post_order/1, default_ladder/1]),
-    functor(H, N, A),
-    kb_clause(N/A, H, _, Ref),
-    arg(1, H, List), is_list(List),
-    member(X, List), \+ declared(role, X),
-    clause_loc(Ref, File, Line),
-    format(string(Zh), "~w 使用了未声明的岗位 ~w", [N/A, X]),
-    format(string(En), "~w uses the undeclared post ~w", [N/A, X]).
-
-%   -- reporting lines ------------------------------------------------------------
-
-cycle_finding(finding(error, reporting_cycle, Zh, En, Cites, File, Line)) :-
-    findall(A-B, kb(reports_to(A, B, _, _)), Edges),
-    member(Start-_, Edges),
-    cycle_from_(Start, Edges, Cycle),
-    msort(Cycle, Key), Cycle = [First | _], min_member(First, Key),   % report each cycle once
-    atomic_list_concat(Cycle, ' → ', Path0), format(atom(Path), "~w → ~w", [Path0, First]),
-    Cycle = [X, Y | _],
-    kb_clause(reports_to/4, reports_to(X, Y, Cs, _), _, Ref),
-    Cites = Cs,
-    clause_loc(Ref, File, Line),
-    append(Cycle, [First], Closed),
-    findall(Loc, ( nextto(A, B, Closed), kb_clause(reports_to/4, reports_to(A, B, _, _), _, R),
-                   clause_where_(R, Loc) ), Locs),
-    atomic_list_concat(Locs, ', ', Where),
-    format(string(Zh), "负责关系成环：~w（各边：~w）", [Path, Where]),
-    format(string(En), "reporting lines form a cycle: ~w (edges at ~w)", [Path, Where]).
-
-%   "file:line" of a clause, or "asserted" when it has none.
-clause_where_(Ref, Where) :-
-    clause_loc(Ref, F, L),
-    (   F == null -> Where = asserted ; format(atom(Where), "~w:~w", [F, L]) ).
-
-cycle_from_(Start, Edges, Cycle) :-
-    walk_(Start, Start, Edges, [Start], Rev),
-    reverse(Rev, Cycle).
-walk_(Node, Start, Edges, Seen, Seen) :-
-    memberchk(Node-Start, Edges), !.
-walk_(Node, Start, Edges, Seen, Path) :-
-    member(Node-Next, Edges),
-    \+ memberchk(Next, Seen),
-    walk_(Next, Start, Edges, [Next | Seen], Path).
-
-%   -- meetings ----------------------------------------------------------------------
-
-meeting_finding(finding(error, meetings, Zh, En, [C], File, Line)) :-
-    kb_clause(meeting/2, meeting(M, C), _, Ref),
-    (   \+ kb(meeting_chair(M, _, _)) -> What = "主持人", WhatEn = "chair"
-    ;   \+ kb(meeting_member(M, _, _)) -> What = "参加人员", WhatEn = "members"
+citation_prefix_(M, Prefix) :-
+    (   kb_fact(M, citation_prefix(P0)) -> text_string_(P0, Prefix)
+    ;   kb_fact(M, document_self(zh, S0)) -> text_string_(S0, S), string_concat(S, "第", Prefix)
     ),
-    clause_loc(Ref, File, Line),
-    format(string(Zh), "会议 ~w 没有规定~w", [M, What]),
-    format(string(En), "meeting ~w has no ~w", [M, WhatEn]).
+    Prefix \== "".
 
-%   -- matters: exactly one rule decides each ---------------------------------------
+text_string_(T, S) :- ( string(T) -> S = T ; atom(T) -> atom_string(T, S) ; format(string(S), "~w", [T]) ).
 
-matter_finding(finding(error, matters, Zh, En, [C], File, Line)) :-
-    kb_clause(matter/3, matter(M, Name, C), _, Ref),
-    findall(R, kb(decides(M, R, _, _)), Rs0),
-    sort(Rs0, Rs),
-    length(Rs, N),
-    N =\= 1,
-    clause_loc(Ref, File, Line),
-    (   N =:= 0
-    ->  format(string(Zh), "事项“~w”没有任何规则规定由谁决定", [Name]),
-        format(string(En), "no rule says who decides the matter ~w", [Name])
-    ;   findall(W, ( kb_clause(decides/4, decides(M, _, _, _), _, R), clause_where_(R, W) ), Ws),
-        atomic_list_concat(Rs, '、', RL), atomic_list_concat(Ws, ', ', WL),
-        format(string(Zh), "事项“~w”有两个以上的决定者：~w（规则见 ~w）", [Name, RL, WL]),
-        format(string(En), "the matter ~w has more than one approver: ~w (rules at ~w)", [Name, RL, WL])
+%   After the prefix (which ends with 第): 七条[第一款][第一、第二、第三、第五项].
+reference_(A, Ps, Is) -->
+    cn_number(A), "条",
+    ( "第", number_list_(Ps), "款" -> [] ; { Ps = [] } ),
+    ( "第", number_list_(I1), "项至第", ref_number_(I2), "项"
+    ->  { last(I1, From), numlist(From, I2, Range), append(I1, Range, Is0), list_to_set(Is0, Is) }
+    ; "第", number_list_(Is), "项" -> []
+    ; { Is = [] }
     ).
 
-%   -- readings: declared once, used, and only used when declared ---------------------
+number_list_(Ns) --> ref_number_(N1),
+    (   "至", ( "第" -> [] ; [] ), ref_number_(N2) -> { numlist(N1, N2, R) } ; { R = [N1] } ),
+    (   list_sep_, ( "第" -> [] ; [] ), number_list_(More) -> { append(R, More, Ns) } ; { Ns = R } ).
 
-reading_finding(finding(error, readings, Zh, En, [], File, Line)) :-
-    kb_clause(N/A, H, B, Ref),
-    N/A \== reading/5,
-    sub_term(T, H-B), nonvar(T), ( T = gap(Id) ; T = interp(Id) ), atom(Id),
-    \+ kb(reading(Id, _, _, _, _)),
+ref_number_(N) --> "（", cn_number(N), "）", !.
+ref_number_(N) --> "(", cn_number(N), ")", !.
+ref_number_(N) --> cn_number(N).
+
+list_sep_ --> "、".
+list_sep_ --> "和".
+list_sep_ --> "及".
+list_sep_ --> "或者".
+list_sep_ --> "或".
+list_sep_ --> "，".
+
+reference_target_(_, A, [], [], c(A, null, null)) :- !.
+reference_target_(_, A, Ps, [], c(A, P, null)) :- !, member(P, Ps).
+reference_target_(M, A, [], Is, c(A, P, I)) :- !,
+    member(I, Is),
+    (   kb_fact(M, item(A, P0, I, _)) -> P = P0 ; P = 1 ).
+reference_target_(_, A, Ps, Is, c(A, P, I)) :-
+    member(P, Ps), member(I, Is).
+
+%   -- readings: recorded once, used, and used only when recorded
+
+reading_finding(M, finding(error, readings, Zh, En, [], File, Line)) :-
+    kb_clause(M, PI, H, B, Ref),
+    PI \== reading/5,
+    findall(Id, ( sub_term(T, H-B), nonvar(T), ( T = gap(Id) ; T = interp(Id) ), atom(Id) ), Ids0),
+    sort(Ids0, Ids),
+    member(Id, Ids),
+    \+ kb_fact(M, reading(Id, _, _, _, _)),
     clause_loc(Ref, File, Line),
-    format(string(Zh), "使用了未记录的解释或缺口 ~w（应在 readings 中记录理由）", [Id]),
-    format(string(En), "uses the unrecorded reading ~w (record it with its reason)", [Id]).
-reading_finding(finding(warning, readings, Zh, En, Cites, File, Line)) :-
-    kb_clause(reading/5, reading(Id, _, Cites, _, _), _, Ref),
-    \+ ( kb_clause(N/A, H, B, _), N/A \== reading/5, sub_term(T, H-B), T == Id ),
+    format(string(Zh), "使用了未记录的解释或缺口 ~w（应以 reading/5 记录其理由）", [Id]),
+    format(string(En), "uses the unrecorded reading ~w (record it and its reason with reading/5)", [Id]).
+reading_finding(M, finding(error, readings, Zh, En, [], File, Line)) :-
+    decl(M, alias_reading(Alias, Id), Ref),
+    \+ kb_fact(M, reading(Id, _, _, _, _)),
+    clause_loc(Ref, File, Line),
+    format(string(Zh), "别名 ~w 适用未记录的解释 ~w", [Alias, Id]),
+    format(string(En), "the alias ~w applies the unrecorded reading ~w", [Alias, Id]).
+reading_finding(M, finding(warning, readings, Zh, En, Cites, File, Line)) :-
+    used_atoms_(M, Used),
+    kb_clause(M, reading/5, reading(Id, _, Cites0, _, _), _, Ref),
+    \+ memberchk(Id, Used),
+    cites_or_empty_(Cites0, Cites),
     clause_loc(Ref, File, Line),
     format(string(Zh), "记录的解释或缺口 ~w 没有被任何规则使用", [Id]),
     format(string(En), "the recorded reading ~w is used by no rule", [Id]).
-reading_finding(finding(error, readings, Zh, En, Cites, File, Line)) :-
-    kb_clause(reading/5, reading(Id, Kind, Cites, _, _), _, Ref),
+reading_finding(M, finding(error, readings, Zh, En, Cites, File, Line)) :-
+    kb_clause(M, reading/5, reading(Id, Kind, Cites0, _, _), _, Ref),
     \+ memberchk(Kind, [gap, interpretation]),
+    cites_or_empty_(Cites0, Cites),
     clause_loc(Ref, File, Line),
     format(string(Zh), "~w 的种类 ~w 不是 gap 或 interpretation", [Id, Kind]),
-    format(string(En), "~w has kind ~w, not gap or interpretation", [Id, Kind]).
+    format(string(En), "~w has the kind ~w, not gap or interpretation", [Id, Kind]).
+reading_finding(M, finding(error, readings, Zh, En, Cites, File, Line)) :-
+    findall(Id-Ref, kb_clause(M, reading/5, reading(Id, _, _, _, _), _, Ref), Pairs),
+    msort(Pairs, Sorted),
+    nextto(Id-_, Id-Ref, Sorted),
+    clause(M:reading(Id, _, Cites0, _, _), _, Ref),
+    cites_or_empty_(Cites0, Cites),
+    clause_loc(Ref, File, Line),
+    format(string(Zh), "解释或缺口 ~w 重复记录", [Id]),
+    format(string(En), "the reading ~w is recorded twice", [Id]).
 
-%   -- coverage per article and paragraph ----------------------------------------------
+cites_or_empty_(Cites0, Cites) :- ( is_list(Cites0) -> cites_in(Cites0, Cites) ; Cites = [] ).
 
-%   A paragraph is encoded when some rule clause cites it (or one of its
-%   items, or the whole article); else it needs not_encoded/2 with a reason.
-encoded(c(A, P, _)) :-
-    kb_clause(N/Ar, H, B, _),
-    \+ memberchk(N/Ar, [reading/5, not_encoded/2, en_article/2, en_paragraph/3, en_item/4]),
-    cites_in(H-B, Cs),
-    ( memberchk(c(A, P, _), Cs) ; memberchk(c(A, null, null), Cs) ),
-    !.
+%   The atoms in every clause of the KB but its readings.
+used_atoms_(M, Used) :-
+    findall(A, ( kb_clause(M, PI, H, B, _), PI \== reading/5,
+                 sub_term(A, H-B), atom(A) ), As),
+    sort(As, Used).
 
-coverage_finding(finding(warning, coverage, Zh, En, [c(A, P, null)], null, null)) :-
-    kb(paragraph(A, P, _)),
-    \+ encoded(c(A, P, _)),
-    \+ kb(not_encoded(c(A, P, _), _)),
-    cite_label(c(A, P, null), L),
-    format(string(Zh), "~w 没有任何规则编码，也没有记录不编码的理由", [L]),
-    format(string(En), "~w is encoded by no rule and has no recorded reason why not", [L]).
+%   -- vocabulary: names and kinds the declarations use are declared
 
-coverage_table(Rows) :-
+vocabulary_finding(M, finding(error, vocabulary, Zh, En, [], File, Line)) :-
+    vocabulary_problem(M, Ref, ZhArgs-ZhFmt, EnArgs-EnFmt),
+    clause_loc(Ref, File, Line),
+    format(string(Zh), ZhFmt, ZhArgs),
+    format(string(En), EnFmt, EnArgs).
+
+%   A type whose values are names of Kind; Impersonal: whether organs
+%   (impersonal/1) are accepted.
+name_type_(name(K), K, true) :- atom(K).
+name_type_(person(K), K, false) :- atom(K).
+name_type_(name_or_person(K), K, true) :- atom(K).
+
+%   The name kinds a type names: name(K), person(K), votes(K), in lists,
+%   sets and records.
+type_kind(T, K) :- name_type_(T, K, _).
+type_kind(votes(K), K) :- atom(K).
+type_kind(chain(K), K) :- atom(K), K \== person.
+type_kind(T, K) :- collection_(T, E, _), type_kind(E, K).
+type_kind(record(FTs), K) :- is_list(FTs), member(_-T, FTs), type_kind(T, K).
+
+collection_(list(E), E, []).
+collection_(list(E, O), E, O).
+collection_(set(E), E, []).
+collection_(set(E, O), E, O).
+
+known_kind(M, K) :- \+ \+ kb_fact(M, known(K, _, _, _, _)).
+known_value(M, K, V) :- atom(V), \+ \+ kb_fact(M, known(K, V, _, _, _)).
+any_known_value(M, V) :- atom(V), \+ \+ kb_fact(M, known(_, V, _, _, _)).
+
+%   The element kind and type of a (collection or scalar) type.
+element_type(T, E) :- collection_(T, E, _), !.
+element_type(T, T).
+
+vocabulary_problem(M, Ref, [K, Q, F]-"输入 ~w（~w.~w）使用了没有任何名称的名称类别",
+                            [K, Q, F]-"the input ~w.~w names the kind ~w, which has no names") :-
+    decl(M, input(Q, F, T, _), Ref),
+    type_kind(T, K), \+ known_kind(M, K).
+vocabulary_problem(M, Ref, [Q, F, K]-"回答字段 ~w.~w 使用了没有任何名称的名称类别 ~w",
+                            [Q, F, K]-"the answer field ~w.~w names the kind ~w, which has no names") :-
+    decl(M, answer_field(Q, F, T, _), Ref),
+    type_kind(T, K), \+ known_kind(M, K).
+vocabulary_problem(M, Ref, [N, K]-"事实 ~w 使用了没有任何名称的名称类别 ~w",
+                            [N, K]-"the fact ~w names the kind ~w, which has no names") :-
+    decl(M, fact(N, T, _), Ref),
+    type_kind(T, K), \+ known_kind(M, K).
+vocabulary_problem(M, Ref, [Q, F, V, K]-"输入 ~w.~w 的选项使用了未知的名称 ~w（~w）",
+                            [Q, F, V, K]-"an option of the input ~w.~w uses ~w, which is not a known ~w") :-
+    decl(M, input(Q, F, T, Opts), Ref),
+    element_type(T, E), name_type_(E, K, _),
+    (   member(one_of(Vs, _), Opts), is_list(Vs), member(V, Vs)
+    ;   member(default(V), Opts)
+    ),
+    V \== null, \+ known_value(M, K, V).
+vocabulary_problem(M, Ref, [N, G]-"事实 ~w 要求的名称分组 ~w 没有任何名称",
+                            [N, G]-"the fact ~w requires the group ~w, which no name belongs to") :-
+    decl(M, fact(N, _, Opts), Ref),
+    ( member(group(G), Opts) ; member(group(G, _), Opts) ),
+    \+ kb_fact(M, known_group(_, _, G)).
+vocabulary_problem(M, Ref, [Q, F]-"问题 ~w 的输入 ~w 没有 input/4 声明",
+                            [Q, F]-"the question ~w has the input ~w, which input/4 does not declare") :-
+    decl(M, question(Q, Inputs, _, _, _), Ref),
+    is_list(Inputs), member(F=_, Inputs),
+    \+ kb_fact(M, input(Q, F, _, _)).
+vocabulary_problem(M, Ref, [Q, F]-"input/4 声明了问题 ~w 不使用的输入 ~w",
+                            [Q, F]-"input/4 declares the input ~w.~w, which the question does not take") :-
+    decl(M, input(Q, F, _, _), Ref),
+    \+ ( kb_fact(M, question(Q, Inputs, _, _, _)), is_list(Inputs), memberchk(F=_, Inputs) ).
+vocabulary_problem(M, Ref, [Q, F]-"回答字段 ~w.~w 属于未声明的问题类型",
+                            [Q, F]-"the answer field ~w.~w belongs to no declared question") :-
+    decl(M, answer_field(Q, F, _, _), Ref),
+    \+ kb_fact(M, question(Q, _, _, _, _)).
+vocabulary_problem(M, Ref, [Q, F, O]-"回答字段 ~w.~w 的选项 ~w 引用了未声明的字段",
+                            [Q, F, O]-"the answer field ~w.~w has the option ~w, which refers to an undeclared field") :-
+    decl(M, answer_field(Q, F, _, Opts), Ref),
+    member(O, Opts),
+    (   ( O = person_of(G) ; O = annotate(G, _) )
+    ->  \+ kb_fact(M, answer_field(Q, G, _, _))
+    ;   ( O = reports_to(G) ; O = reports_chain(G) )
+    ->  \+ kb_fact(M, input(Q, G, _, _))
+    ).
+vocabulary_problem(M, Ref, [F]-"flip_candidate/2 的事实 ~w 没有 fact/3 声明",
+                            [F]-"flip_candidate/2 names the fact ~w, which fact/3 does not declare") :-
+    decl(M, flip_candidate(F, _), Ref),
+    \+ kb_fact(M, fact(F, _, _)).
+vocabulary_problem(M, Ref, [F, V]-"flip_candidate/2 为事实 ~w 给出的值 ~q 不是该事实可取的名称",
+                            [F, V]-"flip_candidate/2 gives the fact ~w the value ~q, which is not a name it takes") :-
+    decl(M, flip_candidate(F, V), Ref),
+    kb_fact(M, fact(F, T, _)),
+    \+ valid_element_(M, T, V).
+vocabulary_problem(M, Ref, [F]-"explore/2 的 ~w 既不是事实也不是输入",
+                            [F]-"explore/2 names ~w, which is neither a fact nor an input") :-
+    decl(M, explore(F, _), Ref),
+    \+ kb_fact(M, fact(F, _, _)),
+    \+ kb_fact(M, input(_, F, _, _)).
+vocabulary_problem(M, Ref, [F, V]-"explore/2 为 ~w 给出的值 ~q 不是其可取的名称",
+                            [F, V]-"explore/2 gives ~w the value ~q, which is not a name it takes") :-
+    decl(M, explore(F, Vs), Ref),
+    is_list(Vs),
+    (   kb_fact(M, fact(F, T, _)) -> true
+    ;   kb_fact(M, input(_, F, T0, _)) -> ( T0 = votes(K) -> T = set(person(K)) ; T = T0 )
+    ),
+    member(V, Vs),
+    \+ valid_explore_value_(M, T, V).
+vocabulary_problem(M, Ref, [P, K]-"unit_head/2 的岗位 ~w 不是已知的 ~w",
+                            [P, K]-"unit_head/2 names ~w, which is not a known ~w") :-
+    org_post_kind_(M, K),
+    decl(M, unit_head(P, _), Ref),
+    \+ known_value(M, K, P).
+vocabulary_problem(M, Ref, [L]-"~w 不是单位层级（team、department、whole）",
+                            [L]-"~w is not a unit level (team, department, whole)") :-
+    ( decl(M, unit_head(_, L), Ref) ; decl(M, org_scope(L, _), Ref) ),
+    \+ memberchk(L, [team, department, whole]).
+vocabulary_problem(M, Ref, [S]-"org_scope/2 的范围 ~w 不是已知的名称",
+                            [S]-"org_scope/2 names the scope ~w, which is not a known name") :-
+    decl(M, org_scope(_, S), Ref),
+    \+ any_known_value(M, S).
+vocabulary_problem(M, Ref, [P, K]-"org_reports/2 的岗位 ~w 不是已知的 ~w",
+                            [P, K]-"org_reports/2 names ~w, which is not a known ~w") :-
+    org_post_kind_(M, K),
+    decl(M, org_reports(A, B), Ref),
+    member(P, [A, B]),
+    \+ known_value(M, K, P).
+vocabulary_problem(M, Ref, [P, V]-"~w 的 ~w 不是已知的名称",
+                            [P, V]-"~w names ~w, which is not a known name") :-
+    member(P, [impersonal, unique_holder]),
+    G =.. [P, V],
+    decl(M, G, Ref),
+    \+ any_known_value(M, V).
+vocabulary_problem(M, Ref, [P, V, K]-"~w 的 ~w 不是已知的 ~w",
+                            [P, V, K]-"~w names ~w, which is not a known ~w") :-
+    (   decl(M, known_alias(K, _, V), Ref), P = known_alias
+    ;   decl(M, known_group(K, V, _), Ref), P = known_group
+    ;   decl(M, known_citation(K, V, _), Ref), P = known_citation
+    ),
+    \+ known_value(M, K, V).
+vocabulary_problem(M, Ref, [A]-"alias_reading/2 的 ~w 不是任何名称或别名",
+                            [A]-"alias_reading/2 names ~w, which is neither a name nor an alias") :-
+    decl(M, alias_reading(A, _), Ref),
+    \+ kb_fact(M, known_alias(_, A, _)),
+    \+ kb_fact(M, known(_, _, A, _, _)),
+    \+ kb_fact(M, known(_, A, _, _, _)).
+vocabulary_problem(M, Ref, [F]-"absent_fact/1 的 ~w 没有 fact/3 声明",
+                            [F]-"absent_fact/1 names ~w, which fact/3 does not declare") :-
+    decl(M, absent_fact(F), Ref),
+    \+ kb_fact(M, fact(F, _, _)).
+vocabulary_problem(M, Ref, [Name, K, V1, V2]-"名称 ~w 在类别 ~w 中同时指 ~w 和 ~w",
+                            [Name, K, V1, V2]-"the name ~w of kind ~w means both ~w and ~w") :-
+    ambiguous_name_(M, K, Name, V1, V2, Ref).
+
+org_post_kind_(M, K) :- ( kb_fact(M, org_post_kind(K0)) -> K = K0 ; K = role ).
+
+%   A name that, within one kind, is the name, id or alias of two values.
+ambiguous_name_(M, K, Name, V1, V2, Ref) :-
+    findall(K-Name0-V, ( kb_fact(M, known(K, V, N, Id, _)),
+                         ( Name0 = N ; Name0 = Id ; Name0 = V ), atom(Name0), Name0 \== null ), Ns),
+    findall(K-A-V, kb_fact(M, known_alias(K, A, V)), As),
+    append(Ns, As, All0),
+    sort(All0, All),
+    nextto(K-Name-V1, K-Name-V2, All),
+    (   decl(M, known_alias(K, Name, V2), Ref) -> true
+    ;   once(decl(M, known(K, V2, _, _, _), Ref))
+    ).
+
+valid_element_(M, T, V) :-
+    element_type(T, E),
+    valid_value_(M, E, V).
+
+valid_value_(M, T, V) :-
+    name_type_(T, K, Impersonal), !,
+    known_value(M, K, V),
+    ( Impersonal == true -> true ; \+ kb_fact(M, impersonal(V)) ).
+valid_value_(M, record(FTs), V) :- !,
+    compound(V), compound_name_arguments(V, record, Args),
+    length(FTs, L), length(Args, L),
+    forall(nth1(I, FTs, _-T), ( nth1(I, Args, X), valid_value_(M, T, X) )).
+valid_value_(_, _, _).
+
+valid_explore_value_(M, T, V) :-
+    (   collection_(T, _, Opts), memberchk(whole, Opts)
+    ->  is_list(V), forall(member(X, V), valid_element_(M, T, X))
+    ;   valid_element_(M, T, V)
+    ).
+
+%   -- coverage per article and paragraph
+
+%!  coverage_table(+M, -Rows:list) is det.
+coverage_table(M, Rows) :-
+    encoding_cites_(M, Encoded),
+    findall(Ref-Cs, ( rule_clause(M, _, H-B, Ref), cites_in(H-B, Cs) ), RuleCites),
     findall(_{article: A, title: T, paragraphs: NP, encoded: NE, recorded: NR, rules: NRules},
-            ( kb(article(A, T)),
-              aggregate_all(count, kb(paragraph(A, _, _)), NP),
-              aggregate_all(count, ( kb(paragraph(A, P, _)), encoded(c(A, P, _)) ), NE),
-              aggregate_all(count, ( kb(paragraph(A, P, _)), \+ encoded(c(A, P, _)),
-                                     kb(not_encoded(c(A, P, _), _)) ), NR),
-              aggregate_all(count, ( rule_clause(_, H, B, _), cites_in(H-B, Cs),
-                                     once(member(c(A, _, _), Cs)) ), NRules) ),
+            ( kb_fact(M, article(A, T)),
+              aggregate_all(count, kb_fact(M, paragraph(A, _, _)), NP),
+              aggregate_all(count, ( kb_fact(M, paragraph(A, P, _)), encoded_(Encoded, A, P) ), NE),
+              aggregate_all(count, ( kb_fact(M, paragraph(A, P, _)), \+ encoded_(Encoded, A, P),
+                                     kb_fact(M, not_encoded(c(A, P, _), _)) ), NR),
+              aggregate_all(count, ( member(_-Cs, RuleCites), once(member(c(A, _, _), Cs)) ), NRules) ),
             Rows0),
     sort(article, @<, Rows0, Rows).
 
-%   -- exhaustive scenarios ---------------------------------------------------------------
+%   The citations of every clause that may encode text: all but the text,
+%   the readings, the checks' declarations and the words.
+encoding_cites_(M, Cites) :-
+    findall(A-P, ( kb_clause(M, PI, H, B, _),
+                   \+ text_pred(PI),
+                   \+ memberchk(PI, [reading/5, not_encoded/2, check_violation/4, drift_terms/2,
+                                     drift_terms/3, msg/3, explore/2]),
+                   cites_in(H-B, Cs), member(c(A, P0, _), Cs),
+                   ( var(P0) -> P = any ; P = P0 ) ), Pairs),
+    sort(Pairs, Cites).
 
-%   Who may be away, and which authorisations may be given: every role that
-%   decides, submits, approves in process or may act, and every
-%   authorisation the KB provides for plus one it does not.
-scenario_roles(Roles) :-
-    findall(R, ( kb(decides(_, R, _, _)) ; kb(requested_by(_, R, _)) ;
-                 kb(acting_power(_, R, _, _)) ; kb(process_approver(_, R, _)) ),
-            Rs0),
-    include([R]>>declared(role, R), Rs0, Rs1),
-    sort(Rs1, Roles).
-scenario_authorisations(Auths) :-
-    findall(authorized(P, A), kb(acting_power(P, A, _, _)), As0),
-    (   As0 = [authorized(P, _) | _], kb(role('团队长', _, _, _))
-    ->  As1 = [authorized(P, '团队长') | As0]
-    ;   As1 = As0
-    ),
-    sort(As1, Auths).
-
-%   Scenarios in order of size, so the first one showing a finding is smallest.
-approver_scenario(Facts) :-
-    scenario_roles(Roles), scenario_authorisations(Auths),
-    findall(absent(R), member(R, Roles), Abs),
-    append(Abs, Auths, All),
-    length(All, Max),
-    between(0, Max, Size),
-    length(Facts, Size),
-    subseq_(All, Facts).
-
-subseq_(_, []).
-subseq_([X | Xs], [X | Ys]) :- subseq_(Xs, Ys).
-subseq_([_ | Xs], Ys) :- Ys = [_ | _], subseq_(Xs, Ys).
-
-exhaustive_finding(F) :- approver_exhaustive(F).
-exhaustive_finding(F) :- meeting_exhaustive(F).
-exhaustive_finding(F) :- substitution_exhaustive(F).
-exhaustive_finding(F) :- disagreement_exhaustive(F).
-
-approver_exhaustive(Finding) :-
-    findall(M-Facts-Result,
-            ( kb(matter(M, _, _)), approver_scenario(Facts),
-              approver_result_(M, Facts, Result) ),
-            Triples),
-    approver_findings_(Triples, Finding).
-
-approver_result_(M, Facts, Result) :-
-    findall(F-T, snapshot(( forall(member(X, Facts), assertz(pyreason_kb:scenario_fact(X))),
-                            pyreason_kb:q_approver(M, F, T) )), Sols0),
-    (   Sols0 == [] -> Result = no_answer
-    ;   findall(A, ( member(F1-_, Sols0), get_dict(approver, F1, A) ), As0), sort(As0, As),
-        (   As = [_, _ | _] -> Result = conflict(As)
-        ;   Sols0 = [F-T | _],
-            (   F.approver == null
-            ->  (   memberchk(gap(G), T) -> Result = gap(G) ; Result = silent )
-            ;   Result = ok
-            )
-        )
+encoded_(Encoded, A, P) :-
+    (   memberchk(A-P, Encoded) -> true
+    ;   memberchk(A-null, Encoded) -> true
+    ;   memberchk(A-any, Encoded)
     ).
 
-approver_findings_(Triples, finding(error, exhaustive_approver, Zh, En, [C], null, null)) :-
-    member(M-Facts-R, Triples), memberchk(R, [no_answer, silent]),
-    kb(matter(M, Name, C)), facts_text_(Facts, FT),
-    format(string(Zh), "事项“~w”在情形 ~w 下既无审批人也无记录的缺口", [Name, FT]),
-    format(string(En), "matter ~w has neither an approver nor a recorded gap when ~w", [Name, FT]).
-approver_findings_(Triples, finding(error, exhaustive_approver, Zh, En, [C], null, null)) :-
-    member(M-Facts-conflict(As), Triples),
-    kb(matter(M, Name, C)), facts_text_(Facts, FT),
-    format(string(Zh), "事项“~w”在情形 ~w 下有两个以上的审批人：~w", [Name, FT, As]),
-    format(string(En), "matter ~w has more than one approver when ~w: ~w", [Name, FT, As]).
-approver_findings_(Triples, finding(warning, exhaustive_approver, Zh, En, Cites, null, null)) :-
-    findall(G, member(_-_-gap(G), Triples), Gs0), sort(Gs0, Gs),
-    member(G, Gs),
-    once(member(M-Facts-gap(G), Triples)),           % the smallest scenario
-    aggregate_all(count, member(_-_-gap(G), Triples), N),
-    kb(matter(M, Name, _)), kb(reading(G, _, Cites, _, _)),
-    facts_text_(Facts, FT),
-    format(string(Zh), "缺口 ~w 出现于 ~w 个情形，最小的一个：事项“~w”，~w", [G, N, Name, FT]),
-    format(string(En), "gap ~w shows in ~w scenarios; the smallest: matter ~w when ~w", [G, N, Name, FT]).
-
-facts_text_([], "无不在岗、无授权") :- !.
-facts_text_(Facts, Text) :-
-    maplist([F, S]>>( F = absent(R) -> format(string(S), "~w不在岗", [R])
-                    ; F = authorized(A, B) -> format(string(S), "~w授权~w", [A, B])
-                    ; format(string(S), "~w", [F]) ), Facts, Ss),
-    atomic_list_concat(Ss, '、', A), atom_string(A, Text).
-
-%   Every vote pattern of each meeting's members over three opinions (or no
-%   vote), with and without a major matter, gives a resolution or a gap.
-meeting_exhaustive(Finding) :-
-    findall(M-Major-Votes-Result,
-            ( kb(meeting(M, _)),
-              findall(R, kb(meeting_member(M, R, _)), Members),
-              member(Major, [false, true]),
-              vote_pattern_(Members, Votes), Votes \== [],
-              meeting_result_(M, Major, Votes, Result) ),
-            Rows),
-    meeting_findings_(Rows, Finding).
-
-vote_pattern_([], []).
-vote_pattern_([R | Rs], Votes) :-
-    member(O, [none, "A", "B", "C"]),
-    vote_pattern_(Rs, Vs),
-    ( O == none -> Votes = Vs ; Votes = [vote(R, O, null) | Vs] ).
-
-meeting_result_(M, Major, Votes, Result) :-
-    ( Major == true -> Facts = [major] ; Facts = [] ),
-    findall(F-T, snapshot(( forall(member(X, Facts), assertz(pyreason_kb:scenario_fact(X))),
-                            pyreason_kb:q_meeting(M, Votes, F, T) )), Sols),
-    (   Sols = [F-T]
-    ->  (   F.resolution \== null -> Result = ok
-        ;   memberchk(gap(G), T) -> Result = gap(G)
-        ;   Result = silent
-        )
-    ;   Sols == [] -> Result = no_answer
-    ;   Result = conflict
-    ).
-
-meeting_findings_(Rows, finding(error, exhaustive_meeting, Zh, En, [c(5,1,null)], null, null)) :-
-    member(M-Major-Votes-R, Rows), memberchk(R, [no_answer, silent, conflict]),
-    votes_text_(Votes, VT),
-    format(string(Zh), "~w 在表决 ~w（重大：~w）下没有决议也没有记录的缺口（~w）", [M, VT, Major, R]),
-    format(string(En), "~w gives neither a resolution nor a recorded gap for votes ~w (major: ~w) (~w)", [M, VT, Major, R]).
-meeting_findings_(Rows, finding(warning, exhaustive_meeting, Zh, En, Cites, null, null)) :-
-    findall(M-G, member(M-_-_-gap(G), Rows), MGs0), sort(MGs0, MGs),
-    member(M-G, MGs),
-    findall(L-Votes, ( member(M-_-Votes-gap(G), Rows), length(Votes, L) ), LVs),
-    keysort(LVs, [_-Smallest | _]), length(LVs, N),
-    kb(reading(G, _, Cites, _, _)),
-    votes_text_(Smallest, VT),
-    format(string(Zh), "~w：缺口 ~w 出现于 ~w 种表决，最小的一种：~w", [M, G, N, VT]),
-    format(string(En), "~w: gap ~w shows in ~w vote patterns; the smallest: ~w", [M, G, N, VT]).
-
-votes_text_(Votes, Text) :-
-    maplist([vote(R, O, _), S]>>format(string(S), "~w:~w", [R, O]), Votes, Ss),
-    atomic_list_concat(Ss, ' ', A), atom_string(A, Text).
-
-%   No scenario lets a higher post cover a lower one (12(1)).
-substitution_exhaustive(finding(error, exhaustive_substitution, Zh, En, [c(12,1,null)], null, null)) :-
-    kb(post_order(Top)), kb(default_ladder(Ladder)),
-    append([Top, Ladder, ['团队成员']], Posts),
-    member(Sub, Posts), member(For, Posts), Sub \== For,
-    member(Scope, [team, department, bureau]),
-    snapshot(pyreason_kb:q_substitution(Sub, For, Scope, F, _)),
-    F.allowed == true,
-    \+ pyreason_kb:relative_rank(Sub, For, lower),
-    format(string(Zh), "~w 可以替补 ~w（~w），但前者不是下级岗位：逆向替补", [Sub, For, Scope]),
-    format(string(En), "~w may cover ~w (~w) though it is not the lower post: reverse substitution", [Sub, For, Scope]).
-
-%   Every pair of parties in either scope has a deciding view or a gap.
-disagreement_exhaustive(finding(error, exhaustive_disagreement, Zh, En, [c(11,1,null)], null, null)) :-
-    findall(R, kb(command_rank(R, _, _)), Rs0), kb(default_ladder(L)), append(Rs0, L, Rs),
-    ( kb(role('分管副院长', _, _, _)) -> Parties = ['分管副院长' | Rs] ; Parties = Rs ),
-    member(A, Parties), member(B, Parties),
-    member(Scope, [team, bureau]), member(Major, [[], [major]]),
-    findall(F-T, snapshot(( forall(member(X, Major), assertz(pyreason_kb:scenario_fact(X))),
-                            pyreason_kb:q_disagreement(A, B, Scope, F, T) )), Sols),
-    (   Sols = [F-T] -> F.decided_by == null, \+ memberchk(gap(_), T), Why = silent
-    ;   Why = Sols
-    ),
-    format(string(Zh), "~w 与 ~w 的分歧（~w，~w）没有决定者也没有记录的缺口：~w", [A, B, Scope, Major, Why]),
-    format(string(En), "a disagreement between ~w and ~w (~w, ~w) has no decider and no recorded gap: ~w", [A, B, Scope, Major, Why]).
-
-%   -- the regulation's own gaps and drift ----------------------------------------------
-
-regulation_gap_finding(finding(warning, regulation_gap, Zh, En, Cites, File, Line)) :-
-    kb_clause(reading/5, reading(Id, gap, Cites, Zh0, En0), _, Ref),
+coverage_finding(M, finding(warning, coverage, Zh, En, [c(A, P, null)], File, Line)) :-
+    encoding_cites_(M, Encoded),
+    decl(M, paragraph(A, P, _), Ref),
+    \+ encoded_(Encoded, A, P),
+    \+ kb_fact(M, not_encoded(c(A, P, _), _)),
     clause_loc(Ref, File, Line),
-    format(string(Zh), "本规定未作规定（~w）：~w", [Id, Zh0]),
-    format(string(En), "the regulation is silent (~w): ~w", [Id, En0]).
+    cite_label(zh, c(A, P, null), LZ), cite_label(en, c(A, P, null), LE),
+    format(string(Zh), "~w没有任何规则编码，也没有记录不编码的理由（not_encoded/2）", [LZ]),
+    format(string(En), "~w is encoded by no rule and has no recorded reason why not (not_encoded/2)", [LE]).
 
-%   drift_terms(Id, Terms, Reading): one thing written in several ways.
-drift_finding(finding(warning, drift, Zh, En, Cites, null, null)) :-
-    kb(drift_terms(Id, Terms, Reading)),
-    findall(T-Cs, ( member(T, Terms), term_citations_(T, Terms, Cs), Cs \== [] ), Uses),
+%   -- the KB's own invariants: check_violation(Check, Severity, Description, Goal)
+
+violation_finding(M, Finding) :-
+    decl(M, check_violation(Check, Sev0, Desc, Goal), Ref),
+    (   catch(safe_goal(M:Goal), E, true), var(E)
+    ->  ( memberchk(Sev0, [error, warning]) -> Sev = Sev0 ; Sev = error ),
+        catch(findall(Desc, limit(1000, call_with_inference_limit(M:Goal, 50000000, _)), Descs0),
+              Err, Descs0 = failed(Err)),
+        (   Descs0 = failed(Err)
+        ->  clause_loc(Ref, File, Line),
+            format(string(ErrS), "~q", [Err]),
+            Finding = finding(error, Check, Zh, En, [], File, Line),
+            format(string(Zh), "检查 ~w 的目标出错：~w", [Check, ErrS]),
+            format(string(En), "the goal of the check ~w raised ~w", [Check, ErrS])
+        ;   list_to_set(Descs0, Descs),
+            member(D, Descs),
+            violation_text_(M, Check, D, Zh, En),
+            cites_in(D, Cites),
+            desc_location_(M, D, File, Line),
+            Finding = finding(Sev, Check, Zh, En, Cites, File, Line)
+        )
+    ;   clause_loc(Ref, File, Line),
+        Finding = finding(error, sandbox, Zh, En, [], File, Line),
+        format(string(Zh), "检查 ~w 的目标不安全，未运行", [Check]),
+        format(string(En), "the goal of the check ~w is not safe and was not run", [Check])
+    ).
+
+%   The words of a violation: msg(check_<Check>, Lang, Format) with the
+%   description's arguments.
+violation_text_(M, Check, D, Zh, En) :-
+    atom_concat(check_, Check, Key),
+    (   compound(D) -> compound_name_arguments(D, _, Args) ; Args = [D] ),
+    (   kb_fact(M, msg(Key, _, _))
+    ->  message_text(M, zh, Key, Args, Zh),
+        message_text(M, en, Key, Args, En)
+    ;   format(string(Zh), "~w：~q", [Check, D]),
+        format(string(En), "~w: ~q", [Check, D])
+    ).
+
+%   Where a violation is: the clause of the first sub-term of its
+%   description that is a clause of the KB (depth first, left to right).
+desc_location_(M, D, File, Line) :-
+    (   sub_term(S, D), compound(S), \+ is_list(S), \+ is_dict(S), S \= c(_, _, _),
+        functor(S, N, A), kb_pred(M, N/A),
+        copy_term(S, S1),
+        catch(clause(M:S1, _, Ref), _, fail)
+    ->  clause_loc(Ref, File, Line)
+    ;   File = null, Line = null
+    ).
+
+%   -- the text's own silences, and one thing written several ways
+
+regulation_gap_finding(M, finding(warning, regulation_gap, Zh, En, Cites, File, Line)) :-
+    kb_clause(M, reading/5, reading(Id, gap, Cites0, Zh0, En0), _, Ref),
+    cites_or_empty_(Cites0, Cites),
+    clause_loc(Ref, File, Line),
+    format(string(Zh), "条文未作规定（~w）：~w", [Id, Zh0]),
+    format(string(En), "the text is silent (~w): ~w", [Id, En0]).
+
+%   drift_terms(Canonical, Variants), or drift_terms(Id, Terms, Reading).
+drift_decl_(M, Id, Terms, Reading, Ref) :-
+    decl(M, drift_terms(Canon, Variants), Ref), is_list(Variants),
+    Id = Canon, Terms = [Canon | Variants], Reading = none.
+drift_decl_(M, Id, Terms, Reading, Ref) :-
+    decl(M, drift_terms(Id, Terms, Reading), Ref), is_list(Terms).
+
+drift_finding(M, finding(warning, drift, Zh, En, Cites, File, Line)) :-
+    drift_decl_(M, Id, Terms0, Reading, Ref),
+    maplist(text_string_, Terms0, Terms1),
+    list_to_set(Terms1, Terms),
+    findall(T-Cs, ( member(T, Terms), term_citations_(M, T, Terms, Cs), Cs \== [] ), Uses),
     Uses = [_, _ | _],
     findall(C, member(_-C, Uses), Css), append(Css, Cites0), sort(Cites0, Cites),
-    maplist([T-Cs, S]>>( maplist(cite_label, Cs, Ls), atomic_list_concat(Ls, '、', L),
-                         format(string(S), "“~w”见~w", [T, L]) ), Uses, Parts),
-    atomic_list_concat(Parts, '；', P),
-    format(string(Zh), "用语不一致（~w）：~w；按 ~w 处理", [Id, P, Reading]),
-    format(string(En), "one thing written several ways (~w): ~w; handled by ~w", [Id, P, Reading]).
+    maplist([T-Cs, S]>>( cite_labels(zh, Cs, L), format(string(S), "“~w”见~w", [T, L]) ), Uses, PZ),
+    maplist([T-Cs, S]>>( cite_labels(en, Cs, L), format(string(S), "\"~w\" in ~w", [T, L]) ), Uses, PE),
+    atomic_list_concat(PZ, '；', PZs), atomic_list_concat(PE, '; ', PEs),
+    clause_loc(Ref, File, Line),
+    (   Reading == none
+    ->  format(string(Zh), "用语不一致（~w）：~w", [Id, PZs]),
+        format(string(En), "one thing written several ways (~w): ~w", [Id, PEs])
+    ;   format(string(Zh), "用语不一致（~w）：~w；按 ~w 处理", [Id, PZs, Reading]),
+        format(string(En), "one thing written several ways (~w): ~w; handled by ~w", [Id, PEs, Reading])
+    ).
 
 %   Provisions whose text uses Term (not merely as part of a longer term).
-term_citations_(Term, Terms, Cites) :-
-    findall(C, ( provision_text(C, Text), uses_term_(Text, Term, Terms) ), Cs0),
+term_citations_(M, Term, Terms, Cites) :-
+    findall(C, ( provision_text(M, C, Text, _), uses_term_(Text, Term, Terms) ), Cs0),
     sort(Cs0, Cites).
 
 uses_term_(Text, Term, Terms) :-
@@ -583,57 +874,509 @@ uses_term_(Text, Term, Terms) :-
          Start is B - Off, Start >= 0, sub_string(Text, Start, _, _, Longer) ),
     !.
 
-%   ---- scenarios: exercised rules and mutants --------------------------------------
+%   ---- exhaustive: every question over the declared scenario space ----------
 
-%!  exercised(+Batch:string, -Findings, -Count) is det.
+question_kind(M, Q) :-
+    findall(Q0, kb_fact(M, question(Q0, _, _, _, _)), Qs0),
+    list_to_set(Qs0, Qs),
+    member(Q, Qs).
+
+%!  exhaustive(+M, +Budget, +Seconds, -Findings, -Stats) is det.
 %
-%   Answer a batch of scenarios (the KB's own batch request) with clause
-%   coverage on; each rule clause of the articles files that no scenario
-%   reached is a warning.
-exercised(Batch, Findings, _{rules: NR, exercised: NE}) :-
+%   Ask every question kind of M over the scenarios its declarations span
+%   (inputs: every known name; facts: explore/2, flip_candidate/2, both
+%   booleans; votes: patterns of opinions), smallest scenarios first, at
+%   most Budget scenarios and Seconds seconds per question.  An internal
+%   error, no answer, an unrecorded reading or an answer without any of its
+%   shown fields is an error; each recorded gap a warning naming the
+%   smallest scenario that shows it.
+exhaustive(M, Budget, Seconds, Findings, Stats) :-
+    findall(Q, question_kind(M, Q), Qs),
+    foldl(exhaustive_question_(M, Budget, Seconds), Qs, []-[], Fs-Ss),
+    append(Fs, Findings0),
+    list_to_set(Findings0, Findings),
+    reverse(Ss, Stats).
+
+exhaustive_question_(M, Budget, Seconds, Q, Fs0-Ss0, [F | Fs0]-[S | Ss0]) :-
+    get_time(T0),
+    (   catch(scenario_space(M, Q, Budget, Dims), _, fail)
+    ->  enumerate_(M, Q, Dims, Budget, Scenarios),
+        run_scenarios_(M, Q, Scenarios, T0, Seconds, Results, TimedOut),
+        length(Scenarios, NGen),
+        length(Results, N),
+        question_findings_(M, Q, Results, F),
+        counts_(Results, Counts),
+        Truncated = _{budget: B, time: TimedOut},
+        ( NGen >= Budget -> B = true ; B = false )
+    ;   F = [], N = 0, Counts = _{answered: 0, gap: 0, refused: 0, error: 0},
+        Truncated = _{budget: false, time: false}
+    ),
+    get_time(T1), Secs is round((T1 - T0) * 100) / 100,
+    S = _{question: Q, tried: N, answered: Counts.answered, gaps: Counts.gap,
+          refused: Counts.refused, errors: Counts.error,
+          truncated: Truncated, seconds: Secs}.
+
+counts_(Results, _{answered: A, gap: G, refused: R, error: E}) :-
+    aggregate_all(count, member(_-answered, Results), A),
+    aggregate_all(count, member(_-gap(_), Results), G),
+    aggregate_all(count, member(_-refused, Results), R),
+    aggregate_all(count, member(_-problem(_), Results), E).
+
+run_scenarios_(_, _, [], _, _, [], false).
+run_scenarios_(M, Q, [S | Ss], T0, Seconds, Results, TimedOut) :-
+    get_time(Now),
+    (   Now - T0 > Seconds
+    ->  Results = [], TimedOut = true
+    ;   ask_one_(M, Q, S, R),
+        Results = [S-R | Rest],
+        run_scenarios_(M, Q, Ss, T0, Seconds, Rest, TimedOut)
+    ).
+
+%   The outcome of one scenario: answered, gap(Ids), refused (input the
+%   engine turns away), or problem(Key).
+ask_one_(M, Q, S, Result) :-
+    catch(call_with_inference_limit(kb_ask(M, S, zh, A), 5000000, R), E, true),
+    (   nonvar(E) -> error_result_(E, Result)
+    ;   R == inference_limit_exceeded -> Result = problem(inference_limit)
+    ;   A.status == gap
+    ->  findall(Id, ( member(G, A.gaps), atom_string(Id, G.id) ), Ids),
+        Result = gap(Ids)
+    ;   empty_answer_(M, Q, A.answer) -> Result = problem(empty_answer)
+    ;   Result = answered
+    ).
+
+error_result_(pyreason_error(no_answer, _, _), problem(no_answer)) :- !.
+error_result_(pyreason_error(unrecorded_reading, _, Id), problem(unrecorded(Id))) :- !.
+error_result_(pyreason_error(Code, _, _), problem(declaration(Code))) :-
+    memberchk(Code, [undeclared_input, unknown_type, bad_request]), !.
+error_result_(pyreason_error(_, _, _), refused) :- !.
+error_result_(time_limit_exceeded, problem(time_limit)) :- !.
+error_result_(E, problem(internal(S))) :-
+    (   E = error(Formal, _) -> true ; Formal = E ),
+    format(string(S0), "~q", [Formal]),
+    (   string_length(S0, L), L > 160 -> sub_string(S0, 0, 160, _, S1), string_concat(S1, "…", S) ; S = S0 ).
+
+%   An answered question whose every shown field is empty.
+empty_answer_(M, Q, Fields) :-
+    findall(F, ( kb_fact(M, answer_field(Q, F, _, Opts)), memberchk(shown, Opts) ), Shown),
+    Shown \== [],
+    forall(member(F, Shown), empty_field_(Fields, F)).
+
+empty_field_(Fields, F) :-
+    (   get_dict(F, Fields, V) -> ( V == null ; V == [] ; V == "" ) ; true ).
+
+question_findings_(M, Q, Results, Findings) :-
+    atom_concat(exhaustive_, Q, Check),
+    length(Results, Total),
+    findall(K, member(_-problem(K), Results), Ks0), list_to_set(Ks0, Ks),
+    findall(finding(error, Check, Zh, En, [], null, null),
+            ( member(K, Ks),
+              aggregate_all(count, member(_-problem(K), Results), N),
+              once(member(S-problem(K), Results)),
+              scenario_text_(S, ST),
+              problem_text_(K, KZ, KE),
+              format(string(Zh), "~w：~w 个情形中有 ~w 个；最小的一个：~w", [KZ, Total, N, ST]),
+              format(string(En), "~w: ~w of ~w scenarios; the smallest: ~w", [KE, N, Total, ST]) ),
+            Errors),
+    findall(G, ( member(_-gap(Gs), Results), member(G, Gs) ), G0), list_to_set(G0, Gaps),
+    findall(finding(warning, Check, Zh, En, Cites, null, null),
+            ( member(G, Gaps),
+              aggregate_all(count, ( member(_-gap(Gs), Results), memberchk(G, Gs) ), N),
+              once(( member(S-gap(Gs), Results), memberchk(G, Gs) )),
+              scenario_text_(S, ST),
+              ( kb_fact(M, reading(G, _, Cs0, _, _)) -> cites_or_empty_(Cs0, Cites) ; Cites = [] ),
+              format(string(Zh), "缺口 ~w 出现于 ~w 个情形中的 ~w 个；最小的一个：~w", [G, Total, N, ST]),
+              format(string(En), "gap ~w shows in ~w of ~w scenarios; the smallest: ~w", [G, N, Total, ST]) ),
+            Warnings),
+    append(Errors, Warnings, Findings).
+
+problem_text_(no_answer, "没有答案（问题谓词失败）", "no answer (the question predicate fails)").
+problem_text_(unrecorded(Id), Zh, En) :-
+    format(string(Zh), "答案使用了未记录的解释或缺口 ~w", [Id]),
+    format(string(En), "the answer uses the unrecorded reading ~w", [Id]).
+problem_text_(declaration(Code), Zh, En) :-
+    format(string(Zh), "声明错误（~w）", [Code]),
+    format(string(En), "a declaration error (~w)", [Code]).
+problem_text_(internal(S), Zh, En) :-
+    format(string(Zh), "内部错误 ~w", [S]),
+    format(string(En), "internal error ~w", [S]).
+problem_text_(time_limit, "超过时间上限", "time limit exceeded").
+problem_text_(inference_limit, "超过推理次数上限", "inference limit exceeded").
+problem_text_(empty_answer, "回答了问题，但所有显示字段均为空，也没有记录的缺口",
+              "answered, but every shown field is empty and no recorded gap applies").
+
+scenario_text_(S, Text) :-
+    with_output_to(string(Text), json_write_dict(current_output, S, [width(0)])).
+
+%   -- the scenario space -------------------------------------------------------
+
+%!  scenario_space(+M, +Q, +Budget, -Dims:list) is det.
+%
+%   One dimension per input of question Q and per declared fact:
+%   dim(Where, Key, Groups), Where input or fact, Groups a list of
+%   Size-Options (Size 0 for the choice of a name, else how many facts or
+%   votes the option adds).  An option is a JSON value, or absent.
+scenario_space(M, Q, Budget, Dims) :-
+    kb_fact(M, question(Q, Inputs, _, _, _)), !,
+    findall(dim(input, F, Gs),
+            ( member(F=_, Inputs), kb_fact(M, input(Q, F, T, Opts)),
+              input_groups_(M, F, T, Opts, Budget, Gs) ),
+            InDims),
+    findall(dim(fact, N, Gs),
+            ( kb_fact(M, fact(N, T, Opts)),
+              ( memberchk(for(Kinds), Opts) -> memberchk(Q, Kinds) ; true ),
+              fact_groups_(M, N, T, Opts, Budget, Gs) ),
+            FactDims),
+    append(InDims, FactDims, Dims0),
+    \+ memberchk(dim(input, _, []), Dims0),              % a required input without values
+    exclude(only_absent_, Dims0, Dims).
+
+only_absent_(dim(_, _, Gs)) :- Gs == [0-[absent]].
+
+input_groups_(M, F, votes(K), _, Budget, Groups) :- !,
+    vote_groups_(M, F, K, Budget, Groups).
+input_groups_(M, F, T, Opts, Budget, Groups) :-
+    (   scalar_values_(M, F, T, Vs0), Vs0 \== []
+    ->  Vs = Vs0
+    ;   input_values_(M, T, Opts, Budget, Vs)
+    ),
+    (   ( memberchk(required, Opts) ; member(default(_), Opts) ; Vs == [] )
+    ->  Groups0 = [0-Vs]
+    ;   Groups0 = [0-[absent | Vs]]
+    ),
+    (   Vs == [], memberchk(required, Opts) -> Groups = [] ; Groups = Groups0 ).
+
+input_values_(M, T, Opts, Budget, Vs) :-
+    collection_(T, E, LOpts), !,
+    element_values_(M, E, Opts, Es),
+    (   memberchk(min(Min), LOpts) -> true ; Min = 1 ),
+    (   memberchk(max(Max0), LOpts) -> Max is min(Max0, Min + 1) ; Max is Min + 1 ),
+    findall(L, ( between(Min, Max, Len), length(L, Len), maplist(member_of_(Es), L) ), Ls),
+    truncate_(Ls, Budget, Vs).
+input_values_(M, T, Opts, _, Vs) :-
+    element_values_(M, T, Opts, Vs).
+
+element_values_(M, T, Opts, Vs) :-
+    (   name_type_(T, K, Impersonal)
+    ->  findall(V, ( kb_fact(M, known(K, V, _, _, _)),
+                     ( Impersonal == true -> true ; \+ kb_fact(M, impersonal(V)) ) ), Vs0),
+        list_to_set(Vs0, Vs1),
+        (   member(one_of(Allowed, _), Opts), is_list(Allowed)
+        ->  include(member_of_(Allowed), Vs1, Vs2)
+        ;   Vs2 = Vs1
+        ),
+        maplist(json_of_(M, T), Vs2, Vs)
+    ;   T = boolean -> Vs = [true, false]
+    ;   T = record(FTs)
+    ->  findall(D, ( maplist(record_field_value_(M), FTs, KVs), dict_pairs(D, _, KVs) ), Vs)
+    ;   sample_value_(T, V) -> Vs = [V]
+    ;   Vs = []
+    ).
+
+member_of_(L, X) :- member(X, L).
+
+record_field_value_(M, F-FT, F-X) :-
+    element_values_(M, FT, [], Xs),
+    member(X, Xs).
+
+%!  scalar_values_(+M, +Name, +Type, -Values) is det.
+%
+%   The values worth trying for the fact or input Name: those explore/2
+%   names (amounts also one more and one less), and each threshold/4 the
+%   text draws with the values on either side.
+scalar_values_(M, Name, T, Vs) :-
+    findall(J, ( kb_fact(M, explore(Name, Xs)), is_list(Xs), member(X, Xs),
+                 json_of_(M, T, X, J0),
+                 (   T == amount, number(J0) -> member(D, [-1, 0, 1]), J is J0 + D, J >= 0 ; J = J0 ) ),
+            Vs0),
+    findall(J, ( kb_fact(M, threshold(Name, X, _, _)), threshold_value_(T, X, J) ), Vs1),
+    append(Vs0, Vs1, Vs2),
+    list_to_set(Vs2, Vs).
+
+threshold_value_(T, X, J) :-
+    (   number(X) -> member(D, [-1, 0, 1]), N is X + D, N >= 0,
+        ( T = duration(U) -> J = _{value: N, unit: U} ; J = N )
+    ;   X = duration(L, U), integer(L) -> member(D, [-1, 0, 1]), N is L + D, N >= 0,
+        J = _{value: N, unit: U}
+    ;   json_of_(_, T, X, J)
+    ).
+
+sample_value_(text, "甲").
+sample_value_(integer, 1).
+sample_value_(amount, 1).
+sample_value_(date, "2024-01-01").
+sample_value_(duration(U), _{value: 1, unit: U}) :- atom(U).
+
+%   Values of the fact N by its type: subsets of explore/2's values (else
+%   subsets of at most one flip_candidate/2), both booleans, scalars from
+%   explore/2 (and the rules' thresholds, for amounts and durations).
+fact_groups_(_, _, boolean, _, _, [0-[absent], 1-[true]]) :- !.
+fact_groups_(M, N, T, Opts, Budget, Groups) :-
+    collection_(T, E, _), \+ memberchk(whole, Opts), !,
+    (   kb_fact(M, explore(N, Vs0)), is_list(Vs0)
+    ->  maplist(json_of_(M, E), Vs0, Vs), MaxSize = all
+    ;   findall(V, ( kb_fact(M, flip_candidate(N, V0)), json_of_(M, E, V0, V) ), Vs1),
+        list_to_set(Vs1, Vs),
+        (   E = record(_) -> MaxSize = all ; MaxSize = 1 )
+    ),
+    length(Vs, L),
+    ( MaxSize == all -> Max = L ; Max is min(1, L) ),
+    subset_groups_(Vs, 0, Max, Budget, Groups).
+fact_groups_(M, N, T, _, _, Groups) :-
+    collection_(T, _, _), !,                              % a whole list: explore/2 only
+    (   kb_fact(M, explore(N, Vs0)), is_list(Vs0), Vs0 \== []
+    ->  maplist(json_of_(M, T), Vs0, Vs), Groups = [0-[absent], 1-Vs]
+    ;   Groups = [0-[absent]]
+    ).
+fact_groups_(M, N, T, _, _, Groups) :-
+    (   scalar_values_(M, N, T, Vs0), Vs0 \== [] -> Vs = Vs0
+    ;   name_type_(T, _, _) -> element_values_(M, T, [], Vs)
+    ;   Vs = []
+    ),
+    (   Vs == [] -> Groups = [0-[absent]] ; Groups = [0-[absent], 1-Vs] ).
+
+subset_groups_(Vs, Size, Max, Budget, Groups) :-
+    (   Size > Max
+    ->  Groups = []
+    ;   findall(S, ( length(S, Size), subseq_(Vs, S) ), Ss0),
+        truncate_(Ss0, Budget, Ss),
+        Size1 is Size + 1,
+        subset_groups_(Vs, Size1, Max, Budget, Rest),
+        ( Size == 0 -> Opts = [absent] ; Opts = Ss ),
+        Groups = [Size-Opts | Rest]
+    ).
+
+subseq_(_, []).
+subseq_([X | Xs], [X | Ys]) :- subseq_(Xs, Ys).
+subseq_([_ | Xs], Ys) :- Ys = [_ | _], subseq_(Xs, Ys).
+
+truncate_(L, N, T) :- ( length(L, Len), Len > N -> length(T, N), append(T, _, L) ; T = L ).
+
+%   A value as the scenario writes it (JSON): names as strings, records
+%   as objects with the type's field names.
+json_of_(M, T, V, J) :-
+    (   compound(V), compound_name_arguments(V, record, Args), element_type(T, record(FTs))
+    ->  findall(F-X, ( nth1(I, FTs, F-FT), nth1(I, Args, A), json_of_(M, FT, A, X) ), KVs),
+        dict_pairs(J, _, KVs)
+    ;   is_list(V) -> maplist(json_of_(M, T), V, J)
+    ;   atom(V), \+ memberchk(V, [true, false, null]) -> atom_string(V, J)
+    ;   J = V
+    ).
+
+%   -- vote patterns ------------------------------------------------------------
+
+%!  vote_groups_(+M, +Field, +Kind, +Budget, -Groups) is det.
+%
+%   Patterns of votes, by how many votes: over the roles that may vote
+%   (explore(Field, Roles), else every person of Kind), a unique holder at
+%   most once and any other role at most twice; opinions are the declared
+%   vote values (vote_value/3), else three free opinions counted up to
+%   renaming (甲 first, then 乙, then 丙): a pattern is who gives how many
+%   votes of each opinion.
+vote_groups_(M, Field, Kind, Budget, Groups) :-
+    (   kb_fact(M, explore(Field, Rs0)), is_list(Rs0)
+    ->  Roles = Rs0
+    ;   findall(R, ( kb_fact(M, known(Kind, R, _, _, _)), \+ kb_fact(M, impersonal(R)) ), Rs1),
+        list_to_set(Rs1, Roles)
+    ),
+    findall(R-Max, ( member(R, Roles), ( kb_fact(M, unique_holder(R)) -> Max = 1 ; Max = 2 ) ), Voters),
+    (   findall(V, kb_fact(M, vote_value(V, _, _)), Vs), Vs \== []
+    ->  Opinions = Vs, Free = false
+    ;   Opinions = ["甲", "乙", "丙"], Free = true
+    ),
+    aggregate_all(sum(Mx), member(_-Mx, Voters), MaxVotes),
+    vote_groups_(Voters, Opinions, Free, 1, MaxVotes, Budget, 0, Groups).
+
+vote_groups_(_, _, _, Size, MaxVotes, _, _, []) :- Size > MaxVotes, !.
+vote_groups_(_, _, _, _, _, Budget, Seen, []) :- Seen >= Budget, !.
+vote_groups_(Voters, Ops, Free, Size, MaxVotes, Budget, Seen, [Size-Patterns | Rest]) :-
+    Left is Budget - Seen,
+    findall(P, limit(Left, vote_pattern_(Voters, Ops, Free, Size, P)), Patterns),
+    length(Patterns, N),
+    Seen1 is Seen + N,
+    Size1 is Size + 1,
+    vote_groups_(Voters, Ops, Free, Size1, MaxVotes, Budget, Seen1, Rest).
+
+vote_pattern_(Voters, Ops, Free, Size, Pattern) :-
+    distinct(Key, ( role_counts_(Voters, Size, Counts),
+                    slots_(Counts, Slots),
+                    (   Free == true
+                    ->  length(Slots, L), length(Labels, L),
+                        rgs_(Labels, 0, 3), canonical_(Slots, Labels, Key)
+                    ;   assign_(Slots, Ops, Labels), Key = Slots-Labels
+                    ) )),
+    key_pattern_(Key, Ops, Free, Pattern).
+
+role_counts_([], 0, []).
+role_counts_([R-Max | Vs], Size, Counts) :-
+    between(0, Max, C), C =< Size,
+    Size1 is Size - C,
+    role_counts_(Vs, Size1, Rest),
+    ( C =:= 0 -> Counts = Rest ; Counts = [R-C | Rest] ).
+
+slots_(Counts, Slots) :-
+    findall(R, ( member(R-C, Counts), between(1, C, _) ), Slots).
+
+%   Restricted growth strings: opinion numbers in order of first use.
+rgs_([], _, _).
+rgs_([X | Xs], Used, K) :-
+    Top is min(Used + 1, K),
+    between(1, Top, X),
+    Used1 is max(Used, X),
+    rgs_(Xs, Used1, K).
+
+%   A pattern of free opinions up to renaming and to the order of one
+%   role's own votes: the least, over the renamings, of the votes sorted.
+canonical_(Slots, Labels, Key) :-
+    findall(K, ( permutation([1, 2, 3], Perm),
+                 maplist(relabel_(Perm), Labels, Slots, Votes),
+                 msort(Votes, K) ), Ks),
+    min_member(Key, Ks).
+
+relabel_(Perm, L, R, R-P) :- nth1(L, Perm, P).
+
+assign_(Slots, Ops, Labels) :-
+    length(Slots, L), length(Labels, L),
+    maplist(member_of_(Ops), Labels),
+    sorted_within_roles_(Slots, Labels).
+
+sorted_within_roles_([R, R | Rs], [A, B | Ls]) :- !,
+    A @=< B,
+    sorted_within_roles_([R | Rs], [B | Ls]).
+sorted_within_roles_([_ | Rs], [_ | Ls]) :- !, sorted_within_roles_(Rs, Ls).
+sorted_within_roles_([], []).
+
+key_pattern_(Votes, Ops, true, Pattern) :- !,
+    findall(_{role: RS, opinion: O},
+            ( member(R-L, Votes), atom_string(R, RS), nth1(L, Ops, O) ), Pattern).
+key_pattern_(Slots-Labels, _, false, Pattern) :-
+    findall(_{role: RS, opinion: O},
+            ( nth1(I, Slots, R), nth1(I, Labels, O0), text_string_(O0, O), atom_string(R, RS) ), Pattern).
+
+%   -- enumerating: every combination, smallest first -----------------------------
+
+%!  enumerate_(+M, +Q, +Dims, +Budget, -Scenarios:list) is det.
+enumerate_(_, Q, [], _, [S]) :- !,
+    atom_string(Q, QS), S = _{question: QS}.
+enumerate_(M, Q, Dims, Budget, Scenarios) :-
+    maplist(dim_max_, Dims, Maxes),
+    sum_list(Maxes, Total),
+    rest_maxes_(Maxes, SufMax),
+    absent_voter_filter_(M, Q, Filter),
+    atom_string(Q, QS),
+    findall(S,
+            limit(Budget,
+                  ( between(0, Total, Size),
+                    combo_(Dims, SufMax, Size, Choices),
+                    call(Filter, Choices),
+                    scenario_dict_(QS, Choices, S) )),
+            Scenarios).
+
+dim_max_(dim(_, _, Gs), Max) :-
+    findall(S, member(S-_, Gs), Ss),
+    ( Ss == [] -> Max = 0 ; max_list(Ss, Max) ).
+
+rest_maxes_([], []).
+rest_maxes_([_ | Ms], [R | Rs]) :- sum_list(Ms, R), rest_maxes_(Ms, Rs).
+
+combo_([], [], 0, []).
+combo_([dim(W, K, Groups) | Ds], [RestMax | Rs], Size, [W-K-V | Cs]) :-
+    member(Sz-Opts, Groups),
+    Sz =< Size,
+    Left is Size - Sz,
+    Left =< RestMax,
+    member(V, Opts),
+    combo_(Ds, Rs, Left, Cs).
+
+%   A vote by a role the scenario lists as absent (absent_fact/1) is refused
+%   by the engine: such combinations are not tried.
+absent_voter_filter_(M, Q, Filter) :-
+    (   kb_fact(M, absent_fact(AF)),
+        findall(F, kb_fact(M, input(Q, F, votes(_), _)), VFs), VFs \== []
+    ->  Filter = no_absent_voter_(AF, VFs)
+    ;   Filter = [_]>>true
+    ).
+
+no_absent_voter_(AF, VFs, Choices) :-
+    (   memberchk(fact-AF-Absent, Choices), is_list(Absent)
+    ->  \+ ( member(F, VFs), memberchk(input-F-Votes, Choices), is_list(Votes),
+             member(V, Votes), get_dict(role, V, R), memberchk(R, Absent) )
+    ;   true
+    ).
+
+scenario_dict_(QS, Choices, S) :-
+    findall(K-V, member(input-K-V, Choices), Ins0),
+    exclude([_-V]>>(V == absent), Ins0, Ins),
+    findall(K-V, ( member(fact-K-V, Choices), V \== absent ), Fs),
+    (   Fs == [] -> Pairs = [question-QS | Ins]
+    ;   dict_pairs(FD, _, Fs), append([question-QS | Ins], [facts-FD], Pairs)
+    ),
+    dict_pairs(S, _, Pairs).
+
+%   ---- scenarios: exercised rules -------------------------------------------
+
+%!  exercised(+M, +Scenarios:list, -Findings, -Count) is det.
+%
+%   Ask every scenario with clause coverage on; each rule clause no
+%   scenario reached is a warning.
+exercised(M, Scenarios, Findings, _{rules: NR, exercised: NE}) :-
+    findall(Ref-(H-B), rule_clause(M, _, H-B, Ref), Rules),
     setup_call_cleanup('$cov_start',
-                       pyreason_kb:call_json(Batch, _),
+                       forall(member(S, Scenarios),
+                              catch(call_with_inference_limit(kb_ask(M, S, zh, _), 50000000, _), _, true)),
                        '$cov_stop'),
     findall(Ref, ( '$cov_data'(clause(Ref), _, Exit), Exit > 0 ), Hit0),
     '$cov_reset',
     sort(Hit0, Hit),
-    findall(Ref-H-B, rule_clause(_, H, B, Ref), Rules),
     length(Rules, NR),
     findall(finding(warning, exercised, Zh, En, Cites, File, Line),
-            ( member(Ref-H-B, Rules), \+ ord_memberchk(Ref, Hit),
+            ( member(Ref-(H-B), Rules), \+ ord_memberchk(Ref, Hit),
               cites_in(H-B, Cites), clause_loc(Ref, File, Line),
               clause_text_(H, B, CT),
-              format(string(Zh), "没有任何场景用到这条规则：~w", [CT]),
-              format(string(En), "no scenario exercises this rule: ~w", [CT]) ),
+              format(string(Zh), "没有任何用例用到这条规则：~w", [CT]),
+              format(string(En), "no case exercises this rule: ~w", [CT]) ),
             Findings),
     length(Findings, NU),
     NE is NR - NU.
 
-clause_text_(H, true, T) :- !, format(string(T), "~q", [H]).
-clause_text_(H, B, T) :- format(string(T), "~q :- ~q", [H, B]).
+clause_text_(H, B, T) :-
+    (   B == true -> format(string(T0), "~q", [H]) ; format(string(T0), "~q :- ~q", [H, B]) ),
+    (   string_length(T0, L), L > 200 -> sub_string(T0, 0, 200, _, T1), string_concat(T1, "…", T) ; T = T0 ).
 
-%   Mutants: each rule clause removed; each goal of a rule body dropped.
-mutant_(I, Ref, Kind) :-
-    findall(Ref0-K, ( rule_clause(_, _, B, Ref0),
-                      ( K = remove ; body_goal_(B, N), K = drop(N) ) ), All),
-    nth1(I, All, Ref-Kind).
+%   ---- mutants ------------------------------------------------------------------
+
+:- dynamic mutant_cache_/2.
+
+%!  mutants(+M, -Mutants:list) is det.
+%
+%   Each rule clause removed (mutant(Ref, remove)); each goal of a rule's
+%   body dropped (mutant(Ref, drop(N))), cuts excepted.  Only clauses of
+%   dynamic predicates (the KB loaded for mutation) can be mutated.
+mutants(M, Mutants) :-
+    findall(Mu, ( rule_clause(M, PI, _-B, Ref),
+                  PI = N/A, functor(H, N, A), predicate_property(M:H, dynamic),
+                  ( Mu = mutant(Ref, remove)
+                  ; body_goal_(B, I), Mu = mutant(Ref, drop(I)) ) ),
+            Mutants).
 
 body_goal_(B, N) :-
     B \== true,
-    conj_list_(B, Gs), length(Gs, L), L > 0,
-    between(1, L, N).
+    conj_list_(B, Gs),
+    nth1(N, Gs, G),
+    G \== !, G \== true.
 
 conj_list_((A, B), [A | Bs]) :- !, conj_list_(B, Bs).
 conj_list_(A, [A]).
 
-mutant_info_(I, Kind, File, Line, Article, Desc) :-
-    mutant_(I, Ref, K),
-    clause(pyreason_kb:H, B, Ref),
+list_conj_([G], G) :- !.
+list_conj_([G | Gs], (G, C)) :- list_conj_(Gs, C).
+
+mutant_info_(M, mutant(Ref, K), Kind, File, Line, Article, Desc) :-
+    clause(M:H, B, Ref),
     clause_loc(Ref, File, Line),
     cites_in(H-B, Cites),
     (   Cites = [c(Article, _, _) | _] -> true
-    ;   H = matter_action(M, _), kb(matter(M, _, c(Article, _, _))) -> true   % an alias: its matter's article
-    ;   file_article_(File, Article) -> true                                   % else the file's article
+    ;   File \== null, decl(M, article(A, _), ARef), clause_property(ARef, file(File)) -> Article = A
     ;   Article = null
     ),
     (   K == remove
@@ -641,57 +1384,52 @@ mutant_info_(I, Kind, File, Line, Article, Desc) :-
     ;   K = drop(N), Kind = drop_condition,
         conj_list_(B, Gs), nth1(N, Gs, G),
         functor(H, Name, Ar),
-        format(string(Desc), "drop condition ~q from ~w/~w", [G, Name, Ar])
+        format(string(G0), "~q", [G]),
+        (   string_length(G0, L), L > 160 -> sub_string(G0, 0, 160, _, G1), string_concat(G1, "…", GS) ; GS = G0 ),
+        format(string(Desc), "drop condition ~w from ~w/~w", [GS, Name, Ar])
     ).
 
-%   articles/art12.pl holds Art. 12.
-file_article_(File, Article) :-
-    file_base_name(File, Base),
-    atom_concat(art, Rest, Base),
-    file_name_extension(Num, pl, Rest),
-    atom_number(Num, Article).
-
-%!  run_mutant(+Index, +Batch:string, -Reply:string) is det.
+%!  run_mutant(+M, +Index, +Scenarios:list, -Reply:dict) is det.
 %
-%   Answer a batch of scenarios (through the KB's own call_json/2) with
-%   mutant Index applied; the KB is restored afterwards (snapshot/1).
-run_mutant(I, Batch, Reply) :-
-    mutant_(I, Ref, Kind),
-    clause(pyreason_kb:H, B, Ref),
-    snapshot(( apply_mutant_(Kind, Ref, H, B),
-               pyreason_kb:call_json(Batch, Reply) )).
+%   The engine's answers to Scenarios with mutant Index applied (0: none),
+%   as the batch request would give them: {results, aborted}.  A scenario
+%   that meets a limit or an internal error ends the run (no case expects
+%   one, so the mutant is killed): aborted is then true.  The KB is
+%   restored afterwards (snapshot/1).
+run_mutant(M, I, Scenarios, _{results: Results, aborted: Aborted}) :-
+    (   I =:= 0
+    ->  mutant_answers_(M, Scenarios, Results, Aborted)
+    ;   (   mutant_cache_(M, List) -> true ; mutants(M, List) ),
+        nth1(I, List, mutant(Ref, Kind)),
+        clause(M:H, B, Ref),
+        snapshot(( apply_mutant_(M, Kind, Ref, H, B),
+                   mutant_answers_(M, Scenarios, Results, Aborted) ))
+    ).
 
-apply_mutant_(remove, Ref, _, _) :- erase(Ref).
-apply_mutant_(drop(N), Ref, H, B) :-
+mutant_answers_(_, [], [], false).
+mutant_answers_(M, [S | Ss], Results, Aborted) :-
+    Request = _{op: "ask", kb: M, scenario: S, lang: "zh", seconds: 1, inferences: 2000000},
+    with_output_to(string(ReqS), json_write_dict(current_output, Request, [width(0)])),
+    call_json(ReqS, ReplyS),
+    open_string(ReplyS, In),
+    call_cleanup(json_read_dict(In, Reply, [value_string_as(string), null(null)]), close(In)),
+    (   get_dict(error, Reply, E), get_dict(code, E, Code),
+        memberchk(Code, ["inference_limit", "time_limit", "internal"])
+    ->  Results = [Reply], Aborted = true
+    ;   Results = [Reply | Rest],
+        mutant_answers_(M, Ss, Rest, Aborted)
+    ).
+
+apply_mutant_(_, remove, Ref, _, _) :- erase(Ref).
+apply_mutant_(M, drop(N), Ref, H, B) :-
     conj_list_(B, Gs),
     nth1(N, Gs, _, Rest),
     ( Rest == [] -> NB = true ; list_conj_(Rest, NB) ),
     functor(H, Name, Ar), functor(G, Name, Ar),
-    findall(Rf, clause(pyreason_kb:G, _, Rf), Refs),
+    findall(Rf, clause(M:G, _, Rf), Refs),
     findall(Cl, ( member(Rf, Refs),
-                  ( Rf == Ref -> Cl = (H :- NB)
-                  ; clause(pyreason_kb:CH, CB, Rf), Cl = (CH :- CB) ) ), Clauses),
+                  (   Rf == Ref -> Cl = (H :- NB)
+                  ;   clause(M:CH, CB, Rf), Cl = (CH :- CB)
+                  ) ), Clauses),
     forall(member(Rf, Refs), erase(Rf)),
-    forall(member(Cl, Clauses), assertz(pyreason_kb:Cl)).
-
-list_conj_([G], G) :- !.
-list_conj_([G | Gs], (G, C)) :- list_conj_(Gs, C).
-
-%   ---- labels -----------------------------------------------------------------------
-
-cite_label(c(A, P, I), L) :-
-    cn_(A, CA),
-    (   P == null -> format(string(L0), "第~w条", [CA]) ; cn_(P, CP), format(string(L0), "第~w条第~w款", [CA, CP]) ),
-    (   I == null -> L = L0 ; cn_(I, CI), format(string(L), "~w第（~w）项", [L0, CI]) ).
-
-%   1..99 in Chinese numerals (十五, 二十, 二十三); cn_number//1 parses.
-cn_(N, S) :- integer(N), N >= 1, N =< 9, !, digit_(N, S).
-cn_(10, "十") :- !.
-cn_(N, S) :- integer(N), N > 10, N < 20, !, U is N - 10, digit_(U, D), string_concat("十", D, S).
-cn_(N, S) :- integer(N), N >= 20, N =< 99, !,
-    T is N // 10, U is N mod 10, digit_(T, TS),
-    ( U =:= 0 -> US = "" ; digit_(U, US) ),
-    atomic_list_concat([TS, "十", US], A), atom_string(A, S).
-cn_(N, S) :- format(string(S), "~w", [N]).
-
-digit_(D, S) :- nth1(D, ["一","二","三","四","五","六","七","八","九"], S).
+    forall(member(Cl, Clauses), assertz(M:Cl)).
