@@ -10,12 +10,16 @@
 
 msg(amount_band, zh, "~w，单笔发放金额~w元，属于~w，由~w审批。").
 msg(amount_band, en, "~w: a single payment of ~w yuan falls in ~w, approved by ~w.").
+msg(amount_at_threshold, zh, "~w，单笔发放金额~w元，恰为第三条所定的界限金额；“以上”包括本数、“不满”不包括本数，故属于~w，由~w审批。").
+msg(amount_at_threshold, en, "~w: a single payment of exactly ~w yuan, a line Art. 3 draws; \"or more\" includes the number and \"less than\" excludes it, so it falls in ~w, approved by ~w.").
 msg(decides, zh, "~w，由~w审批。").
 msg(decides, en, "~w is approved by ~w.").
 msg(recused_up, zh, "~w与所审批的事项有利害关系，应当回避，由其上一级~w审批。").
 msg(recused_up, en, "~w has an interest in the matter and must recuse himself; his next level up, ~w, approves.").
 msg(recused_top, zh, "~w应当回避，但执行局内没有其上一级。").
 msg(recused_top, en, "~w must recuse himself, but has no next level up within the bureau.").
+msg(absent_not_approver, zh, "~w不在岗，不是审批人，其与事项有利害关系不影响依照第五条由他人审批。").
+msg(absent_not_approver, en, "~w is away and is not the approver, so his interest in the matter does not stop others approving under Art. 5.").
 msg(absent_up, zh, "~w不在岗，其审批事项由其上一级~w审批。").
 msg(absent_up, en, "~w is away; his approvals go to his next level up, ~w.").
 msg(acting_for_director, zh, "~w不在岗，由~w代行其职权。").
@@ -40,6 +44,8 @@ msg(approvals_by_rule, en, "~w approves what ~w would approve; this follows from
 
 %   ---- meeting -------------------------------------------------------------------
 
+msg(members_unseen, zh, "局务会议成员还包括~w（第六条第一款），场景既未列为出席也未列为不在岗，各按一人计算。").
+msg(members_unseen, en, "The bureau meeting also includes ~w (Art. 6(1)), whom the scenario lists neither as attending nor as away: each is counted as one member.").
 msg(attendance, zh, "局务会议全体成员~w人，出席~w人。").
 msg(attendance, en, "The bureau meeting has ~w members in all; ~w attend.").
 msg(tally, zh, "赞成~w票，反对~w票，弃权~w票。").
@@ -60,6 +66,8 @@ msg(not_majority_of_all, zh, "赞成~w票，未超过全体成员~w人的半数�
 msg(not_majority_of_all, en, "~w votes for, not more than half of all ~w members: the resolution fails.").
 msg(majority_of_present_only, zh, "赞成~w票虽多于反对~w票，但通过决议须经全体成员（~w人）过半数同意，不以出席人数计算。").
 msg(majority_of_present_only, en, "~w votes for outnumber ~w against, but a resolution needs more than half of ALL ~w members, not of those present.").
+msg(no_votes_either_way, zh, "出席成员均投弃权票，没有赞成票和反对票，不存在需要主持人决定票的票数相等。").
+msg(no_votes_either_way, en, "Every member present abstained: with no votes for or against there is no tie for the chair's casting vote to break.").
 msg(casting_for, zh, "赞成票与反对票票数相等，主持人~w投赞成票，其决定票为赞成。").
 msg(casting_for, en, "Votes for and against are equal; the chair, ~w, voted for, so the casting vote is for.").
 msg(casting_against, zh, "赞成票与反对票票数相等，主持人~w投反对票，其决定票为反对，决议未通过。").
@@ -110,8 +118,8 @@ msg(err_amount_not_positive, zh, "发放金额应当大于零：~w").
 msg(err_amount_not_positive, en, "the amount must be more than nothing: ~w").
 msg(err_not_a_member, zh, "~w不是局务会议成员，不参加表决").
 msg(err_not_a_member, en, "~w is not a member of the bureau meeting and does not vote").
-msg(err_members_too_few, zh, "全体成员人数~w少于出席和列为不在岗的成员人数之和").
-msg(err_members_too_few, en, "~w members in all is fewer than those attending and those listed as away").
+msg(err_members_too_few, zh, "全体成员人数~w少于出席和列为不在岗的成员人数之和（局长、副局长、团队长各至少一人，第六条第一款）").
+msg(err_members_too_few, en, "~w members in all is fewer than those attending and those listed as away (with at least one director, one deputy and one team leader, Art. 6(1))").
 msg(err_unknown_opinion, zh, "未知的表决意见：~w（赞成、反对或者弃权）").
 msg(err_unknown_opinion, en, "unknown vote: ~w (赞成 for, 反对 against or 弃权 abstain)").
 msg(err_same_post, zh, "~w只有一人，不能替补自己").
@@ -136,6 +144,7 @@ why_not(quorum_not_met).
 why_not(no_chair).
 why_not(not_majority_of_all).
 why_not(majority_of_present_only).
+why_not(no_votes_either_way).
 why_not(casting_abstain).
 why_not(casting_divided).
 why_not(resolution_below_threshold).

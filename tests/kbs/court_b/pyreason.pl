@@ -26,7 +26,7 @@
        article/2, paragraph/3, item/4,
        en_article/2, en_paragraph/3, en_item/4,
        known/5, known_alias/3, known_group/3, known_citation/3, kind_label/3,
-       not_encoded/2, descriptive/2, cross_reference/2.
+       not_encoded/2, descriptive/2, cross_reference/2, threshold/4.
 
 %   Scenario facts (fact/3 below) reach the rules as scenario_fact/1,
 %   asserted by the engine (or with_scenario/2) for one question only.
@@ -112,3 +112,4 @@ vote_value("弃权", abstain, []).
 :- include(readings).
 :- include(messages).
 :- include(questions).
+:- include(checks).

@@ -34,11 +34,23 @@ unavailable(Role, _) :-
 
 %!  handler(+Role, +Out, -Actor, -ActingFor, -Trace) is det.
 %
-%   Actor approves in Role's stead given recusals (7(1): the 上一级) and
-%   absences (5(1): the acting order for the 局长; 5(2): the 上一级);
-%   Role itself when neither applies.  ActingFor is the 局长 when Actor
-%   acts for him under 5(1), else null.  Actor is null, with the gap in
-%   Trace, where the text names nobody.
+%   Actor approves in Role's stead given absences (5(1): the acting order
+%   for the 局长; 5(2): the 上一级) and recusals (7(1): the 上一级); Role
+%   itself when neither applies.  ActingFor is the 局长 when Actor acts for
+%   him under 5(1), else null.  Actor is null, with the gap in Trace, where
+%   the text names nobody.  Absence comes first: one who is not at his post
+%   is not the 审批人 of 7(1), so his own interest in the matter changes
+%   nothing; whoever approves in his place (Art 5) is checked in turn.
+handler(Role, Out, Actor, ActingFor, Trace) :-
+    unavailable(Role, Out),
+    !,
+    absent_handler(Role, Out, Actor, ActingFor, T),
+    (   recused(Role)
+    ->  Trace = [step(absent_not_approver, [Role], [c(7,1,null), C5]),
+                 interp(i_absent_not_approver) | T],
+        once(( acting_order(Role, _, C5) ; absent_goes_up(Role, C5) ; C5 = c(5,null,null) ))
+    ;   Trace = T
+    ).
 handler(Role, Out, Actor, ActingFor, [step(recused_up, [Role, Up], [C, UC]) | T]) :-
     recused(Role),
     next_level(Role, Up, UC),
@@ -49,10 +61,6 @@ handler(Role, _, null, null, [step(recused_top, [Role], [C, c(2,3,null)]), gap(g
     recused(Role),
     !,
     recusal_goes_up(C).
-handler(Role, Out, Actor, ActingFor, Trace) :-
-    unavailable(Role, Out),
-    !,
-    absent_handler(Role, Out, Actor, ActingFor, Trace).
 handler(Role, _, Role, null, []).
 
 %!  absent_handler(+Role, +Out, -Actor, -ActingFor, -Trace) is det.
@@ -114,16 +122,20 @@ q_approver(Matter, Fields, Trace) :-
     Fields = _{matter: Matter, approver: Approver, acting_for: ActingFor,
                competent: Role}.
 
-competent_(Matter, Role, [step(amount_band, [Matter, Amount, Wording, Role], [C]) | TI]) :-
+%   An amount exactly on a line of 3(1) falls in its band only by how 以上
+%   and 不满 bound a number: the step says so (amount_at_threshold) and the
+%   answer lists i_boundary_convention.
+competent_(Matter, Role, [step(Key, [Matter, Amount, Wording, Role], [C]) | TI]) :-
     funds_matter(Matter, _),
     !,
     funds_amount_(Amount),
     funds_approver(Amount, Role, C, Wording),
-    findall(interp(I),
-            (   at_funds_boundary(Amount), I = i_boundary_convention
-            ;   Role == '副局长', I = i_deputy_in_charge
-            ),
-            TI).
+    (   at_funds_boundary(Amount)
+    ->  Key = amount_at_threshold, TB = [interp(i_boundary_convention)]
+    ;   Key = amount_band, TB = []
+    ),
+    (   Role == '副局长' -> TD = [interp(i_deputy_in_charge)] ; TD = [] ),
+    append(TB, TD, TI).
 competent_(Matter, Role, [step(decides, [Matter, Role], [C])]) :-
     matter_approver(Matter, Role, C),
     !.
@@ -169,7 +181,7 @@ q_acting(Role, Fields, Trace) :-
 q_meeting(Votes, Matter, Fields, Trace) :-
     forall(member(V, Votes), member_vote_(V)),
     length(Votes, Present),
-    members_(Present, Members, TM),
+    members_(Votes, Present, Members, TM),
     count_class_(Votes, for, For),
     count_class_(Votes, against, Against),
     count_class_(Votes, abstain, Abstain),
@@ -186,7 +198,7 @@ q_meeting(Votes, Matter, Fields, Trace) :-
         TO = []
     ),
     approval_(Passed, Matter, ApprovalBy, TA),
-    append([TM, TC, TCount, TQ, TO, TA], Trace),
+    append([TC, TM, TCount, TQ, TO, TA], Trace),
     Fields = _{quorum_met: Quorum, passed: Passed, chair: Chair,
                chair_acting_for: ChairActingFor, casting_vote: Casting,
                approval_by: ApprovalBy, members: Members, present: Present,
@@ -199,18 +211,28 @@ member_vote_(vote(Role, _, _)) :-
     ;   throw(input_error(not_a_member, votes, Role))
     ).
 
-%   All members: facts.members, else those present and those listed absent
-%   (i_members_counted).  Fewer than that is impossible.
-members_(Present, Members, Trace) :-
+%   All members: facts.members, else the fewest the scenario and 6(1)
+%   allow: those present, those listed absent, and one for each group of
+%   6(1) (局长, 副局长, 团队长) that neither shows (i_members_counted).
+%   Fewer than that is impossible.
+members_(Votes, Present, Members, Trace) :-
     findall(R, ( absent(R), meeting_member(R, _) ), Absent),
     length(Absent, NA),
-    Min is Present + NA,
+    findall(G, ( meeting_group(G, Posts, _),
+                 \+ ( member(P, Posts), ( voted_(P, Votes) ; memberchk(P, Absent) ) ) ),
+            Unseen),
+    length(Unseen, NU),
+    Min is Present + NA + NU,
     (   scenario_fact(members(M))
     ->  (   M >= Min
         ->  Members = M, Trace = []
         ;   throw(input_error(members_too_few, 'facts.members', M))
         )
-    ;   Members = Min, Trace = [interp(i_members_counted)]
+    ;   Members = Min,
+        (   Unseen == []
+        ->  Trace = [interp(i_members_counted)]
+        ;   Trace = [step(members_unseen, [Unseen], [c(6,1,null)]), interp(i_members_counted)]
+        )
     ).
 
 count_class_(Votes, Class, N) :-
@@ -242,7 +264,7 @@ chair_(Votes, Chair, ActingFor, Trace) :-
         Trace = [step(chair_acting, [Head, R], [C, C5]) | TI]
     ;   Chair = null, ActingFor = null,
         reading(g_no_chair, gap, Cs, _, _),
-        Trace = [step(no_chair, [Head], Cs), gap(g_no_chair)]
+        Trace = [step(no_chair, [Head], Cs)]
     ).
 
 voted_(Role, Votes) :-
@@ -250,8 +272,10 @@ voted_(Role, Votes) :-
 
 %!  outcome_(+Chair, +Votes, +For, +Against, +Members, -Passed, -Casting, -Trace) is det.
 %
-%   The result of a meeting that has its quorum (6(3)).
-outcome_(null, _, _, _, _, null, null, []) :-
+%   The result of a meeting that has its quorum (6(3)); without a chair,
+%   whether it can resolve anything the text does not say (a meeting
+%   without its quorum resolves nothing, chair or not: 6(2)).
+outcome_(null, _, _, _, _, null, null, [gap(g_no_chair)]) :-
     !.
 outcome_(_, _, For, _, Members, true, false, [step(majority_of_all, [For, Members], [c(6,3,null)])]) :-
     majority_of_all(For, Members),
@@ -265,6 +289,8 @@ outcome_(_, _, For, Against, Members, false, false,
          [step(not_majority_of_all, [For, Members], [c(6,3,null)]) | T]) :-
     (   For > Against
     ->  T = [step(majority_of_present_only, [For, Against, Members], [c(6,3,null)])]
+    ;   For =:= 0, Against =:= 0
+    ->  T = [step(no_votes_either_way, [], [c(6,3,null)]), interp(i_no_votes_no_tie)]
     ;   T = []
     ).
 

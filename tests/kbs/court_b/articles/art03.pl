@@ -12,6 +12,13 @@ item(3, 1, 3, "五百万元以上的，由局长审批。").
 %   The matter whose approver depends on the amount of one payment (3(1)).
 funds_matter('执行案款的发放', c(3,1,null)).
 
+%   The lines 3(1) draws on the amount of one payment (`ask --flips` and
+%   `check` try each and the amounts on either side).
+threshold(amount, 500000, '不满', c(3,1,1)).
+threshold(amount, 500000, '以上', c(3,1,2)).
+threshold(amount, 5000000, '不满', c(3,1,2)).
+threshold(amount, 5000000, '以上', c(3,1,3)).
+
 %!  funds_band(?Role, ?Bounds, ?Citation, ?Wording) is nondet.
 %
 %   Role approves a payment whose amount meets every Wording-Threshold of

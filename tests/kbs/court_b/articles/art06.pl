@@ -8,13 +8,20 @@ paragraph(6, 3, "局务会议决议应当经全体成员过半数同意方可通
 
 cross_reference(c(6,1,null), [c(5,1,null)]).
 
+%!  meeting_group(?Group, ?Posts, ?Citation) is nondet.
+%
+%   "局务会议由局长、副局长和各团队长组成" (6(1)): three groups of members,
+%   each held by at least one person; 副局长 includes 常务副局长 (2(2)).
+meeting_group('局长', ['局长'], c(6,1,null)).
+meeting_group('副局长', ['常务副局长', '副局长'], c(6,1,null)).
+meeting_group('团队长', ['团队长'], c(6,1,null)).
+
 %!  meeting_member(?Role, ?Citation) is nondet.
 %
-%   The members of the 局务会议 (6(1)); 副局长 includes 常务副局长 (2(2)).
-meeting_member('局长', c(6,1,null)).
-meeting_member('常务副局长', c(6,1,null)).
-meeting_member('副局长', c(6,1,null)).
-meeting_member('团队长', c(6,1,null)).
+%   The members of the 局务会议: the posts of its groups (6(1)).
+meeting_member(Role, C) :-
+    meeting_group(_, Posts, C),
+    member(Role, Posts).
 
 %!  meeting_chair(?Role, ?Citation) is nondet.
 %
@@ -37,7 +44,8 @@ majority_of_all(For, Members) :-
 %!  tie(+For, +Against) is semidet.
 %
 %   "赞成票与反对票票数相等" (6(3)), with at least one vote each way: when
-%   nobody votes for, nothing can pass whatever the chair does.
+%   everyone present abstains there is no division for a casting vote to
+%   decide, and nobody has agreed (i_no_votes_no_tie).
 tie(For, Against) :-
     For =:= Against,
     For > 0.

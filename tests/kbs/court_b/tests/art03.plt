@@ -22,12 +22,14 @@ test("exactly 500,000 yuan is 五十万元以上: the deputy, by the boundary co
 
 test("4,999,999 yuan: the deputy, no boundary reading needed", true(A == '副局长')) :-
     funds(4999999, A, T),
+    memberchk(step(amount_band, [_, 4999999, band_500k_to_5m, '副局长'], [c(3,1,2)]), T),
+    \+ memberchk(step(amount_at_threshold, _, _), T),
     \+ memberchk(interp(i_boundary_convention), T).
 
 %   3(1)(3) "五百万元以上的，由局长审批"
 test("exactly 5,000,000 yuan: the director", true(A == '局长')) :-
     funds(5000000, A, T),
-    memberchk(step(amount_band, [_, 5000000, band_5m_and_above, '局长'], [c(3,1,3)]), T),
+    memberchk(step(amount_at_threshold, [_, 5000000, band_5m_and_above, '局长'], [c(3,1,3)]), T),
     memberchk(interp(i_boundary_convention), T).
 
 test("5,000,001 yuan: the director", true(A == '局长')) :-
