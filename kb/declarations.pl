@@ -40,7 +40,7 @@ kind_label(scope, en, "scope").
 fact(absent, set(person(role)), []).                            % 不在岗
 fact(authorized, list(record([from-person(role), to-person(role)])),
      [distinct(from, to, self_authorisation)]).                  % 授权 (8(3), 8(5), 9(4))
-fact(major, boolean, []).                                        % 重大、疑难、复杂
+fact(major, boolean, [if_false(not_major)]).                     % 重大、疑难、复杂 (false: said not)
 fact(ladder, list(person(role)),
      [whole, group(ladder_post, not_ladder_post), unique(duplicate_ladder_post)]).
 
@@ -50,7 +50,9 @@ absent_fact(absent).
 %   Changes worth trying for "what would change the answer" (ask --flips):
 %   the posts that act for another and the authorisations with a basis.
 flip_candidate(absent, R) :- acting_power(R, _, _, _) ; acting_power(_, R, _, _).
-flip_candidate(authorized, record(From, To)) :- acting_power(From, To, _, _).
+flip_candidate(authorized, record(From, To)) :-
+    acting_power(P, To, _, _),
+    authorisation_grantor(P, From, _).
 
 fact_label(absent, zh, "不在岗").
 fact_label(absent, en, "away").

@@ -6,22 +6,30 @@
     arg_text/3 below for this KB's own terms.
 */
 
-msg(authorisation_dormant, zh, "~w在岗，其对~w的授权不发生代为履行的效果（代为履行以局长不在岗为前提）。").
-msg(authorisation_dormant, en, "~w is at his post, so his authorisation of ~w has no acting effect (acting requires the director to be away).").
-msg(acting, zh, "~w不在岗，已授权~w，由其代为履行职责。").
-msg(acting, en, "~w is away and has authorised ~w, who acts in his place.").
-msg(authorised_agent_absent, zh, "~w不在岗，虽已授权~w，但被授权人也不在岗。").
-msg(authorised_agent_absent, en, "~w is away and has authorised ~w, who is away too.").
+msg(authorisation_dormant, zh, "~w在岗，~w对~w的授权不发生代为履行的效果（第八条第（五）项以局长不在岗为前提）。").
+msg(authorisation_dormant, en, "~w is at his post, so the authorisation by ~w of ~w has no acting effect (Art. 8(5) requires the director to be away).").
+msg(acting, zh, "~w不在岗，经~w授权，由~w代为履行其职责。").
+msg(acting, en, "~w is away; authorised by ~w, ~w acts in his place.").
+msg(authorised_agent_absent, zh, "~w不在岗，~w已授权~w代为履行，但被授权人也不在岗。").
+msg(authorised_agent_absent, en, "~w is away; ~w has authorised ~w to act for him, who is away too.").
 msg(absent_unauthorised, zh, "~w不在岗，且未授权~w代为履行职责。").
-msg(absent_unauthorised, en, "~w is away and has not authorised ~w to act for him.").
+msg(absent_unauthorised, en, "~w is away and ~w has not been authorised to act for him.").
 msg(absent_no_rule, zh, "~w不在岗，本规定未规定由谁代行其职权。").
 msg(absent_no_rule, en, "~w is away; the regulation does not say who acts for him.").
-msg(authorisation_without_basis, zh, "~w对~w的授权在本规定中没有依据（只规定局长对副局长的授权），不予考虑。").
-msg(authorisation_without_basis, en, "The authorisation from ~w to ~w has no basis in the regulation (which provides only for the director authorising the deputy) and is disregarded.").
+msg(authorisation_no_agent, zh, "~w对~w的授权在本规定中没有依据，不予考虑：本规定只规定副局长根据授权召集并主持会议（第八条第（三）项）和代为履行局长职责（第八条第（五）项、第九条第（四）项）。").
+msg(authorisation_no_agent, en, "The authorisation by ~w of ~w has no basis in the regulation and is disregarded: the regulation provides only for the deputy to chair the meetings (Art. 8(3)) and to act for the director (Art. 8(5), 9(4)) by authorisation.").
+msg(authorisation_not_grantor, zh, "~w对~w的授权不予考虑：第八条第（三）项规定“根据局长授权”；第八条第（五）项、第九条第（四）项只规定“根据授权”，没有写明由谁授权，本工具只认可局长和分管副院长的授权（见解释）。").
+msg(authorisation_not_grantor, en, "The authorisation by ~w of ~w is disregarded: Art. 8(3) requires the director's authorisation; Art. 8(5) and 9(4) say only \"by authorisation\" without naming who authorises, and this tool accepts only the director's and the vice-president in charge's (see the interpretation).").
 msg(decides, zh, "~w，由~w~w。").
 msg(decides, en, "~w: ~w decides (~w).").
 msg(requested_by, zh, "该事项由~w报请。").
 msg(requested_by, en, "The matter is submitted by ~w.").
+msg(not_major, zh, "~w只适用于重大事项或重大、疑难、复杂案件；本案不属于，该项不适用，本规定未规定由谁批准。").
+msg(not_major, en, "~w applies only to major matters or major, difficult or complex cases; this one is not, so the item does not apply and the regulation names no approver.").
+msg(major_assumed, zh, "~w只适用于重大事项或重大、疑难、复杂案件；未说明本案是否属于，答案以属于为前提。").
+msg(major_assumed, en, "~w applies only to major matters or major, difficult or complex cases; the scenario does not say whether this one is, and the answer assumes it is.").
+msg(art11_2_not_applied, zh, "第十一条第二款“重大事项，由局长报请分管副院长决定”属于分歧处理，不改变本事项由谁批准或决定（见解释）。").
+msg(art11_2_not_applied, en, "Art. 11(2) (major matters: the director submits them to the vice-president in charge) belongs to handling disagreements and does not change who approves or decides this matter (see the interpretation).").
 msg(process_approval, zh, "该事项在报请批准前由~w进行过程审批。").
 msg(process_approval, en, "Before final approval, ~w gives the process approval (过程审批).").
 msg(no_process_approval, zh, "第九条第（一）项的过程审批只涉及第七条第一、第二、第三、第五项，不包括第~w项，该事项没有副局长的过程审批。").
@@ -52,6 +60,10 @@ msg(leadership_unclear, zh, "~w是否属于领导岗位不明确，无法确定�
 msg(leadership_unclear, en, "Whether ~w is a leadership post is unclear, so whether it may be covered cannot be said.").
 msg(substitution_decider, zh, "~w范围内的临时性岗位职责替补由~w决定。").
 msg(substitution_decider, en, "A temporary substitution within the ~w is decided by ~w.").
+msg(decider_absent_passes_up, zh, "~w不在岗，由~w决定（第十二条第二款的范围是嵌套的，见解释）。").
+msg(decider_absent_passes_up, en, "~w is away, so ~w decides (the scopes of Art. 12(2) are nested; see the interpretation).").
+msg(substitution_deciders_nested, zh, "~w对~w范围内人员的临时性岗位职责替补也有权决定（第十二条第二款的范围是嵌套的）。").
+msg(substitution_deciders_nested, en, "~w may also decide temporary substitutions of staff within the ~w (the scopes of Art. 12(2) are nested).").
 msg(acting_instead, zh, "~w的职责只能依第八条第（五）项，在其不在岗时根据授权由~w代为履行。").
 msg(acting_instead, en, "The duties of ~w pass only under Art. 8(5): while he is away, by authorisation, to ~w.").
 msg(no_command_authority, zh, "~w在执行局指挥管理层级中没有位置。").
@@ -66,12 +78,14 @@ msg(higher_party_decides, zh, "分歧一方~w的指挥管理层级高于~w内作
 msg(higher_party_decides, en, "The party ~w ranks above the deciding view within the ~w, that of ~w, so his view prevails.").
 msg(deciding_view, zh, "~w内以~w的指挥管理意见作为决定意见。").
 msg(deciding_view, en, "Within the ~w, the view of ~w is the deciding view.").
+msg(view_passes_up, zh, "~w不在岗，以执行局内的决定意见即~w的指挥管理意见为准（见解释）。").
+msg(view_passes_up, en, "~w is away, so the bureau's deciding view, that of ~w, decides (see the interpretation).").
 msg(invitees, zh, "~w的受邀人员：~w（第四条第三款）。").
 msg(invitees, en, "Invitees to the ~w: ~w (Art. 4(3)).").
 msg(invitees_other, zh, "~w的受邀人员中，~w不是第四条第三款列名的院长、副院长，属于“等相关人员”。").
 msg(invitees_other, en, "Among the invitees to the ~w, ~w are not the president or vice-presidents named in Art. 4(3) but \"other relevant persons\".").
-msg(duty, zh, "负责：~w。").
-msg(duty, en, "Responsible for: ~w.").
+msg(duty, zh, "职责：~w。").
+msg(duty, en, "Duty or power: ~w.").
 msg(decides_matter, zh, "决定或批准：~w。").
 msg(decides_matter, en, "Decides or approves: ~w.").
 msg(process_matter, zh, "过程审批：~w。").
@@ -92,8 +106,10 @@ msg(chair_by_authorisation, zh, "~w由~w授权~w召集并主持。").
 msg(chair_by_authorisation, en, "The ~w is convened and chaired, by authorisation of ~w, by ~w.").
 msg(chair, zh, "~w由~w主持。").
 msg(chair, en, "The ~w is chaired by ~w.").
-msg(no_chair, zh, "~w应由~w主持，但其不在岗且未授权副局长。").
-msg(no_chair, en, "The ~w is to be chaired by ~w, who is away and has not authorised the deputy.").
+msg(chair_acting, zh, "~w由代为履行~w职责的~w主持。").
+msg(chair_acting, en, "The ~w is chaired by ~w, acting for ~w.").
+msg(no_chair, zh, "~w应由~w主持，但其不在岗，也没有受授权且在岗的副局长。").
+msg(no_chair, en, "The ~w is to be chaired by ~w, who is away, and no deputy at his post has been authorised.").
 msg(majority, zh, "多数意见为~w，作为会议决议。").
 msg(majority, en, "The majority opinion is ~w, which is the meeting's resolution.").
 msg(no_majority_tie_break, zh, "不能形成多数意见，以~w的意见~w作为决议。").
@@ -108,10 +124,18 @@ msg(escalation_open, zh, "涉及重大、疑难、复杂事项，~w的意见与�
 msg(escalation_open, en, "The matter is major, difficult or complex and the opinion of ~w differs from the majority: the director may submit it to the court leader in charge, or ask him to refer it to the adjudication committee.").
 msg(escalation_not_major, zh, "~w的意见与多数意见不一致，但事项不属于重大、疑难、复杂事项，不能报请。").
 msg(escalation_not_major, en, "The opinion of ~w differs from the majority, but the matter is not major, difficult or complex, so it cannot be escalated.").
-msg(reading_outcome, zh, "按“~w”理解、~w：~w。").
-msg(reading_outcome, en, "Reading \"majority\" as ~w, ~w: ~w.").
-msg(meeting_nature, zh, "~w是执行局~w，其决议或意见~w。").
-msg(meeting_nature, en, "The ~w is the bureau's ~w; what it resolves is ~w.").
+msg(reading_outcome, zh, "~w：~w。").
+msg(reading_outcome, en, "~w: ~w.").
+msg(plurality_reading, zh, "附注：若将“多数意见”理解为相对多数（得票最多即可），结论为~w；本答案按过半数理解（见解释）。").
+msg(plurality_reading, en, "Note: reading \"majority\" as merely the most votes would give ~w; this answer reads it as more than half (see the interpretation).").
+msg(plurality_reading_counting, zh, "附注：若将“多数意见”理解为相对多数（得票最多即可），~w时结论为~w；本答案按过半数理解（见解释）。").
+msg(plurality_reading_counting, en, "Note: reading \"majority\" as merely the most votes, ~w, would give ~w; this answer reads it as more than half (see the interpretation).").
+msg(abstentions_counted, zh, "弃权~w票：弃权不是意见，但计入表决总数，多数意见须超过包括弃权在内的全部表决的一半（见解释）。").
+msg(abstentions_counted, en, "~w abstention(s): an abstention is no opinion, but it counts toward the total, so a majority opinion needs more than half of all votes, abstentions included (see the interpretation).").
+msg(abstentions_no_opinion, zh, "弃权~w票：弃权不是意见，不影响与会人员意见是否一致（见解释）。").
+msg(abstentions_no_opinion, en, "~w abstention(s): an abstention is no opinion and does not break unanimity (see the interpretation).").
+msg(meeting_nature, zh, "~w~w：第五条规定~w。").
+msg(meeting_nature, en, "What the ~w resolves is ~w.").
 msg(record_kept, zh, "~w形成的决议和意见一律记录在案，留存备查。").
 msg(record_kept, en, "What the ~w resolves is recorded and kept on file.").
 
@@ -153,6 +177,19 @@ msg(err_same_party, en, "there is only one ~w, who cannot disagree with himself"
 msg(err_scope_not_allowed, zh, "分歧的范围只能是 team 或 bureau，不能是 ~w").
 msg(err_scope_not_allowed, en, "a disagreement's scope is team or bureau, not ~w").
 
+%   ---- findings of this KB's own checks (checks.pl) ------------------------
+
+msg(check_reporting_cycle, zh, "负责关系成环：~w").
+msg(check_reporting_cycle, en, "reporting lines form a cycle: ~w").
+msg(check_meetings, zh, "会议~w没有规定~w").
+msg(check_meetings, en, "the meeting ~w has no ~w").
+msg(check_matters, zh, "事项“~w”应当恰有一条规则规定由谁决定，现有~w个决定者：~w").
+msg(check_matters, en, "exactly one rule should say who decides the matter ~w; the rules name ~w deciders: ~w").
+msg(check_vocabulary, zh, "名称~w未在词汇表中声明").
+msg(check_vocabulary, en, "the name ~w is not declared in the vocabulary").
+msg(check_reverse_substitution, zh, "~w可以替补~w（~w），但前者不是下级岗位：逆向替补").
+msg(check_reverse_substitution, en, "~w may cover ~w (~w) though it is not the lower post: reverse substitution").
+
 %   ---- why-not steps -----------------------------------------------------
 
 %!  why_not(?Key) is nondet.
@@ -165,7 +202,10 @@ why_not(authorisation_dormant).
 why_not(absent_unauthorised).
 why_not(authorised_agent_absent).
 why_not(absent_no_rule).
-why_not(authorisation_without_basis).
+why_not(authorisation_no_agent).
+why_not(authorisation_not_grantor).
+why_not(not_major).
+why_not(art11_2_not_applied).
 why_not(no_process_approval).
 why_not(no_superior).
 why_not(superior_absent).
@@ -196,23 +236,23 @@ word('管理', en, "management").
 word('负责解释', en, "interpretation").
 word('最高决策机构', en, "highest decision-making body").
 word('咨询研讨机构', en, "advisory body").
-word(absolute, zh, "过半数").
-word(absolute, en, "more than half of the votes").
-word(plurality, zh, "相对多数").
-word(plurality, en, "the most votes").
 word(excluded, zh, "不计入受邀人员意见").
 word(excluded, en, "not counting invitees").
 word(included, zh, "计入受邀人员意见").
 word(included, en, "counting invitees").
-word(true, zh, "全体工作人员均应当执行").
-word(true, en, "binding on all its staff").
-word(false, zh, "仅供各执行团队参考适用").
-word(false, en, "for the teams' reference only, not binding").
+word(binding, zh, "的决议对执行局全体工作人员有约束力").
+word(binding, en, "binding on all the bureau's staff").
+word(advisory, zh, "的意见仅供各执行团队参考").
+word(advisory, en, "for the teams' reference only, not binding").
 word('独立行使', en, "exercises it alone").
 word('协助行使', en, "assists in exercising it").
 word('行使', en, "exercises it").
 word(none, zh, "无决议").
 word(none, en, "no resolution").
+word(check_chair, zh, "主持人").
+word(check_chair, en, "chair").
+word(check_members, zh, "参加人员").
+word(check_members, en, "members").
 
 %!  arg_text(+Arg, +Lang, -Text:string) is semidet.
 %
@@ -224,6 +264,16 @@ arg_text(tie_break(Op), zh, T) :- format(string(T), "分管副院长的意见“
 arg_text(tie_break(Op), en, T) :- format(string(T), "the vice-president's opinion \"~w\"", [Op]).
 arg_text(unanimous(Op), zh, T) :- format(string(T), "一致意见“~w”", [Op]).
 arg_text(unanimous(Op), en, T) :- format(string(T), "unanimous opinion \"~w\"", [Op]).
+arg_text(acting(Agent, Principal), zh, T) :-
+    role_name_(Agent, A), role_name_(Principal, P),
+    format(string(T), "代为履行~w职责的~w", [P, A]).
+arg_text(acting(Agent, Principal), en, T) :-
+    role_label_(Agent, A), role_label_(Principal, P),
+    format(string(T), "~w, acting for the ~w", [A, P]).
 arg_text(Scope, zh, T) :- atom(Scope), scope(Scope, T0, _), !, atom_string(T0, T).
 arg_text(Scope, en, T) :- atom(Scope), scope(Scope, _, T).
 arg_text(Meeting, en, T) :- atom(Meeting), meeting_label(Meeting, _, L), format(string(T), "~w (~w)", [L, Meeting]).
+
+role_name_(R, N) :- atom_string(R, N).
+role_label_(R, L) :- role(R, _, _, L0), !, format(string(L), "~w (~w)", [R, L0]).
+role_label_(R, L) :- atom_string(R, L).

@@ -18,7 +18,7 @@ its own naming; it is not a module itself.
 :- discontiguous
        article/2, paragraph/3, item/4,
        matter/3, matter_action/2, decides/4, requested_by/3,
-       reports_to/4, duty/3.
+       reports_to/4, duty/3, requires_major/2.
 
 %   The unofficial English rendering (english.pl) is optional: a KB without
 %   it answers in English with Chinese article text only.
@@ -47,3 +47,4 @@ its own naming; it is not a module itself.
 :- include(messages).
 :- include(questions).
 :- include(declarations).
+:- include(checks).

@@ -10,16 +10,21 @@
         step(Key, Args, Citations)   an explanation step (text in messages.pl)
         gap(Id)                      a recorded gap (readings.pl) that applies
         interp(Id)                   a recorded interpretation that was used
+        note(Key, Args, Citations)   a remark that changes nothing (how another
+                                     reading would come out, who else may decide)
     A question's status is "gap" exactly when its trace holds a gap.
 
     The scenario facts are scenario_fact/1 terms (absent(R), authorized(F, T),
-    major, ladder(Posts)), asserted by the engine inside snapshot/1 for one
+    major or not_major, ladder(Posts)), asserted by the engine inside snapshot/1 for one
     question (declarations.pl declares them), so the base rules never change.
 */
 
 absent(Role) :- scenario_fact(absent(Role)).
 authorized(From, To) :- scenario_fact(authorized(From, To)).
 is_major :- scenario_fact(major).
+%   facts.major: false (declared with if_false(not_major)) is the fact
+%   scenario_fact(not_major): the scenario says the matter is not major,
+%   which is more than not saying it is.
 
 %!  ladder(-Posts:list) is det.
 %
@@ -34,65 +39,105 @@ ladder_is_default :- \+ scenario_fact(ladder(_)).
 
 %   ---- acting for an absent holder (Arts 8(5), 9(4)) -----------------------
 
-%!  exercise(+Role, +Matter, -Actor, -ActingFor, -Trace) is det.
+%!  grant_(+Principal, +Agent, -Grantor, -Trace) is nondet.
 %
-%   Actor is who exercises Role's power for Matter given the scenario:
-%   Role itself when at its post; the authorised deputy when the director
-%   is away (8(5), for police deployment also 9(4)); otherwise null, with
-%   the gap in Trace.  ActingFor is Role when someone acts for it, else null.
-exercise(Role, _Matter, Role, null, Trace) :-
+%   The scenario authorises Agent to act for Principal, by a Grantor whose
+%   authorisation 8(5) and 9(4) accept (authorisation_grantor/3); Trace
+%   holds the readings that acceptance relies on.
+grant_(Principal, Agent, Grantor, Trace) :-
+    authorized(Grantor, Agent),
+    authorisation_grantor(Principal, Grantor, Is),
+    findall(interp(I), member(I, Is), Trace).
+
+%!  exercise(+Role, +Context, -Actor, -ActingFor, -Trace) is det.
+%
+%   Actor is who exercises Role's power given the scenario: Role itself
+%   when at its post; the authorised deputy when the director is away (8(5),
+%   for police deployment also 9(4)); otherwise null, with the gap in Trace.
+%   ActingFor is Role when someone acts for it, else null.  Context says what
+%   the power is for -- approval(M), process(M), request(M), substitution,
+%   disagreement(S), meeting(Mt), superior -- so that the citations and the
+%   gap fit the question.
+exercise(Role, _Context, Role, null, Trace) :-
     \+ absent(Role),
     !,
-    (   authorized(Role, Agent), acting_power(Role, Agent, _, C)
-    ->  Trace = [step(authorisation_dormant, [Role, Agent], [C])]
-    ;   Trace = []
-    ).
-exercise(Role, Matter, Actor, ActingFor, Trace) :-
+    findall(T, ( acting_power(Role, Agent, _, C),
+                 grant_(Role, Agent, G, TI),
+                 member(T, [step(authorisation_dormant, [Role, G, Agent], [C]) | TI]) ),
+            Trace0),
+    list_to_set(Trace0, Trace).
+exercise(Role, Context, Actor, ActingFor, Trace) :-
     acting_power(Role, Agent, absent_and_authorised, C),
     !,
-    acting_citations_(Matter, Role, Agent, C, Cs),
-    (   authorized(Role, Agent)
+    acting_citations_(Context, Role, Agent, C, Cs),
+    (   grant_(Role, Agent, G, TI)
     ->  (   \+ absent(Agent)
         ->  Actor = Agent, ActingFor = Role,
-            acting_interpretations_(Matter, Interps),
-            Trace = [step(acting, [Role, Agent], Cs) | Interps]
+            acting_interpretations_(Context, Interps),
+            append([[step(acting, [Role, G, Agent], Cs)], TI, Interps], Trace)
         ;   Actor = null, ActingFor = null,
-            Trace = [step(authorised_agent_absent, [Role, Agent], Cs),
-                     gap(g_authorised_deputy_absent)]
+            append([[step(authorised_agent_absent, [Role, G, Agent], Cs)], TI,
+                    [gap(g_authorised_deputy_absent)]], Trace)
         )
     ;   Actor = null, ActingFor = null,
         Trace = [step(absent_unauthorised, [Role, Agent], Cs),
                  gap(g_director_absent_unauthorised)]
     ).
-exercise(Role, _Matter, null, null,
+exercise(Role, Context, null, null,
          [step(absent_no_rule, [Role], Cs), gap(Gap)]) :-
-    absent_gap_(Role, Gap),
+    absent_gap_(Context, Role, Gap),
     reading(Gap, gap, Cs, _, _).
 
-absent_gap_('副局长', g_deputy_absent) :- !.
-absent_gap_('团队长', g_team_leader_absent) :- !.
-absent_gap_(_, g_role_absent).
+%   The gap for an absent holder nobody acts for, by what the power is for.
+%   Approvals: the approver's own gap.  Disagreements pass a team's deciding
+%   view up to the bureau's (i_deciding_view_nested); only 11(2)'s
+%   分管副院长 is left.  Substitutions pass the decision up (12(2)).
+absent_gap_(disagreement(_), _, g_vp_absent_disagreement) :- !.
+absent_gap_(_, '副局长', g_deputy_absent) :- !.
+absent_gap_(_, '团队长', g_team_leader_absent) :- !.
+absent_gap_(_, _, g_role_absent).
 
-acting_citations_(Matter, Role, Agent, C, [C, C2]) :-
+%   Only an approval can be police deployment's (9(4)): no process approval
+%   or submission is acted for on that matter.
+context_matter_(approval(M), M).
+
+acting_citations_(Context, Role, Agent, C, [C, C2]) :-
+    context_matter_(Context, Matter),
     acting_power_for_matter(Matter, Role, Agent, C2),
     !.
 acting_citations_(_, _, _, C, [C]).
 
-acting_interpretations_(Matter, [interp(i_police_same_matter), interp(i_team_is_group)]) :-
+acting_interpretations_(Context, [interp(i_police_same_matter), interp(i_team_is_group)]) :-
+    context_matter_(Context, Matter),
     acting_power_for_matter(Matter, _, _, _),
     !.
 acting_interpretations_(_, [interp(i_deputy_powers_general)]).
 
 %!  authorisation_review(-Trace) is det.
 %
-%   Steps for scenario authorisations that no article provides for: only
-%   the director's authorisation of the deputy has a basis (8(3), 8(5)).
+%   Steps for scenario authorisations the regulation gives no effect: to
+%   anyone but the deputy (the only agent of 8(3), 8(5), 9(4)), or by
+%   someone 8(5)/9(4) do not accept as grantor (i_authorisation_grantor)
+%   and who is not the director of 8(3).
 authorisation_review(Trace) :-
-    findall(step(authorisation_without_basis, [From, To], [c(8,1,3), c(8,1,5)]),
-            ( authorized(From, To),
-              \+ acting_power(From, To, _, _),
-              \+ chair_by_authorisation(From, To, _) ),
-            Trace).
+    findall(T, ( authorized(From, To),
+                 unsupported_authorisation_(From, To, Ts),
+                 member(T, Ts) ),
+            Trace0),
+    list_to_set(Trace0, Trace).
+
+unsupported_authorisation_(From, To, [step(authorisation_no_agent, [From, To], Cs)]) :-
+    \+ acting_power(_, To, _, _),
+    \+ chair_by_authorisation(_, To, _),
+    !,
+    authorisation_provisions_(Cs).
+unsupported_authorisation_(From, To, [step(authorisation_not_grantor, [From, To], Cs),
+                                      interp(i_authorisation_grantor)]) :-
+    \+ ( acting_power(P, To, _, _), authorisation_grantor(P, From, _) ),
+    \+ chair_by_authorisation(From, To, _),
+    authorisation_provisions_(Cs).
+
+authorisation_provisions_([c(8,1,3), c(8,1,5), c(9,1,4)]).
 
 %   ---- approver (Arts 6, 7, 9, 10, 13, 15) ---------------------------------
 
@@ -100,33 +145,68 @@ authorisation_review(Trace) :-
 %
 %   Who gives the final approval or decision on Matter, who acts for an
 %   absent approver, who does the process approval (过程审批) and who
-%   submits the matter.
+%   submits the matter.  An item that covers only major matters (6(3),
+%   7(1)(1)) does not apply where the scenario says the matter is not major.
 q_approver(Matter, Fields, Trace) :-
     matter(Matter, Name, MatterCite),
     decides(Matter, Role, How, DecideCite),
     !,
     authorisation_review(T0),
-    exercise(Role, Matter, Approver, ActingFor, TA),
-    requester_(Matter, Requester, TR),
-    process_(Matter, MatterCite, Approver, ActingFor, ProcessApprover, TP),
-    matter_interpretations_(Role, Matter, TI),
-    Fields = _{matter: Name, approver: Approver, acting_for: ActingFor,
-               process_approver: ProcessApprover, requested_by: Requester},
-    atom_string(Name, NameString),
-    append([T0, [step(decides, [NameString, Role, How], [DecideCite])], TA, TR, TP, TI],
-           Trace).
+    matter_arg_(Matter, Name, MatterCite, NameArg),
+    (   requires_major(Matter, QC), scenario_fact(not_major)
+    ->  Fields = _{matter: Name, approver: null, acting_for: null,
+                   process_approver: null, requested_by: null},
+        append(T0, [step(not_major, [NameArg], [QC]), gap(g_matter_not_major)], Trace)
+    ;   exercise(Role, approval(Matter), Approver, ActingFor, TA),
+        requester_(Matter, Requester, TR),
+        process_(Matter, MatterCite, Approver, ActingFor, ProcessApprover, TP),
+        matter_interpretations_(Role, Matter, TI),
+        major_steps_(Matter, NameArg, TM),
+        Fields = _{matter: Name, approver: Approver, acting_for: ActingFor,
+                   process_approver: ProcessApprover, requested_by: Requester},
+        append([T0, [step(decides, [NameArg, Role, How], [DecideCite])], TM, TA, TR, TP, TI],
+               Trace)
+    ).
+
+%   The matter's name as a step argument: a string (shown in quotation
+%   marks) where it is the text's own words, else the matter itself (shown
+%   by its name, unquoted).
+matter_arg_(Matter, Name, Cite, Arg) :-
+    atom_string(Name, S),
+    (   cited_text_(Cite, Text), sub_string(Text, _, _, _, S)
+    ->  Arg = S
+    ;   Arg = Matter
+    ).
+
+cited_text_(c(A, P, null), Text) :- !, paragraph(A, P, Text).
+cited_text_(c(A, P, I), Text) :- item(A, P, I, Text).
+
+%   The matter's being major: assumed where the item needs it and the
+%   scenario does not say (i_matter_taken_as_major); and where the matter
+%   is major, 11(2) ("重大事项，由局长报请分管副院长决定") is read within
+%   Art. 11 and does not move the approval (i_art11_2_context).
+major_steps_(Matter, NameArg, Trace) :-
+    (   requires_major(Matter, QC), \+ is_major
+    ->  T1 = [step(major_assumed, [NameArg], [QC]), interp(i_matter_taken_as_major)]
+    ;   T1 = []
+    ),
+    (   ( is_major ; requires_major(Matter, _) )
+    ->  T2 = [step(art11_2_not_applied, [], [c(11,2,null)]), interp(i_art11_2_context)]
+    ;   T2 = []
+    ),
+    append(T1, T2, Trace).
 
 requester_(Matter, Actor, [step(requested_by, [Role], [C]) | T]) :-
     requested_by(Matter, Role, C),
     !,
-    exercise(Role, Matter, Actor, _, T).
+    exercise(Role, request(Matter), Actor, _, T).
 requester_(_, null, []).
 
 process_(Matter, _, Approver, ActingFor, Actor,
          [step(process_approval, [Role], [C]) | T]) :-
     process_approver(Matter, Role, C),
     !,
-    exercise(Role, Matter, Actor, _, T0),
+    exercise(Role, process(Matter), Actor, _, T0),
     (   ActingFor \== null, Actor == Approver
     ->  append(T0, [interp(i_double_role)], T)
     ;   T = T0
@@ -191,7 +271,7 @@ chain_(Role, _, [Role], [step(chain_top, [Role], [])]).
 acting_superior_(Role, Superior, Acting, Trace) :-
     absent(Superior),
     !,
-    exercise(Superior, none, Actor, ActingFor, T0),
+    exercise(Superior, superior, Actor, ActingFor, T0),
     (   ActingFor \== null, Actor \== Role
     ->  Acting = Actor, Trace = T0
     ;   ActingFor \== null             % Role itself acts for its superior
@@ -251,37 +331,80 @@ q_substitution(Sub, For, Scope, Fields, Trace) :-
                acting_for: ActingFor},
     append([T0, T1, TL], Trace).
 
-substitution_(unknown, _, For, _, false, null, null, null,
-              [step(leadership_excluded, [For], [c(12,1,null)]), interp(i_leadership_posts)]) :-
-    leadership_post(For),              % excluded whatever the ranks
-    !.
-substitution_(unknown, Sub, For, _, null, null, null, null,
-              [step(unranked, [Sub, For], [c(12,1,null)]), gap(g_unranked_post)]).
-substitution_(same, Sub, For, _, null, null, null, null,
-              [step(peer_substitution, [Sub, For], [c(12,1,null)]),
-               gap(g_peer_substitution)]).
+%   A higher post covering a lower one is reverse, never allowed (12(1)).
 substitution_(higher, Sub, For, _, false, '逆向', null, null,
               [step(reverse_substitution, [Sub, For], [C])]) :-
+    !,
     substitution_direction('逆向', false, C).
-substitution_(lower, Sub, For, Scope, Allowed, '顺向', Decider, ActingFor, Trace) :-
+%   "除领导岗位外" comes before the other ranks: a leadership post is never
+%   covered under Art. 12, by a lower post, an unranked one or the same post.
+substitution_(Rel, Sub, For, _, false, Direction, null, null, Trace) :-
+    leadership_post(For),
+    !,
+    direction_steps_(Rel, Sub, For, Direction, TD),
+    leadership_pointer_(Sub, For, TP),
+    append([TD, [step(leadership_excluded, [For], [c(12,1,null)]),
+                 interp(i_leadership_posts)], TP], Trace).
+substitution_(Rel, Sub, For, _, null, Direction, null, null, Trace) :-
+    leadership_post_unclear(For),
+    !,
+    direction_steps_(Rel, Sub, For, Direction, TD),
+    (   Rel == same -> TS = [gap(g_peer_substitution)] ; TS = [] ),
+    append([TD, [step(leadership_unclear, [For], [c(12,1,null)]),
+                 gap(g_team_leader_leadership_post)], TS], Trace).
+substitution_(unknown, Sub, For, _, null, null, null, null,
+              [step(unranked, [Sub, For], [c(12,1,null)]), gap(g_unranked_post)]) :-
+    !.
+substitution_(same, Sub, For, _, null, null, null, null,
+              [step(peer_substitution, [Sub, For], [c(12,1,null)]),
+               gap(g_peer_substitution)]) :-
+    !.
+substitution_(lower, Sub, For, Scope, true, '顺向', Decider, ActingFor, Trace) :-
     substitution_direction('顺向', true, C),
-    Step = step(forward_substitution, [Sub, For], [C]),
-    (   leadership_post(For)
-    ->  Allowed = false, Decider = null, ActingFor = null,
-        leadership_pointer_(Sub, For, TP),
-        append([Step, step(leadership_excluded, [For], [c(12,1,null)]),
-                interp(i_leadership_posts)], TP, Trace)
-    ;   leadership_post_unclear(For)
-    ->  Allowed = null, Decider = null, ActingFor = null,
-        Trace = [Step, step(leadership_unclear, [For], [c(12,1,null)]),
-                 gap(g_team_leader_leadership_post)]
-    ;   Allowed = true,
-        substitution_decider(Scope, Role, DC),
-        exercise(Role, none, Decider, ActingFor, TE),
-        scope_interpretations_(Scope, TS),
-        append([[Step, interp(i_work_need_assumed),
-                 step(substitution_decider, [Scope, Role], [DC])], TS, TE], Trace)
+    substitution_deciders_(Scope, Chain),
+    Chain = [Role-DC | Uppers],
+    pick_decider_(Chain, Decider, ActingFor, TE),
+    nested_steps_(Scope, Uppers, TN),
+    scope_interpretations_(Scope, TS),
+    append([[step(forward_substitution, [Sub, For], [C]), interp(i_work_need_assumed),
+             step(substitution_decider, [Scope, Role], [DC])], TN, TS, TE], Trace).
+
+%   The direction as far as the ranks tell it, with its step.
+direction_steps_(lower, Sub, For, '顺向', [step(forward_substitution, [Sub, For], [C])]) :-
+    !, substitution_direction('顺向', true, C).
+direction_steps_(same, Sub, For, null, [step(peer_substitution, [Sub, For], [c(12,1,null)])]) :- !.
+direction_steps_(_, _, _, null, []).
+
+%!  substitution_deciders_(+Scope, -Chain) is det.
+%
+%   Who may decide a temporary substitution in Scope, nearest first: the
+%   decider of Scope, then of each scope it lies within (12(2), nested).
+substitution_deciders_(Scope, [Role-C | Rest]) :-
+    substitution_decider(Scope, Role, C),
+    (   scope_within(Scope, Up)
+    ->  substitution_deciders_(Up, Rest)
+    ;   Rest = []
     ).
+
+%   The nearest decider at his post decides; an absent one passes the
+%   decision up.  The last (the director) may be acted for (8(5)).
+pick_decider_([Role-_], Decider, ActingFor, Trace) :-
+    !,
+    exercise(Role, substitution, Decider, ActingFor, Trace).
+pick_decider_([Role-_ | Rest], Decider, ActingFor, Trace) :-
+    (   \+ absent(Role)
+    ->  Decider = Role, ActingFor = null, Trace = []
+    ;   Rest = [Up-_ | _],
+        Trace = [step(decider_absent_passes_up, [Role, Up], [c(12,2,null)]) | T1],
+        pick_decider_(Rest, Decider, ActingFor, T1)
+    ).
+
+%   Within a team or a department, the deciders of the wider scopes may
+%   decide too: a note, and the reading the answer rests on.
+nested_steps_(_, [], []) :- !.
+nested_steps_(Scope, Uppers, [note(substitution_deciders_nested, [Roles, Scope], [c(12,2,null)]),
+                              interp(i_substitution_scopes_nested)]) :-
+    pairs_keys(Uppers, Roles).
 
 %   The director's duties pass to the deputy only under 8(5).
 leadership_pointer_(Sub, For, [step(acting_instead, [For, Sub], [C])]) :-
@@ -377,8 +500,8 @@ prevails_(A-_, B-_, null, _, _, [step(same_level, [A, B], [c(11,1,null)])]).
 
 major_decider_(Decider, ActingFor, Requester, Trace) :-
     major_matter_decider(Role, RequestedBy, C),
-    exercise(Role, none, Decider, ActingFor, TD),
-    exercise(RequestedBy, none, Requester, _, TR),
+    exercise(Role, disagreement(major), Decider, ActingFor, TD),
+    exercise(RequestedBy, disagreement(major), Requester, _, TR),
     append([[step(major_disagreement, [Role, RequestedBy], [C]),
              interp(i_art11_2_context)], TR, TD], Trace).
 
@@ -392,8 +515,21 @@ scope_decider_(A-RA, B-RB, Scope, Decider, ActingFor, Trace) :-
     ;   Role = View, TI = [],
         Step = step(deciding_view, [Scope, View], [C])
     ),
-    exercise(Role, none, Decider, ActingFor, TE),
-    append([[Step], TI, TE], Trace).
+    view_holder_(Role, Scope, Holder, TU),
+    exercise(Holder, disagreement(Scope), Decider, ActingFor, TE),
+    append([[Step], TI, TU, TE], Trace).
+
+%   A deciding view whose holder is away passes to the deciding view of the
+%   scope the team lies within, the bureau's (i_deciding_view_nested); the
+%   director's own view passes only under 8(5).
+view_holder_(Role, Scope, Up, [step(view_passes_up, [Role, Up], [c(11,1,null)]),
+                              interp(i_deciding_view_nested)]) :-
+    absent(Role),
+    deciding_view_within(Scope, Wider),
+    deciding_view(Wider, Up, _),
+    Up \== Role,
+    !.
+view_holder_(Role, _, Role, []).
 
 %   Keep the first of each interp(Id); steps and gaps stay as they are.
 dedupe_interpretations_([], []).
@@ -407,29 +543,34 @@ dedupe_interpretations_([X | T], [X | R]) :-
 higher_party_interpretations_('副局长', [interp(i_deputy_level_one)]) :- !.
 higher_party_interpretations_(_, []).
 
-%   ---- meeting (Arts 4, 5, 8(3)) -------------------------------------------
+%   ---- meeting (Arts 4, 5, 8(3), 8(5)) -------------------------------------
 
 %!  q_meeting(+Meeting, +Votes:list, -Fields:dict, -Trace:list) is det.
 %
 %   What Meeting resolved from Votes, a list of vote(Role, Opinion, Name):
 %   the resolution and its basis, whether it binds, the escalation open.
-%   Opinions are compared as exact strings and returned as given.
+%   Opinions are compared as exact strings and returned as given; an
+%   abstention (abstention/1) is no opinion but is a vote.
 q_meeting(Meeting, Votes, Fields, Trace) :-
     authorisation_review(T0),
     chair_(Meeting, Chair, TC),
     partition(member_vote_(Meeting), Votes, MemberVotes, InviteeVotes),
     invitee_steps_(Meeting, InviteeVotes, TInv),
-    meeting_nature(Meeting, Nature, Binding, NC),
+    meeting_nature(Meeting, _Nature, Binding, NC),
+    meeting_nature_text(Meeting, NatureText),
+    (   Binding == true -> BindingWord = binding ; BindingWord = advisory ),
     outcomes_(Meeting, MemberVotes, InviteeVotes, Resolution, Basis, Esc, TO),
+    abstention_steps_(Meeting, Votes, TA),
     findall(_{by: By, to: To, action: Action}, member(esc(By, To, Action), Esc), Escalation),
     tally_(MemberVotes, InviteeVotes, Tally),
     meeting_record_kept(Meeting, RC),
     Fields = _{resolution: Resolution, basis: Basis, binding: Binding,
                escalation: Escalation, chair: Chair, tally: Tally},
-    append([T0, TC, TInv, TO,
-            [ step(meeting_nature, [Meeting, Nature, Binding], [NC]),
+    append([T0, TC, TInv, TO, TA,
+            [ step(meeting_nature, [Meeting, BindingWord, NatureText], [NC]),
               step(record_kept, [Meeting], [RC]) ]],
-           Trace).
+           Trace0),
+    dedupe_interpretations_(Trace0, Trace).
 
 member_vote_(Meeting, vote(Role, _, _)) :-
     meeting_member(Meeting, Role, _),
@@ -448,7 +589,8 @@ invitee_steps_(Meeting, Votes, Steps) :-
             Steps).
 
 %   Who chairs: the deputy by the director's authorisation (8(3)); else the
-%   director (4(2), 6(2)); else nobody the regulation names.
+%   director (4(2), 6(2)); else whoever acts for the absent director (8(5):
+%   chairing is one of his duties, 6(1)(2)); else nobody the regulation names.
 chair_(Meeting, Agent,
        [step(chair_by_authorisation, [Meeting, Principal, Agent], [C]) | TI]) :-
     meeting_chair(Meeting, Principal, _),
@@ -457,33 +599,39 @@ chair_(Meeting, Agent,
     \+ absent(Agent),
     !,
     (   absent(Principal) -> TI = [] ; TI = [interp(i_deputy_chair_by_authorisation)] ).
-chair_(Meeting, Chair, [step(chair, [Meeting, Chair], Cs)]) :-
-    meeting_chair(Meeting, Chair, Cs),
-    \+ absent(Chair),
-    !.
-chair_(Meeting, null, [step(no_chair, [Meeting, Chair], Cs), gap(g_no_chair)]) :-
-    meeting_chair(Meeting, Chair, _),
-    reading(g_no_chair, gap, Cs, _, _).
+chair_(Meeting, Chair, Trace) :-
+    meeting_chair(Meeting, Principal, Cs),
+    !,
+    exercise(Principal, meeting(Meeting), Actor, ActingFor, TE),
+    (   Actor == null
+    ->  Chair = null,
+        reading(g_no_chair, gap, GCs, _, _),
+        Trace = [step(no_chair, [Meeting, Principal], GCs), gap(g_no_chair)]
+    ;   ActingFor == null
+    ->  Chair = Principal,
+        Trace = [step(chair, [Meeting, Principal], Cs) | TE]
+    ;   Chair = Actor,
+        append(TE, [step(chair_acting, [Meeting, Actor, Principal], Cs)], Trace)
+    ).
 
-%   outcomes_/7: the resolution under every reading of the unclear words
-%   ("多数意见"; whether invitees count).  Readings agree when they give the
-%   same resolution and the same escalation, whatever the route (a majority
-%   under one reading, the 分管副院长's opinion under another); then the
-%   answer stands, noting the readings.  Where they differ it is a gap.
+%   outcomes_/7: the resolution, "多数意见" read as more than half of the
+%   votes (i_majority_more_than_half), under each reading of whether
+%   invitees count.  Those readings agree when they give the same
+%   resolution and the same escalation, whatever the route; then the answer
+%   stands, noting them; where they differ it is a gap.  What the plurality
+%   reading would give, where it differs, is a note.
 outcomes_(Meeting, MemberVotes, InviteeVotes, Resolution, Basis, Escalation, Trace) :-
     (   InviteeVotes == [] -> Counts = [excluded] ; Counts = [excluded, included] ),
-    findall(reading(Maj, Inv)-f(Res, B, Esc, T, O),
-            ( member(Maj, [absolute, plurality]),
-              member(Inv, Counts),
-              (   Inv == included
-              ->  append(MemberVotes, InviteeVotes, Vs)
-              ;   Vs = MemberVotes
-              ),
-              outcome_(Meeting, Maj, Vs, O),
+    findall(Inv-f(Res, B, Esc, T, O),
+            ( member(Inv, Counts),
+              counted_votes_(Inv, MemberVotes, InviteeVotes, Vs),
+              outcome_(Meeting, absolute, Vs, O),
               outcome_fields_(Meeting, O, Res, B, Esc, T) ),
             Pairs),
     findall(Res-Esc, member(_-f(Res, _, Esc, _, _), Pairs), Keys0),
     sort(Keys0, Keys),
+    majority_reading_(Meeting, MemberVotes, InviteeVotes, Counts, TM),
+    plurality_notes_(Meeting, MemberVotes, InviteeVotes, Pairs, TN),
     (   Keys = [Resolution-Escalation]
     ->  findall(B, member(_-f(_, B, _, _, _), Pairs), Bs0),
         list_to_set(Bs0, Bs),
@@ -492,17 +640,51 @@ outcomes_(Meeting, MemberVotes, InviteeVotes, Resolution, Basis, Escalation, Tra
         ;   atomic_list_concat(Bs, '或', Basis),
             reading_steps_(Pairs, T1)
         ),
-        agreeing_readings_(Meeting, MemberVotes, InviteeVotes, TR),
-        opinion_note_(MemberVotes, InviteeVotes, TN),
-        append([T1, TR, TN], Trace)
+        (   InviteeVotes \== [] -> TR = [interp(i_invitees_do_not_change)] ; TR = [] ),
+        opinion_note_(MemberVotes, InviteeVotes, TO),
+        append([T1, TM, TN, TR, TO], Trace)
     ;   Resolution = null, Basis = null, Escalation = [],
-        divergence_(Pairs, Trace)
+        reading_steps_(Pairs, Steps),
+        append([Steps, TM, TN, [gap(g_invitee_votes)]], Trace)
     ).
 
+counted_votes_(excluded, MemberVotes, _, MemberVotes).
+counted_votes_(included, MemberVotes, InviteeVotes, Vs) :-
+    append(MemberVotes, InviteeVotes, Vs).
+
 reading_steps_(Pairs, Steps) :-
-    findall(step(reading_outcome, [Maj, Inv, Desc], [c(5,1,null)]),
-            ( member(reading(Maj, Inv)-f(_, _, _, _, O), Pairs), outcome_desc_(O, Desc) ),
+    findall(step(reading_outcome, [Inv, Desc], [c(4,3,null), c(5,1,null)]),
+            ( member(Inv-f(_, _, _, _, O), Pairs), outcome_desc_(O, Desc) ),
             Steps).
+
+%   The reading of "多数意见" was relied on where it mattered: an opinion
+%   led without holding more than half of the votes.
+majority_reading_(Meeting, MemberVotes, InviteeVotes, Counts,
+                  [interp(i_majority_more_than_half)]) :-
+    decision_rule(Meeting, majority, _),
+    member(Inv, Counts),
+    counted_votes_(Inv, MemberVotes, InviteeVotes, Vs),
+    majority_opinion_(plurality, Vs, _),
+    \+ majority_opinion_(absolute, Vs, _),
+    !.
+majority_reading_(_, _, _, _, []).
+
+%   Where "多数意见" read as the most votes would resolve otherwise: a note,
+%   changing nothing.
+plurality_notes_(Meeting, MemberVotes, InviteeVotes, Pairs, Notes) :-
+    findall(Note,
+            ( decision_rule(Meeting, majority, _),
+              member(Inv-f(Res, _, Esc, _, _), Pairs),
+              counted_votes_(Inv, MemberVotes, InviteeVotes, Vs),
+              outcome_(Meeting, plurality, Vs, PO),
+              outcome_fields_(Meeting, PO, PRes, _, PEsc, _),
+              PRes-PEsc \== Res-Esc,
+              outcome_desc_(PO, Desc),
+              (   InviteeVotes == []
+              ->  Note = note(plurality_reading, [Desc], [c(5,1,null)])
+              ;   Note = note(plurality_reading_counting, [Inv, Desc], [c(4,3,null), c(5,1,null)])
+              ) ),
+            Notes).
 
 outcome_(Meeting, Maj, Votes, Outcome) :-
     decision_rule(Meeting, majority, _),
@@ -511,12 +693,13 @@ outcome_(Meeting, Maj, Votes, Outcome) :-
     ->  dissent_(Meeting, Votes, Op, Dissenters),
         Outcome = resolved(Op, majority, Dissenters)
     ;   decision_rule(Meeting, tie_break(Role), _),
-        memberchk(vote(Role, Op, _), Votes)
+        member(vote(Role, Op, _), Votes),
+        \+ abstention(Op)
     ->  Outcome = resolved(Op, tie_break(Role), [])
     ;   Outcome = unresolved(no_majority)
     ).
 outcome_(_, _, Votes, Outcome) :-       % no decision rule: only unanimity is clear
-    findall(Op, member(vote(_, Op, _), Votes), Ops),
+    findall(Op, ( member(vote(_, Op, _), Votes), \+ abstention(Op) ), Ops),
     sort(Ops, Distinct),
     (   Distinct = [Op]
     ->  Outcome = resolved(Op, unanimous, [])
@@ -525,8 +708,9 @@ outcome_(_, _, Votes, Outcome) :-       % no decision rule: only unanimity is cl
 
 %!  majority_opinion_(+Reading, +Votes, -Opinion) is semidet.
 %
-%   absolute: held by more than half of the votes; plurality: held by
-%   more votes than any other opinion.
+%   absolute: held by more than half of the votes, abstentions counted in
+%   the total (i_abstention_counts); plurality: held by more votes than any
+%   other opinion.  An abstention is never the opinion.
 majority_opinion_(Reading, Votes, Op) :-
     opinion_counts_(Votes, Counts),
     length(Votes, Total),
@@ -538,20 +722,33 @@ majority_opinion_(Reading, Votes, Op) :-
     ),
     !.
 
-%   Counts is a list of Count-Opinion, most votes first.
+%   Counts is a list of Count-Opinion, most votes first, abstentions left out.
 opinion_counts_(Votes, Counts) :-
-    findall(Op, member(vote(_, Op, _), Votes), Ops),
+    findall(Op, ( member(vote(_, Op, _), Votes), \+ abstention(Op) ), Ops),
     msort(Ops, Sorted),
     clumped(Sorted, Pairs),
     findall(N-Op, member(Op-N, Pairs), Counts0),
     sort(1, @>=, Counts0, Counts).
 
-%   Those named in 5(1) whose own opinion differs from the majority.
+%   Those named in 5(1) whose own opinion differs from the majority; for an
+%   absent director, the deputy acting for him (8(5)), as acting(Agent, R).
+%   An abstention differs from no one.
 dissent_(Meeting, Votes, Op, Dissenters) :-
-    findall(R, ( escalation_dissenter(Meeting, R),
-                 member(vote(R, RO, _), Votes),
-                 RO \== Op ),
+    findall(D, ( escalation_dissenter(Meeting, R),
+                 voice_of_(R, V, D),
+                 member(vote(V, RO, _), Votes),
+                 RO \== Op,
+                 \+ abstention(RO) ),
             Dissenters).
+
+voice_of_(R, R, R) :-
+    \+ absent(R),
+    !.
+voice_of_(R, Agent, acting(Agent, R)) :-
+    acting_power(R, Agent, _, _),
+    grant_(R, Agent, _, _),
+    \+ absent(Agent),
+    !.
 
 outcome_fields_(Meeting, resolved(Op, majority, Dissenters), Op, '多数意见', Escalation,
                 [step(majority, [Op], [c(5,1,null)]) | TE]) :-
@@ -566,58 +763,42 @@ outcome_fields_(_, unresolved(no_majority), null, null, [],
 outcome_fields_(_, unresolved(no_rule), null, null, [],
                 [step(advisory_divided, [], [c(5,2,null)]), gap(g_advisory_opinion)]).
 
+%   On a major matter where a dissenter of 5(1) differs from the majority,
+%   the escalation is open to the director -- or to whoever acts for him
+%   (8(5)), as for Art. 13's submission.
 escalation_(Meeting, Dissenters, Escalation, Trace) :-
     Dissenters \== [],
     is_major,
+    once(escalation_route(Meeting, By, _, _, _)),
     !,
-    findall(esc(By, To, Action),
+    exercise(By, meeting(Meeting), Actor, _, TE),
+    findall(esc(Actor, To, Action),
             escalation_route(Meeting, By, To, Action, _), Escalation),
-    (   Dissenters = [_] -> TE = [interp(i_escalation_either_dissents)] ; TE = [] ),
-    Trace = [step(escalation_open, [Dissenters], [c(5,1,null)]),
-             interp(i_president_in_charge) | TE].
+    (   Dissenters = [_] -> TX = [interp(i_escalation_either_dissents)] ; TX = [] ),
+    (   memberchk(acting(_, _), Dissenters) -> TD = [interp(i_deputy_powers_general)] ; TD = [] ),
+    append([[step(escalation_open, [Dissenters], [c(5,1,null)]),
+             interp(i_president_in_charge)], TX, TD, TE], Trace).
 escalation_(_, Dissenters, [], [step(escalation_not_major, [Dissenters], [c(5,1,null)])]) :-
     Dissenters \== [],
     !.
 escalation_(_, _, [], []).
 
-%   Note the readings that could have mattered but did not.
-agreeing_readings_(Meeting, MemberVotes, InviteeVotes, Trace) :-
-    append(MemberVotes, InviteeVotes, AllVotes),
-    (   decision_rule(Meeting, majority, _),
-        member(Vs, [MemberVotes, AllVotes]),
-        \+ readings_agree_(Vs)
-    ->  T1 = [interp(i_majority_readings_agree)]
-    ;   T1 = []
-    ),
-    (   InviteeVotes \== [] -> T2 = [interp(i_invitees_do_not_change)] ; T2 = [] ),
-    append(T1, T2, Trace).
-
-%   An absolute majority is always the plurality; the readings differ only
-%   where the leading opinion has no more than half of the votes.
-readings_agree_(Votes) :-
-    (   majority_opinion_(plurality, Votes, Op)
-    ->  majority_opinion_(absolute, Votes, Op)
-    ;   true
+%   Abstentions: no opinion, but votes (i_abstention_counts).
+abstention_steps_(Meeting, Votes, Trace) :-
+    aggregate_all(count, ( member(vote(_, Op, _), Votes), abstention(Op) ), N),
+    (   N =:= 0
+    ->  Trace = []
+    ;   decision_rule(Meeting, majority, _)
+    ->  Trace = [step(abstentions_counted, [N], [c(5,1,null)]), interp(i_abstention_counts)]
+    ;   Trace = [step(abstentions_no_opinion, [N], [c(5,2,null)]), interp(i_abstention_counts)]
     ).
 
 opinion_note_(MemberVotes, InviteeVotes, [interp(i_opinions_identical_text)]) :-
     append(MemberVotes, InviteeVotes, Vs),
-    findall(Op, member(vote(_, Op, _), Vs), Ops),
+    findall(Op, ( member(vote(_, Op, _), Vs), \+ abstention(Op) ), Ops),
     sort(Ops, [_, _ | _]),
     !.
 opinion_note_(_, _, []).
-
-%   The readings gave different outcomes: say which, and record the gap(s).
-divergence_(Pairs, Trace) :-
-    reading_steps_(Pairs, Steps),
-    findall(gap(g_majority_meaning),
-            ( member(reading(absolute, I)-f(R1, _, E1, _, _), Pairs),
-              member(reading(plurality, I)-f(R2, _, E2, _, _), Pairs), R1-E1 \== R2-E2 ), G1),
-    findall(gap(g_invitee_votes),
-            ( member(reading(M, excluded)-f(R1, _, E1, _, _), Pairs),
-              member(reading(M, included)-f(R2, _, E2, _, _), Pairs), R1-E1 \== R2-E2 ), G2),
-    append([Steps, G1, G2], T0),
-    list_to_set(T0, Trace).
 
 outcome_desc_(resolved(Op, majority, _), majority(Op)).
 outcome_desc_(resolved(Op, tie_break(_), _), tie_break(Op)).
@@ -636,11 +817,13 @@ tally_(MemberVotes, InviteeVotes, Tally) :-
               findall(_{role: R, name: Nm}, member(vote(R, Op, Nm), All), By) ),
             Tally).
 
-%   ---- duties (Arts 1, 2, 3, 4, 6, 8, 9, 10) ---------------------------------
+%   ---- duties (Arts 1-13) -----------------------------------------------------
 
 %!  q_duties(+Role, -Fields:dict, -Trace:list) is det.
 %
-%   What the regulation makes Role responsible for: its duties, the
+%   What the regulation makes Role responsible for: its duties and powers
+%   (duty/3, quoted from the text: among them 8(3), 8(5), 9(4), 11, 12(2),
+%   13 and 5(1), which the rules also encode), the
 %   matters it approves or decides, its command authority, the meetings it
 %   chairs or attends, and whether it carries the post's dual
 %   responsibility (一岗双责).

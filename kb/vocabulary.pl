@@ -66,6 +66,25 @@ alias_reading('处长', i_chu_zhang_alias).
 alias_reading('局务会', i_jwh_is_meeting).
 alias_reading('执行组', i_team_is_group).
 
+%   Short names of a matter that leave out a qualifier of their item: the
+%   answer relies on the qualifier being met, and says so.  (The plan of
+%   7(1)(1) is asked about facts.major instead: requires_major/2.)
+alias_reading('工作分配', i_alias_internal_allocation).
+alias_reading('力量配置', i_alias_internal_allocation).
+alias_reading('职责分工', i_alias_team_tasks).
+alias_reading('任务分配', i_alias_team_tasks).
+alias_reading('警力调配', i_alias_police_between_teams).
+alias_reading('宣传', i_alias_external).
+alias_reading('法律文书', i_alias_legal_documents).
+alias_reading('执行案件的法律文书', i_alias_legal_documents).
+alias_reading('财产处置', i_alias_enforcement).
+alias_reading('降价拍卖', i_alias_enforcement).
+alias_reading('撤回拍卖', i_alias_enforcement).
+alias_reading('抵债', i_alias_enforcement).
+alias_reading('变卖', i_alias_enforcement).
+alias_reading('案款发放', i_alias_enforcement).
+alias_reading('指挥中心日常事务', i_alias_enforcement).
+
 %   The regulation names no non-leadership posts; this default ladder
 %   (highest first) is an assumption a scenario may replace (i_ladder_default).
 default_ladder(['执行法官', '法官助理', '书记员']).

@@ -74,6 +74,46 @@ def test_meeting_votes_by_persons(tmp_path):
     assert names == ["王局", "张三"]
 
 
+def test_absence_is_per_person_when_persons_are_known(tmp_path):
+    # Art. 4(2): the team leaders take part in the joint meeting. 孙七, one 团队长, is away: that
+    # makes his own vote impossible, not that of 张三, another 团队长.
+    votes = [{"role": "王局", "opinion": "同意"}, {"role": "张三", "opinion": "同意"}]
+    answer = ask(tmp_path, {"question": "meeting", "meeting": "团队长联席会议",
+                            "facts": {"absent": ["孙七"]}, "votes": votes})
+    assert answer["answer"]["resolution"] == "同意"
+    assert [b["name"] for t in answer["answer"]["tally"] for b in t["by"]] == ["王局", "张三"]
+    # A vote by post name: another holder of the post may be the one voting.
+    answer = ask(tmp_path, {"question": "meeting", "meeting": "团队长联席会议", "facts": {"absent": ["孙七"]},
+                            "votes": [{"role": "局长", "opinion": "同意"}, {"role": "团队长", "opinion": "同意"}]})
+    assert answer["answer"]["resolution"] == "同意"
+
+
+@pytest.mark.parametrize("absent, decider, person", [
+    (["孙七"], "团队长", "张三"),   # another team's leader is away: 赵五's own team leader decides
+    (["张三"], "副局长", "陈副"),   # their own team leader is away: the decision passes up (12(2))
+    (["林副"], "团队长", "张三"),   # another department's deputy is away: nothing changes
+])
+def test_an_absent_person_is_absent_only_in_their_own_unit(tmp_path, absent, decider, person):
+    fields = ask(tmp_path, {"question": "substitution", "substitute": "赵五", "for": "李四",
+                            "facts": {"absent": absent}})["answer"]
+    assert fields["allowed"] is True and fields["scope"] == "team"
+    assert (fields["decided_by"], fields["decided_by_person"]) == (decider, person)
+
+
+@pytest.mark.parametrize("absent, votes, refused", [
+    (["张三"], [{"role": "王局", "opinion": "同意"}, {"role": "张三", "opinion": "同意"}], "张三"),       # the person
+    (["团队长"], [{"role": "王局", "opinion": "同意"}, {"role": "张三", "opinion": "同意"}], "张三"),     # the post
+    (["王局"], [{"role": "局长", "opinion": "同意"}, {"role": "张三", "opinion": "同意"}], "局长"),       # sole holder
+])
+def test_an_absent_persons_vote_is_still_refused(tmp_path, absent, votes, refused):
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"question": "meeting", "meeting": "团队长联席会议", "facts": {"absent": absent},
+                                "votes": votes}, ensure_ascii=False), encoding="utf-8")
+    done = pyreason("ask", "--org", STAFF, path)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert refused in done.stderr and "不在岗" in done.stderr, done.stderr
+
+
 def test_batch_with_a_chart(tmp_path):
     lines = [{"question": "substitution", "substitute": "赵五", "for": "李四"},
              {"question": "superior", "role": "孙七"}]

@@ -27,7 +27,14 @@ reports_to('团队长', '局长', [c(1,5,null), c(10,1,null)], []).
 reports_to('分管副院长', '院党组', [c(1,1,null), c(1,2,null)],
            [i_vp_answers_to_party_group]).
 
-%   Who leads and commands the bureau (1(2)); used for Art. 11 disagreements.
+%   Standing duties the paragraphs name (duty/3 as in art02.pl), each text
+%   verbatim from its paragraph.
+duty('局长', "落实分管副院长工作部署", c(1,3,null)).
+duty('副局长', "协助局长开展各项工作", c(1,4,null)).
+duty('团队长', "对本团队办理的执行案件和相关事务履行职责", c(1,5,null)).
+
+%   Who leads and commands the bureau (1(2)); used for Art. 11 disagreements
+%   and as a grantor of the authorisation of 8(5) (i_authorisation_grantor).
 leads_bureau('分管副院长', [c(1,2,null)]).
 
 %   一岗双责: the posts that carry the dual responsibility (1(6)).

@@ -24,9 +24,17 @@ matter_action(work_plan, '重大工作决策').
 matter_action(major_case_matters, '审查批准执行案件重大事项').
 matter_action(major_measures, '决定采取重大执行措施').
 matter_action(major_measures, '采取重大执行措施').
+%   "工作分配" and "力量配置" leave out "执行局内设机构的" (i_alias_internal_allocation).
 matter_action(internal_allocation, '工作分配').
 matter_action(internal_allocation, '力量配置').
 matter_action(internal_allocation, '内设机构的工作分配').
+
+%   requires_major(Matter, Citation): the item covers the matter only when it
+%   is major (重大), so a scenario that says it is not (facts.major: false)
+%   is outside the item (g_matter_not_major); one that does not say relies on
+%   the matter being major (i_matter_taken_as_major).
+requires_major(major_case_matters, c(6,1,3)).
+requires_major(major_measures, c(6,1,3)).
 
 %   decides(Matter, Role, How, Citation): who has the final word, and how.
 decides(work_plan, '局长', '研究制定', c(6,1,1)).

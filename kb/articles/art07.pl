@@ -17,7 +17,13 @@ matter(force_deployment, '执行力量的集中使用和各执行团队之间的
 matter(relief, '执行救助的决定和救助款的发放', c(7,1,5)).
 matter(other_approval, '其他需要局长批准的执行事项', c(7,1,6)).
 
-%   Each action an item lists, on its own.
+%   Item 1 covers only the plans of 重大、疑难、复杂 cases; its short names
+%   below leave the qualifier out, so the rules ask the scenario (facts.major).
+requires_major(enforcement_plan, c(7,1,1)).
+
+%   Each action an item lists, on its own.  Short names that leave out a
+%   qualifier of their item apply a recorded reading (alias_reading/2 in
+%   vocabulary.pl).
 matter_action(enforcement_plan, '执行方案的确定').
 matter_action(enforcement_plan, '执行方案').
 matter_action(property_disposal, '执行财产的处置').

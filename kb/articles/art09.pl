@@ -19,6 +19,7 @@ process_approver(M, '副局长', c(9,1,1)) :-
 
 matter(legal_documents, '分管部门、团队的执行案件的法律文书', c(9,1,2)).
 matter(command_center_daily, '执行指挥中心的日常事务', c(9,1,3)).
+%   These leave out "分管部门、团队的" (i_alias_legal_documents).
 matter_action(legal_documents, '法律文书').
 matter_action(legal_documents, '执行案件的法律文书').
 matter_action(command_center_daily, '指挥中心日常事务').
@@ -28,3 +29,4 @@ decides(command_center_daily, '副局长', '管理', c(9,1,3)).
 
 %   9(4) repeats 8(5) for police deployment (Art. 7 item 4).
 acting_power_for_matter(force_deployment, '局长', '副局长', c(9,1,4)).
+duty('副局长', "局长不在岗时，根据授权审批执行司法警力的集中使用和各执行组之间的警力调配", c(9,1,4)).

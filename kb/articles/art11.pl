@@ -9,6 +9,16 @@ paragraph(11, 2, "重大事项，由局长报请分管副院长决定。").
 deciding_view(bureau, '局长', c(11,1,null)).
 deciding_view(team, '团队长', c(11,1,null)).
 
+%   The deciding views and 11(2), quoted verbatim as duties (duty/3).
+duty('局长', "执行局内以局长指挥管理意见作为决定意见", c(11,1,null)).
+duty('团队长', "执行团队内以团队长指挥管理意见作为决定意见", c(11,1,null)).
+duty('局长', "重大事项，由局长报请分管副院长决定", c(11,2,null)).
+duty('分管副院长', "重大事项，由局长报请分管副院长决定", c(11,2,null)).
+
+%   The team is within the bureau: a team's deciding view, when the team
+%   leader is away, is the bureau's (i_deciding_view_nested).
+deciding_view_within(team, bureau).
+
 %   major_matter_decider(Decider, RequestedBy, Citation) (11(2)); read within
 %   Art. 11, i.e. for disagreements (i_art11_2_context).
 major_matter_decider('分管副院长', '局长', c(11,2,null)).

@@ -26,6 +26,17 @@ substitution_decider(bureau, '局长', c(12,2,null)).
 substitution_decider(department, '副局长', c(12,2,null)).
 substitution_decider(team, '团队长', c(12,2,null)).
 
+%   The three scopes of 12(2) are nested, not exclusive: the 局长 decides for
+%   "全局人员", who include every department's and team's staff; the 副局长
+%   for the staff of his departments, who include their teams' staff
+%   (i_substitution_scopes_nested).  An absent decider's power passes up.
+scope_within(team, department).
+scope_within(department, bureau).
+
+duty('局长', "决定全局人员的临时性岗位职责替补", c(12,2,null)).
+duty('副局长', "决定分管部门（处）人员的临时性岗位职责替补", c(12,2,null)).
+duty('团队长', "决定执行组内人员的临时性岗位职责替补", c(12,2,null)).
+
 %   The fixed order of the posts above the ladder, highest first.  The
 %   non-leadership posts below 团队长 come from the ladder (default in
 %   vocabulary.pl, overridable per scenario).

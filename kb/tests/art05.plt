@@ -82,15 +82,38 @@ test("on a major matter a dissenting deputy alone opens no escalation",
                   vote('副局长', "乙", null)], F, _),
     E = F.escalation.
 
-%   Art 5(1): "多数意见" may mean more than half or the most votes; where the
-%   two readings part (2 of 5 is the most but not half), the text does not say.
-test("where 'majority' read as half or as plurality gives different results, it is a gap",
-     true(R == null)) :-
+%   Art 5(1): "多数意见" is read as more than half (i_majority_more_than_half):
+%   2 of 5 is the most but not half, so no majority is formed and the
+%   vice-president in charge's opinion is the resolution; what the plurality
+%   reading would give is a note, and the answer is no gap.
+test("2 of 5 is no majority: the vice-president in charge decides, plurality only a note",
+     true(R-B == "丁"-'分管副院长的意见')) :-
     jwh([], [vote('局长', "甲", null), vote('副局长', "甲", null),
              vote('党支部书记', "乙", null), vote('相关事项负责人员', "丙", null),
              vote('分管副院长', "丁", null)], F, T),
+    R = F.resolution, B = F.basis,
+    memberchk(interp(i_majority_more_than_half), T),
+    memberchk(note(plurality_reading, [majority("甲")], [c(5,1,null)]), T),
+    \+ memberchk(gap(_), T).
+
+%   Art 5(1) "多数意见": an abstention is no opinion but counts toward the
+%   total (i_abstention_counts): 2 for 甲, 1 for 乙, 1 abstention is not more
+%   than half of 4.
+test("abstentions count toward the total: 2 of 4 with one abstention is no majority",
+     true(R-B == "乙"-'分管副院长的意见')) :-
+    jwh([], [vote('局长', "甲", null), vote('副局长', "甲", null),
+             vote('分管副院长', "乙", null), vote('党支部书记', "弃权", null)], F, T),
+    R = F.resolution, B = F.basis,
+    memberchk(step(abstentions_counted, [1], [c(5,1,null)]), T),
+    memberchk(interp(i_abstention_counts), T).
+
+%   An abstaining vice-president in charge gives no opinion to break a tie.
+test("an abstaining vice-president in charge breaks no tie (gap)",
+     true(R == null)) :-
+    jwh([], [vote('局长', "甲", null), vote('副局长', "乙", null),
+             vote('分管副院长', "弃权", null)], F, T),
     R = F.resolution,
-    memberchk(gap(g_majority_meaning), T).
+    memberchk(gap(g_tie_without_vp), T).
 
 %   Art 5(2): "团队长联席会议是执行局咨询研讨机构，会议形成的意见，供各执行团队参考适用。"
 test("the joint meeting is advisory: its opinion does not bind",

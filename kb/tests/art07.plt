@@ -64,6 +64,30 @@ test("a director at his post approves even if he has authorised the deputy",
      true(A-AF == '局长'-null)) :-
     approver(release_funds, [authorized('局长', '副局长')], F, T),
     A = F.approver, AF = F.acting_for,
-    memberchk(step(authorisation_dormant, ['局长', '副局长'], _), T).
+    memberchk(step(authorisation_dormant, ['局长', '局长', '副局长'], _), T).
+
+%   Art 7(1)(1) covers only "重大、疑难、复杂案件": for a case said not to be
+%   one, the item does not apply and the text names no approver.
+test("the plan of a case said not to be major has no approver under 7(1) (gap)",
+     true(A-P == null-null)) :-
+    approver(enforcement_plan, [not_major], F, T),
+    A = F.approver, P = F.process_approver,
+    memberchk(gap(g_matter_not_major), T),
+    \+ memberchk(step(decides, _, _), T).
+
+%   Not said either way: the answer relies on the case being major.
+test("the plan of a case not said to be major: the director, assuming it is",
+     true(A == '局长')) :-
+    approver(enforcement_plan, [], F, T),
+    A = F.approver,
+    memberchk(interp(i_matter_taken_as_major), T).
+
+%   Art 11(2) on a major matter does not move the approval (i_art11_2_context).
+test("a major matter's approval stays with the director; 11(2) is read within Art 11",
+     true(A == '局长')) :-
+    approver(release_funds, [major], F, T),
+    A = F.approver,
+    memberchk(step(art11_2_not_applied, [], [c(11,2,null)]), T),
+    memberchk(interp(i_art11_2_context), T).
 
 :- end_tests(article_7).

@@ -13,7 +13,7 @@ test("director away, deputy authorised: the deputy approves the release of funds
      true(A-AF == '副局长'-'局长')) :-
     approver(release_funds, [absent('局长'), authorized('局长', '副局长')], F, T),
     A = F.approver, AF = F.acting_for,
-    memberchk(step(acting, ['局长', '副局长'], Cs), T),
+    memberchk(step(acting, ['局长', '局长', '副局长'], Cs), T),
     memberchk(c(8,1,5), Cs),
     \+ memberchk(gap(_), T).
 
@@ -38,8 +38,24 @@ test("an authorisation of a team leader does not make him the director's stand-i
      true(A == null)) :-
     approver(release_funds, [absent('局长'), authorized('局长', '团队长')], F, T),
     A = F.approver,
-    memberchk(step(authorisation_without_basis, ['局长', '团队长'], _), T),
+    memberchk(step(authorisation_no_agent, ['局长', '团队长'], _), T),
     memberchk(gap(g_director_absent_unauthorised), T).
+
+%   Art 8(5) "根据授权" names no grantor; the vice-president in charge, who
+%   leads and commands the bureau (1(2)), may authorise (i_authorisation_grantor).
+test("the vice-president in charge may authorise the deputy to act for the absent director",
+     true(A-AF == '副局长'-'局长')) :-
+    approver(release_funds, [absent('局长'), authorized('分管副院长', '副局长')], F, T),
+    A = F.approver, AF = F.acting_for,
+    memberchk(step(acting, ['局长', '分管副院长', '副局长'], _), T),
+    memberchk(interp(i_authorisation_grantor), T).
+
+%   Anyone else's authorisation has no basis.
+test("a team leader's authorisation of the deputy is disregarded",
+     true(A == null)) :-
+    approver(release_funds, [absent('局长'), authorized('团队长', '副局长')], F, T),
+    A = F.approver,
+    memberchk(step(authorisation_not_grantor, ['团队长', '副局长'], _), T).
 
 %   Art 8 item 3: "根据局长授权，召集并主持局务会议和团队长联席会议"
 test("director away, deputy authorised: the deputy chairs the bureau meeting",
@@ -68,10 +84,10 @@ test("the deputy reports regularly to the director (Art 8(2))") :-
     pyreason_kb:reports_to('副局长', '局长', Cs, _),
     memberchk(c(8,1,2), Cs).
 
-%   Art 8 items 1, 2, 4, 6 are the deputy's standing duties; 3 and 5 need
-%   the director's authorisation and are encoded apart.
-test("the deputy's standing duties are items 1, 2, 4 and 6",
-     true(Is == [1,2,4,6])) :-
+%   Art 8: all six items are the deputy's duties (3 and 5 by authorisation,
+%   and encoded as rules as well).
+test("the deputy's duties are items 1 to 6",
+     true(Is == [1,2,3,4,5,6])) :-
     findall(I, pyreason_kb:duty('副局长', _, c(8,1,I)), Is0),
     msort(Is0, Is).
 

@@ -45,7 +45,7 @@ test("director away, deputy authorised: the deputy approves police deployment un
      true(A-AF == '副局长'-'局长')) :-
     approver(force_deployment, [absent('局长'), authorized('局长', '副局长')], F, T),
     A = F.approver, AF = F.acting_for,
-    memberchk(step(acting, ['局长', '副局长'], Cs), T),
+    memberchk(step(acting, ['局长', '局长', '副局长'], Cs), T),
     memberchk(c(9,1,4), Cs).
 
 %   Art 9 item 4 requires "根据授权".

@@ -73,12 +73,34 @@ test("'处' and '执行组' are the department and team scopes",
      true(Ss == [department, team])) :-
     findall(S, ( member(V, ["处", "执行组"]), pyreason_engine:resolve_name(pyreason_kb, scope, scope, V, S) ), Ss).
 
-%   Art 12(2): nobody is named to decide for an absent team leader.
-test("team leader away: nobody named to decide a team substitution (gap)",
-     true(A-D == true-null)) :-
+%   Art 12(2): "局长决定全局人员的临时性岗位职责替补" -- the scopes are nested,
+%   so an absent team leader's decision passes up (i_substitution_scopes_nested).
+test("team leader away: the deputy decides a team substitution",
+     true(A-D == true-'副局长')) :-
     sub('书记员', '法官助理', team, [absent('团队长')], F, T),
     A = F.allowed, D = F.decided_by,
-    memberchk(gap(g_team_leader_absent), T).
+    \+ memberchk(gap(_), T),
+    memberchk(interp(i_substitution_scopes_nested), T).
+
+test("team leader and deputy away: the director decides a team substitution",
+     true(D == '局长')) :-
+    sub('书记员', '法官助理', team, [absent('团队长'), absent('副局长')], F, _),
+    D = F.decided_by.
+
+test("deputy away: the director decides a department substitution",
+     true(D == '局长')) :-
+    sub('书记员', '法官助理', department, [absent('副局长')], F, T),
+    D = F.decided_by,
+    \+ memberchk(gap(_), T).
+
+%   Art 12(1) "除领导岗位外" comes before the ranks: the same leadership post
+%   is not covered either.
+test("a deputy may not cover another deputy (leadership post, not a peer gap)",
+     true(A == false)) :-
+    sub('副局长', '副局长', bureau, [], F, T),
+    A = F.allowed,
+    memberchk(step(leadership_excluded, ['副局长'], [c(12,1,null)]), T),
+    \+ memberchk(gap(_), T).
 
 %   Art 12(1) knows only forward and reverse; the same post is neither.
 test("the same post covering itself is neither forward nor reverse (gap)",

@@ -152,7 +152,8 @@ kb_ask(M, Scenario, Lang, Answer) :-
     ),
     scenario_facts(M, Q, Scenario, Facts),
     bind_inputs_(M, Q, Scenario, Facts, Inputs, ChartTrace0),
-    (   catch(with_facts_(M, Facts, Goal), input_error(Code, Field, Value),
+    unit_facts_(M, Q, Scenario, Facts, UnitFacts),
+    (   catch(with_facts_(M, UnitFacts, Goal), input_error(Code, Field, Value),
               throw(pyreason_error(Code, Field, Value)))
     ->  true
     ;   throw(pyreason_error(no_answer, question, QString))
@@ -161,6 +162,50 @@ kb_ask(M, Scenario, Lang, Answer) :-
     chart_fields_(M, Q, Scenario, Fields, Fields1),
     append([ChartTrace0, Trace, AliasTrace], Trace1),
     assemble_answer(M, Q, Lang, Fields1, Trace1, Answer).
+
+%!  unit_facts_(+M, +Q, +Scenario, +Facts, -UnitFacts) is det.
+%
+%   Absence is per person where persons are known: the rules see a post as
+%   absent (absent_fact/1), so when the question lies in one unit of the org
+%   chart (a team or a department, from its persons) an absent person who
+%   holds a post once per unit (unit_head/2) in another unit does not make
+%   that post absent here.  A post listed by name stays absent.
+unit_facts_(M, Q, Scenario, Facts, UnitFacts) :-
+    (   kb_fact_(M, absent_fact(AbsentName)),
+        kb_fact_(M, fact(AbsentName, Type, _)),
+        collection_element_(Type, Elem), Elem =.. [_, Kind],
+        get_dict(facts, Scenario, F), is_dict(F),
+        get_dict(AbsentName, F, Raws), is_list(Raws),
+        question_level_unit_(M, Q, Scenario, QLevel, Unit), QLevel \== whole
+    ->  exclude(elsewhere_absence_(M, AbsentName, Kind, Raws, QLevel, Unit), Facts, UnitFacts)
+    ;   UnitFacts = Facts
+    ).
+
+%   The level (team, department, whole) and unit of the question's persons.
+question_level_unit_(M, Q, S, Level, Unit) :-
+    kb_fact_(M, input(Q, _, _, Opts)),
+    member(Opt, Opts), chart_scope_option_(Opt, S, VA, VB, _, _),
+    chart_scope_(M, VA, VB, Level, Unit),
+    !.
+
+%   Fact says Post is absent only because of persons holding it in other units.
+elsewhere_absence_(M, AbsentName, Kind, Raws, QLevel, Unit, Fact) :-
+    compound(Fact), Fact =.. [AbsentName, Post],
+    kb_fact_(M, unit_head(Post, Level)),
+    Level \== whole,
+    forall(( member(Raw, Raws), catch(resolve_person(M, Kind, x, Raw, P0), _, fail), P0 == Post ),
+           ( chart_person_(M, Kind, Raw, Person),
+             person_(M, Person, Post, T, D),
+             \+ holder_in_unit_(M, Level, T, D, QLevel, Unit) )).
+
+%   A holder of a post once per Level, of team T and department D, belongs
+%   to the question's unit (of QLevel); where it cannot be told, he does.
+holder_in_unit_(_, team, T, _, team, Unit) :- !, T == Unit.
+holder_in_unit_(M, department, _, D, team, Unit) :- !,
+    (   staff_(M, _, _, Unit, D0), D0 \== null -> D == D0 ; true ).
+holder_in_unit_(_, department, _, D, department, Unit) :- !, D == Unit.
+holder_in_unit_(_, team, _, D, department, Unit) :- !, ( D == null ; D == Unit ).
+holder_in_unit_(_, _, _, _, _, _).
 
 with_facts_(M, Facts, Goal) :-
     snapshot(( forall(member(F, Facts), assertz(M:scenario_fact(F))),
@@ -1122,6 +1167,12 @@ holder_(M, Post, Unit, Name) :-
     ;   Level == department -> staff_(M, Name, Post, _, Unit)
     ),
     !.
+holder_(M, Post, Unit, Name) :-                % a team's question: its department's holder
+    Unit \== whole,
+    kb_fact_(M, unit_head(Post, department)),
+    staff_(M, _, _, Unit, Dept), Dept \== null,
+    staff_(M, Name, Post, _, Dept),
+    !.
 holder_(M, Post, _, Name) :-
     findall(N, staff_(M, N, Post, _, _), [Name]).
 
@@ -1180,6 +1231,7 @@ chart_field_(M, Opts, _S, F0, Names, Unit, P) :-
     !,
     get_dict(Field, F0, Post),
     (   Post == null -> P = null
+    ;   Unit \== whole, atom(Post), holder_(M, Post, Unit, P0) -> P = P0   % the holder in the question's unit
     ;   member(N, Names), person_(M, N, Post0, _, _), atom_string(Post0, PS), atom_string(Post, PS2), PS == PS2
     ->  P = N
     ;   atom(Post), holder_(M, Post, Unit, P0) -> P = P0
