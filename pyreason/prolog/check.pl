@@ -319,7 +319,7 @@ provision_text(M, c(A, P, I), Text, Ref) :- decl(M, item(A, P, I, Text), Ref).
 
 %!  cite_label(+Lang, +Citation, -Label:string) is det.
 %
-%   第七条第一款第（三）项, or Art. 7(1)(3).
+%   第二十条第一款第（三）项, or Art. 20(1)(3).
 cite_label(zh, c(A, P, I), L) :-
     cn_(A, CA),
     format(string(L0), "第~w条", [CA]),
@@ -443,7 +443,7 @@ cross_reference_finding(M, finding(error, cross_references, Zh, En, [Src, T], Fi
 %!  text_references(+M, -Source, -Targets:list, -TextRef) is nondet.
 %
 %   A provision whose text refers to other provisions of the same document
-%   (after the KB's citation prefix: ...第七条第一、第二、第三、第五项),
+%   (after the KB's citation prefix: ...第二十条第一、第二、第三、第五项),
 %   the provisions it names, and the clause of the text.
 text_references(M, Src, Targets, Ref) :-
     citation_prefix_(M, Prefix),
