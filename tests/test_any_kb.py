@@ -9,9 +9,6 @@ renders, and nothing of the engine may name the shipped regulation.
 import json
 import re
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +17,8 @@ from fastapi.testclient import TestClient
 
 from pyreason import KBError, KnowledgeBase
 from pyreason.cli import main
+
+from conftest import live_server
 
 ROOT = Path(__file__).resolve().parent.parent
 COURT_B = ROOT / "tests" / "kbs" / "court_b"
@@ -241,21 +240,8 @@ def test_two_kbs_of_one_name_are_refused(court_b, tmp_path):
 
 @pytest.fixture(scope="module")
 def server(app):
-    import uvicorn
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    """The app on a free loopback port, served by uvicorn for the module's tests."""
+    yield from live_server(app)
 
 
 def test_browser_switch_kb_with_the_selector_and_ask(server):

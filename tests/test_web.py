@@ -1,9 +1,6 @@
 """The page and the HTTP API: every endpoint, error codes, concurrency, and real Chromium."""
 
 import json
-import socket
-import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -12,6 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from pyreason.web import create_app
+
+from conftest import live_server
 
 SHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
 
@@ -29,21 +28,7 @@ def client(app):
 @pytest.fixture(scope="module")
 def server(app):
     """The app on a free loopback port, served by uvicorn for the module's tests."""
-    import uvicorn
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    yield from live_server(app)
 
 
 # -- the API ------------------------------------------------------------------------------
