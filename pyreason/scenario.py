@@ -160,6 +160,7 @@ class ScenarioSchema:
             raise ScenarioError(source, "question",
                                 {"zh": f"未知的问题类型：{question!r}", "en": f"unknown question kind: {question!r}"},
                                 closest(str(question), self.questions) or list(self.questions))
+        self._text_is_unicode(data, source, [])
         try:
             self._fast_validator(question)(data)
         except fastjsonschema.JsonSchemaException:
@@ -168,6 +169,23 @@ class ScenarioSchema:
                 raise self._schema_error(source, question, error) from None
             raise ScenarioError(source, None, {"zh": "场景格式不正确", "en": "the scenario is malformed"}) from None
         return data
+
+    def _text_is_unicode(self, data: Any, source: str, path: list[Any]) -> None:
+        """A string holding a lone surrogate (JSON "\\ud800") is no text: refuse it, naming the field."""
+        if isinstance(data, str):
+            try:
+                data.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ScenarioError(source, field_path(path) or None,
+                                    {"zh": "含有无效字符（孤立的代理项，不是 Unicode 文本）",
+                                     "en": "holds an invalid character (a lone surrogate, not Unicode text)"}) from None
+        elif isinstance(data, dict):
+            for k, v in data.items():
+                self._text_is_unicode(k, source, path)
+                self._text_is_unicode(v, source, [*path, k])
+        elif isinstance(data, list):
+            for i, v in enumerate(data):
+                self._text_is_unicode(v, source, [*path, i])
 
     def question_part(self, scenario: dict[str, Any]) -> dict[str, Any]:
         """The fields that bear on the answer (metadata such as ``expect`` stays in Python)."""
@@ -273,11 +291,23 @@ def _schema_error(source: str, question: str, err: Any,
         return ScenarioError(source, full, {"zh": f"未知字段 {name}", "en": f"unknown field '{name}'"},
                              closest(name, allowed))
     if kind == "type":
-        want = err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
-        zh, en = _TYPE_WORDS.get(want, (want, want))
+        wants = [err.validator_value] if isinstance(err.validator_value, str) else list(err.validator_value)
+        zh = "或".join(_TYPE_WORDS.get(w, (w, w))[0] for w in wants)
+        en = " or ".join(_TYPE_WORDS.get(w, (w, w))[1] for w in wants)
         got = type(err.instance).__name__
-        return ScenarioError(source, field, {"zh": f"应为{zh}，实为 {got}（文字请加引号）" if want == "string" else f"应为{zh}",
-                                             "en": f"must be {en}, not {got}" + (" (quote it)" if want == "string" else "")})
+        quote = wants == ["string"]
+        return ScenarioError(source, field, {"zh": f"应为{zh}，实为 {got}（文字请加引号）" if quote else f"应为{zh}",
+                                             "en": f"must be {en}, not {got}" + (" (quote it)" if quote else "")})
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        zh_op = {"minimum": "不小于", "maximum": "不大于", "exclusiveMinimum": "大于", "exclusiveMaximum": "小于"}[kind]
+        en_op = {"minimum": "at least", "maximum": "at most", "exclusiveMinimum": "more than",
+                 "exclusiveMaximum": "less than"}[kind]
+        return ScenarioError(source, field, {"zh": f"应{zh_op} {err.validator_value}",
+                                             "en": f"must be {en_op} {err.validator_value}"})
+    if kind in ("enum", "const"):
+        allowed = err.validator_value if kind == "enum" else [err.validator_value]
+        return ScenarioError(source, field, {"zh": f"应为以下之一：{'、'.join(map(str, allowed))}",
+                                             "en": f"must be one of: {', '.join(map(str, allowed))}"})
     if kind in ("minItems", "maxItems"):
         return ScenarioError(source, field, {"zh": f"条目数应{'至少' if kind == 'minItems' else '至多'}为 {err.validator_value}",
                                              "en": f"must have {'at least' if kind == 'minItems' else 'at most'} {err.validator_value} entries"})
