@@ -30,7 +30,8 @@ from .resources import kb_fingerprint
 
 #: The checks that always run, in the order findings are listed; the KB adds its own
 #: (check_violation/4) and one exhaustive_<kind> per question kind after ``coverage``.
-HEAD_CHECKS = ("load", "sandbox", "citations", "cross_references", "readings", "vocabulary", "coverage")
+HEAD_CHECKS = ("load", "sandbox", "citations", "quotes", "cross_references", "readings", "vocabulary",
+               "coverage")
 TAIL_CHECKS = ("regulation_gap", "drift")
 CASE_CHECKS = ("scenarios", "exercised", "mutation")
 

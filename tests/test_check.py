@@ -26,8 +26,8 @@ OTHER_KBS = ROOT / "tests" / "kbs"
 
 #: The generic checks, the shipped KB's own (kb/checks.pl), one exhaustive run per
 #: question kind: the JUnit test cases of a run without cases.
-GENERIC_CHECKS = {"load", "sandbox", "citations", "cross_references", "readings", "vocabulary", "coverage",
-                  "regulation_gap", "drift"}
+GENERIC_CHECKS = {"load", "sandbox", "citations", "quotes", "cross_references", "readings", "vocabulary",
+                  "coverage", "regulation_gap", "drift"}
 KB_CHECKS = {"reporting_cycle", "meetings", "matters", "vocabulary", "reverse_substitution"}
 QUESTIONS = {"approver", "superior", "substitution", "meeting", "disagreement", "duties"}
 EXHAUSTIVE = {f"exhaustive_{q}" for q in QUESTIONS}
@@ -86,6 +86,15 @@ def append(kb: Path, rel: str, clause: str) -> int:
     line = text.count("\n") + 2          # after one blank line
     path.write_text(text + "\n" + clause + "\n", encoding="utf-8")
     return line
+
+
+def insert_after(kb: Path, rel: str, line: int, clauses: list[str]) -> list[int]:
+    """Insert ``clauses`` into kb/``rel`` after its line ``line``; return the lines they are on."""
+    path = kb / rel
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[line:line] = [c + "\n" for c in clauses]
+    path.write_text("".join(lines), encoding="utf-8")
+    return list(range(line + 1, line + 1 + len(clauses)))
 
 
 def replace(kb: Path, rel: str, old: str, new: str) -> None:
@@ -157,6 +166,12 @@ def test_shipped_kb_exhaustive_run(shipped):
     assert absent and absent[0]["citations"], gaps
     smallest = json.loads(re.search(r"the smallest: (\{.*\})$", absent[0]["message_en"]).group(1))
     assert smallest["question"] == "approver" and smallest["facts"] == {"absent": ["局长"]}
+    # A boolean fact is also tried as false: major declares if_false(not_major), and a
+    # matter said not to be major is a recorded gap of 6(3)/7(1).
+    not_major = [f for f in gaps if "g_matter_not_major" in f["message_en"]]
+    assert not_major, gaps
+    smallest = json.loads(re.search(r"the smallest: (\{.*\})$", not_major[0]["message_en"]).group(1))
+    assert smallest["facts"] == {"major": False}
 
 
 def test_shipped_kb_reports_each_regulation_gap(shipped):
@@ -224,6 +239,40 @@ def test_citation_to_missing_item(tmp_path):
     errors = at(found(result, "citations"), "articles/art07.pl")
     assert [f["line"] for f in errors] == [line], result["findings"]
     assert errors[0]["citations"] == [{"article": 7, "paragraph": 1, "item": 9}]
+
+
+def test_misquotation(tmp_path):
+    # A message quotes 5(1) without its "内" (局务会议是执行局内最高决策机构), in Chinese
+    # quotation marks and, in its English twin, in ASCII ones around Chinese: an answer
+    # would put words in the regulation's mouth.  Each is an error at its own clause.
+    kb = copy_kb(tmp_path)
+    after = line_of(kb, "messages.pl", "msg(not_major, en,")          # among the other msg/3 clauses
+    zh, en, ok = insert_after(kb, "messages.pl", after, [
+        'msg(probe_quote, zh, "依照第五条第一款，“局务会议是执行局最高决策机构”。").',
+        'msg(probe_quote, en, "Art. 5(1) calls it \\"局务会议是执行局最高决策机构\\".").',
+        'msg(probe_quote_ok, zh, "第五条第一款称局务会议为“执行局内~w决策机构”。").'])
+    proc, result = quick(kb)
+    assert proc.returncode == 1
+    errors = at(found(result, "quotes"), "messages.pl")
+    assert sorted(f["line"] for f in errors) == [zh, en], result["findings"]
+    assert all("局务会议是执行局最高决策机构" in f["message"] for f in errors)
+    assert ok not in [f["line"] for f in errors]      # ~w stands for the words between
+
+
+def test_misquotation_shown_by_an_answer(tmp_path):
+    # A duty quoted with a word the text does not have (应当尊重 for 应尊重): no quotation
+    # marks in the clause, but the answer to "what are the duties of 分管副院长" shows the
+    # string in them.  The exhaustive run finds it, at the duty's clause.
+    kb = copy_kb(tmp_path)
+    replace(kb, "articles/art05.pl", 'duty(\'分管副院长\', "分管副院长、局长应尊重局务会议多数意见"',
+            'duty(\'分管副院长\', "分管副院长、局长应当尊重局务会议多数意见"')
+    proc, result = run_json(kb, "--budget", "300")
+    assert proc.returncode == 1
+    errors = found(result, "quotes")
+    assert [(Path(f["file"]).name, f["line"]) for f in errors] == \
+        [("art05.pl", line_of(kb, "articles/art05.pl", "duty('分管副院长', \"分管副院长、局长应当"))], result["findings"]
+    assert "应当尊重" in errors[0]["message"] and "duties" in errors[0]["message_en"]
+    assert errors[0]["citations"] == [{"article": 5, "paragraph": 1, "item": None}]
 
 
 def test_cross_reference_disagrees_with_text(tmp_path):

@@ -129,7 +129,7 @@ null_if_var_(X, Y) :- ( var(X) -> Y = null ; Y = X ).
 checks_run(M, Exhaustive, Checks) :-
     findall(C, kb_fact(M, check_violation(C, _, _, _)), Cs0),
     findall(E, ( Exhaustive == true, question_kind(M, Q), atom_concat(exhaustive_, Q, E) ), Es),
-    append([[load, sandbox, citations, cross_references, readings, vocabulary, coverage],
+    append([[load, sandbox, citations, quotes, cross_references, readings, vocabulary, coverage],
             Cs0, Es, [regulation_gap, drift]], All),
     list_to_set(All, Checks).
 
@@ -378,6 +378,7 @@ digits_([]) --> [].
 %
 %   The findings of every check that does not ask questions.
 static_finding(M, F) :- citation_finding(M, F).
+static_finding(M, F) :- quote_finding(M, F).
 static_finding(M, F) :- cross_reference_finding(M, F).
 static_finding(M, F) :- reading_finding(M, F).
 static_finding(M, F) :- vocabulary_finding(M, F).
@@ -398,6 +399,162 @@ citation_finding(M, finding(error, citations, Zh, En, [C], File, Line)) :-
     cite_label(zh, C, LZ), cite_label(en, C, LE),
     format(string(Zh), "引用了条文中不存在的条款：~w", [LZ]),
     format(string(En), "cites a provision the text does not have: ~w", [LE]).
+
+%   -- quotes: what the KB presents as the text's words is the text's words
+
+%!  quote_finding(+M, -Finding) is nondet.
+%
+%   Every quoted part (quoted_part/2) of every string of every clause of the
+%   KB -- msg/3 formats, reading/5 texts, arg_text/3 bodies, the KB's own
+%   facts -- but the text itself, its English rendering and labels, must be
+%   found in one text fact (text_fact/2); a directive (~w) or an ellipsis
+%   (…) in it stands for any words, its fixed parts found in order.  A part
+%   that follows the name of another document (《…》) quotes that document.
+quote_finding(M, finding(error, quotes, Zh, En, Cites, File, Line)) :-
+    findall(T, text_fact(M, T), Texts),
+    kb_clause(M, PI, H, B, Ref),
+    quote_scanned_pred_(PI),
+    findall(Q, ( sub_term(S, H-B), string(S), quoted_part(S, At, Q),
+                 \+ other_document_before_(M, S, At) ), Qs0),
+    list_to_set(Qs0, Qs),
+    member(Q, Qs),
+    \+ quote_in_texts_(Q, Texts),
+    clause_loc(Ref, File, Line),
+    cites_in(H-B, Cites),
+    clause_head_text_(H, Where),
+    format(string(Zh), "引号中的文字不见于条文：“~w”（~w）；引文应与条文（条标题、款、项、文件标题、序言）一字不差", [Q, Where]),
+    format(string(En), "the quoted words “~w” (~w) are not in the text: a quotation must be the text's own words (article titles, paragraphs, items, the document's title and preamble)", [Q, Where]).
+
+%!  text_fact(+M, -Text:string) is nondet.
+%
+%   The regulation's own words: article titles, paragraphs, items, the
+%   document's title and its preamble.
+text_fact(M, T) :-
+    (   kb_fact(M, article(_, T0))
+    ;   kb_fact(M, paragraph(_, _, T0))
+    ;   kb_fact(M, item(_, _, _, T0))
+    ;   kb_fact(M, document_title(T0))
+    ;   kb_fact(M, preamble(T0))
+    ),
+    text_string_(T0, T),
+    T \== "".
+
+%   The predicates whose strings may quote the text: all but the text itself
+%   (and its title and preamble), its English rendering (en_*) and labels.
+quote_scanned_pred_(N/A) :-
+    \+ text_pred(N/A),
+    \+ memberchk(N/A, [document_title/1, preamble/1, known/5, kind_label/3, fact_label/3,
+                       scenario_fact/1]),
+    \+ sub_atom(N, 0, _, _, en_).
+
+clause_head_text_(H, Where) :-
+    functor(H, N, A),
+    (   A > 0, arg(1, H, X), atomic(X), \+ string(X)
+    ->  (   A > 1, arg(2, H, Y), atom(Y), memberchk(Y, [zh, en])
+        ->  format(string(Where), "~w(~w, ~w, …)", [N, X, Y])
+        ;   format(string(Where), "~w(~w, …)", [N, X])
+        )
+    ;   format(string(Where), "~w/~w", [N, A])
+    ).
+
+%!  quoted_part(+String, -At, -Part:string) is nondet.
+%
+%   A part of String in quotation marks: “…” or 「…」 (the mark at the
+%   offset At), or "…" when the part holds Chinese (an English string
+%   quoting the text; At is none).
+quoted_part(S, B, Q) :-
+    member(Open-Close, ["“"-"”", "「"-"」"]),
+    marked_part_(S, Open, Close, B, Q).
+quoted_part(S, none, Q) :-
+    once(sub_string(S, _, _, _, "\"")),
+    split_string(S, "\"", "", Parts),
+    length(Parts, NP),
+    nth0(I, Parts, Q),
+    I mod 2 =:= 1, I < NP - 1,                 % opened and closed
+    has_cjk_(Q).
+
+%   The part of S from the mark Open at B to the next Close.
+marked_part_(S, Open, Close, B, Q) :-
+    sub_string(S, B, 1, _, Open),
+    B1 is B + 1,
+    sub_string(S, B1, _, 0, Rest),
+    once(sub_string(Rest, L, _, _, Close)),
+    sub_string(Rest, 0, L, _, Q).
+
+has_cjk_(S) :-
+    string_codes(S, Cs),
+    member(C, Cs),
+    ( between(0x4E00, 0x9FFF, C) ; between(0x3400, 0x4DBF, C) ; between(0xF900, 0xFAFF, C) ),
+    !.
+
+%   The quotation mark at B directly follows the name of another document
+%   than the KB's (document_title/1): 《…》, or 《…》第…条/款/项 (at most 12
+%   characters of the article's number between them).  The part quotes
+%   that document, which the KB does not hold.
+other_document_before_(M, S, B) :-
+    integer(B),
+    sub_string(S, 0, B, _, Before),
+    sub_string(Before, Close, 1, After, "》"),
+    After =< 12,
+    sub_string(Before, _, After, 0, Tail),
+    string_chars(Tail, Chars),
+    forall(member(Ch, Chars), sub_atom('第零一二三四五六七八九十百千条款项（）()0123456789', _, 1, _, Ch)),
+    sub_string(Before, 0, Close, _, UpTo),
+    sub_string(UpTo, Open, 1, _, "《"),
+    \+ ( sub_string(UpTo, Later, 1, _, "《"), Later > Open ),
+    Start is Open + 1, Len is Close - Start,
+    sub_string(UpTo, Start, Len, _, Name),
+    \+ ( kb_fact(M, document_title(T0)), text_string_(T0, Name) ),
+    !.
+
+%!  quote_in_texts_(+Part, +Texts:list) is semidet.
+%
+%   Part is in one of Texts: its fixed parts (between format directives and
+%   ellipses) in order.
+quote_in_texts_(Q, Texts) :-
+    quote_pieces_(Q, Pieces),
+    member(T, Texts),
+    pieces_in_(Pieces, T, 0),
+    !.
+
+pieces_in_([], _, _).
+pieces_in_([P | Ps], T, From) :-
+    (   P == ""
+    ->  pieces_in_(Ps, T, From)
+    ;   sub_string(T, B, L, _, P), B >= From,
+        !,
+        Next is B + L,
+        pieces_in_(Ps, T, Next)
+    ).
+
+%   The fixed parts of a quotation: split at each format directive (~w, ~a,
+%   ~2d, ...; ~~ is a tilde) and each ellipsis (… or ...).
+quote_pieces_(Q, Pieces) :-
+    string_codes(Q, Cs),
+    phrase(pieces_(Pieces), Cs).
+
+pieces_([P | Ps]) -->
+    fixed_(Cs),
+    { string_codes(P, Cs) },
+    (   wildcard_ -> pieces_(Ps) ; { Ps = [] } ).
+
+fixed_([0'~ | Cs]) --> "~~", !, fixed_(Cs).
+fixed_([]), [C] --> [C], { C == 0'~ ; C == 0'… }, !.
+fixed_([]), "..." --> "...", !.
+fixed_([C | Cs]) --> [C], !, fixed_(Cs).
+fixed_([]) --> [].
+
+wildcard_ --> "~", directive_arg_, [C], { code_type(C, alpha) }, !.
+wildcard_ --> "~", !.
+wildcard_ --> "…", !, ellipsis_rest_.
+wildcard_ --> "...", ellipsis_rest_.
+
+directive_arg_ --> [C], { code_type(C, digit) ; C == 0'* ; C == 0'` }, !, directive_arg_.
+directive_arg_ --> [].
+
+ellipsis_rest_ --> "…", !, ellipsis_rest_.
+ellipsis_rest_ --> ".", !, ellipsis_rest_.
+ellipsis_rest_ --> [].
 
 %   -- cross-references: encoded ones resolve and agree with the text
 
@@ -884,31 +1041,37 @@ question_kind(M, Q) :-
 %!  exhaustive(+M, +Budget, +Seconds, -Findings, -Stats) is det.
 %
 %   Ask every question kind of M over the scenarios its declarations span
-%   (inputs: every known name; facts: explore/2, flip_candidate/2, both
-%   booleans; votes: patterns of opinions), smallest scenarios first, at
-%   most Budget scenarios and Seconds seconds per question.  An internal
-%   error, no answer, an unrecorded reading or an answer without any of its
-%   shown fields is an error; each recorded gap a warning naming the
-%   smallest scenario that shows it.
+%   (inputs: every known name; facts: explore/2, flip_candidate/2, a
+%   boolean absent, true and false; votes: patterns of opinions), smallest
+%   scenarios first, at most Budget scenarios and Seconds seconds per
+%   question.  An internal error, no answer, an unrecorded reading or an
+%   answer without any of its shown fields is an error; each recorded gap a
+%   warning naming the smallest scenario that shows it.  A string of the
+%   KB that an answer shows as a quotation and the text does not have is an
+%   error of the check quotes (shown_quote_suspects_/2).
 exhaustive(M, Budget, Seconds, Findings, Stats) :-
     findall(Q, question_kind(M, Q), Qs),
-    foldl(exhaustive_question_(M, Budget, Seconds), Qs, []-[], Fs-Ss),
+    shown_quote_suspects_(M, Suspects),
+    foldl(exhaustive_question_(M, Budget, Seconds, Suspects), Qs, []-[]-[], Fs-Ss-Hs),
     append(Fs, Findings0),
-    list_to_set(Findings0, Findings),
+    reverse(Hs, Hs1), append(Hs1, Hits),
+    shown_quote_findings_(M, Suspects, Hits, QuoteFindings),
+    append(Findings0, QuoteFindings, Findings1),
+    list_to_set(Findings1, Findings),
     reverse(Ss, Stats).
 
-exhaustive_question_(M, Budget, Seconds, Q, Fs0-Ss0, [F | Fs0]-[S | Ss0]) :-
+exhaustive_question_(M, Budget, Seconds, Suspects, Q, Fs0-Ss0-Hs0, [F | Fs0]-[S | Ss0]-[H | Hs0]) :-
     get_time(T0),
     (   catch(scenario_space(M, Q, Budget, Dims), _, fail)
     ->  enumerate_(M, Q, Dims, Budget, Scenarios),
-        run_scenarios_(M, Q, Scenarios, T0, Seconds, Results, TimedOut),
+        run_scenarios_(M, Q, Suspects, Scenarios, T0, Seconds, Results, H, TimedOut),
         length(Scenarios, NGen),
         length(Results, N),
         question_findings_(M, Q, Results, F),
         counts_(Results, Counts),
         Truncated = _{budget: B, time: TimedOut},
         ( NGen >= Budget -> B = true ; B = false )
-    ;   F = [], N = 0, Counts = _{answered: 0, gap: 0, refused: 0, error: 0},
+    ;   F = [], H = [], N = 0, Counts = _{answered: 0, gap: 0, refused: 0, error: 0},
         Truncated = _{budget: false, time: false}
     ),
     get_time(T1), Secs is round((T1 - T0) * 100) / 100,
@@ -922,28 +1085,75 @@ counts_(Results, _{answered: A, gap: G, refused: R, error: E}) :-
     aggregate_all(count, member(_-refused, Results), R),
     aggregate_all(count, member(_-problem(_), Results), E).
 
-run_scenarios_(_, _, [], _, _, [], false).
-run_scenarios_(M, Q, [S | Ss], T0, Seconds, Results, TimedOut) :-
+%   Results: Scenario-Outcome in order; Hits: Question-Quoted-Scenario for
+%   each string of the KB an answer shows as a quotation (shown_quotes_/4).
+run_scenarios_(_, _, _, [], _, _, [], [], false).
+run_scenarios_(M, Q, Suspects, [S | Ss], T0, Seconds, Results, Hits, TimedOut) :-
     get_time(Now),
     (   Now - T0 > Seconds
-    ->  Results = [], TimedOut = true
-    ;   ask_one_(M, Q, S, R),
+    ->  Results = [], Hits = [], TimedOut = true
+    ;   ask_one_(M, Q, S, Suspects, R, Shown),
         Results = [S-R | Rest],
-        run_scenarios_(M, Q, Ss, T0, Seconds, Rest, TimedOut)
+        findall(Q-P-S, member(P, Shown), Hits, HitsRest),
+        run_scenarios_(M, Q, Suspects, Ss, T0, Seconds, Rest, HitsRest, TimedOut)
     ).
 
 %   The outcome of one scenario: answered, gap(Ids), refused (input the
 %   engine turns away), or problem(Key).
-ask_one_(M, Q, S, Result) :-
+ask_one_(M, Q, S, Suspects, Result, Shown) :-
     catch(call_with_inference_limit(kb_ask(M, S, zh, A), 5000000, R), E, true),
-    (   nonvar(E) -> error_result_(E, Result)
-    ;   R == inference_limit_exceeded -> Result = problem(inference_limit)
-    ;   A.status == gap
-    ->  findall(Id, ( member(G, A.gaps), atom_string(Id, G.id) ), Ids),
-        Result = gap(Ids)
-    ;   empty_answer_(M, Q, A.answer) -> Result = problem(empty_answer)
-    ;   Result = answered
+    (   nonvar(E) -> error_result_(E, Result), Shown = []
+    ;   R == inference_limit_exceeded -> Result = problem(inference_limit), Shown = []
+    ;   shown_quotes_(A, S, Suspects, Shown),
+        (   A.status == gap
+        ->  findall(Id, ( member(G, A.gaps), atom_string(Id, G.id) ), Ids),
+            Result = gap(Ids)
+        ;   empty_answer_(M, Q, A.answer) -> Result = problem(empty_answer)
+        ;   Result = answered
+        )
     ).
+
+%!  shown_quote_suspects_(+M, -Suspects:assoc) is det.
+%
+%   The engine shows a string argument of an explanation step in quotation
+%   marks: the strings of the KB's clauses (as quote_finding/2 scans them)
+%   that hold Chinese and are not the text's words, each with the first
+%   clause that has it.  Shown in an answer, such a string is a misquotation.
+shown_quote_suspects_(M, Suspects) :-
+    findall(T, text_fact(M, T), Texts),
+    findall(S-Ref, ( kb_clause(M, PI, H, B, Ref), quote_scanned_pred_(PI),
+                     sub_term(S, H-B), string(S), has_cjk_(S),
+                     \+ quote_in_texts_(S, Texts) ), Pairs),
+    foldl([S-Ref, A0, A]>>( get_assoc(S, A0, _) -> A = A0 ; put_assoc(S, A0, Ref, A) ),
+          Pairs, t, Suspects).
+
+%   The suspects an answer's explanation (asked in Chinese) shows in the
+%   engine's quotation marks, unless the scenario itself gave those words
+%   (an opinion, a text input).
+shown_quotes_(_, _, t, []) :- !.
+shown_quotes_(A, S, Suspects, Shown) :-
+    findall(P, ( member(X, A.explanation), marked_part_(X.text, "“", "”", _, P),
+                 get_assoc(P, Suspects, _),
+                 \+ ( sub_term(V, S), V == P ) ), Ps),
+    list_to_set(Ps, Shown).
+
+%   One error per misquoted string, at its clause, with the first question
+%   and the smallest scenario whose answer shows it.
+shown_quote_findings_(M, Suspects, Hits, Findings) :-
+    findall(P, member(_-P-_, Hits), Ps0),
+    list_to_set(Ps0, Ps),
+    findall(finding(error, quotes, Zh, En, Cites, File, Line),
+            ( member(P, Ps),
+              once(member(Q-P-S, Hits)),
+              get_assoc(P, Suspects, Ref),
+              clause(M:H, B, Ref),
+              cites_in(H-B, Cites),
+              clause_loc(Ref, File, Line),
+              clause_head_text_(H, Where),
+              scenario_text_(S, ST),
+              format(string(Zh), "解释把“~w”（~w）作为引文显示，但条文中没有这段文字；问题 ~w，最小的情形：~w", [P, Where, Q, ST]),
+              format(string(En), "an explanation shows “~w” (~w) as a quotation, but the text has no such words; question ~w, the smallest scenario: ~w", [P, Where, Q, ST]) ),
+            Findings).
 
 error_result_(pyreason_error(no_answer, _, _), problem(no_answer)) :- !.
 error_result_(pyreason_error(unrecorded_reading, _, Id), problem(unrecorded(Id))) :- !.
@@ -1017,14 +1227,16 @@ scenario_text_(S, Text) :-
 %   Size-Options (Size 0 for the choice of a name, else how many facts or
 %   votes the option adds).  An option is a JSON value, or absent.
 scenario_space(M, Q, Budget, Dims) :-
-    kb_fact(M, question(Q, Inputs, _, _, _)), !,
+    kb_fact(M, question(Q, Inputs, Goal, _, _)), !,
     findall(dim(input, F, Gs),
             ( member(F=_, Inputs), kb_fact(M, input(Q, F, T, Opts)),
               input_groups_(M, F, T, Opts, Budget, Gs) ),
             InDims),
+    question_clauses_(M, Goal, Clauses),
     findall(dim(fact, N, Gs),
-            ( kb_fact(M, fact(N, T, Opts)),
-              ( memberchk(for(Kinds), Opts) -> memberchk(Q, Kinds) ; true ),
+            ( kb_fact(M, fact(N, T, Opts0)),
+              ( memberchk(for(Kinds), Opts0) -> memberchk(Q, Kinds) ; true ),
+              if_false_read_(Clauses, Opts0, Opts),
               fact_groups_(M, N, T, Opts, Budget, Gs) ),
             FactDims),
     append(InDims, FactDims, Dims0),
@@ -1032,6 +1244,33 @@ scenario_space(M, Q, Budget, Dims) :-
     exclude(only_absent_, Dims0, Dims).
 
 only_absent_(dim(_, _, Gs)) :- Gs == [0-[absent]].
+
+%   The clauses of the KB's predicates a question goal may reach, as
+%   Head-Body (reachable_preds/2, for one goal).
+question_clauses_(M, Goal, Clauses) :-
+    findall(N-A, kb_pred(M, N/A), NAs0),
+    sort(NAs0, NAs1),
+    group_pairs_by_key(NAs1, Grouped),
+    list_to_assoc(Grouped, NAs),
+    called_preds_([Goal], NAs, Start),
+    closure_(Start, NAs, M, Start, PIs),
+    findall(H-B, ( member(N/A, PIs), functor(H, N, A), catch(clause(M:H, B), _, fail) ), Clauses).
+
+%   A boolean fact's if_false(Term) is kept where the question's rules can
+%   read Term: they name it, or read scenario facts whatever they are
+%   (scenario_fact(Var)).  Elsewhere false is the scenario of the fact's
+%   absence, and is not asked twice.
+if_false_read_(Clauses, Opts0, Opts) :-
+    (   memberchk(if_false(Term), Opts0), callable(Term),
+        functor(Term, Name, _),
+        \+ ( member(C, Clauses), sub_term(X, C), nonvar(X),
+             (   X == Name
+             ;   compound(X), functor(X, Name, _)
+             ;   X = scenario_fact(V), var(V)
+             ) )
+    ->  exclude(==(if_false(Term)), Opts0, Opts)
+    ;   Opts = Opts0
+    ).
 
 input_groups_(M, F, votes(K), _, Budget, Groups) :- !,
     vote_groups_(M, F, K, Budget, Groups).
@@ -1108,9 +1347,17 @@ sample_value_(date, "2024-01-01").
 sample_value_(duration(U), _{value: 1, unit: U}) :- atom(U).
 
 %   Values of the fact N by its type: subsets of explore/2's values (else
-%   subsets of at most one flip_candidate/2), both booleans, scalars from
-%   explore/2 (and the rules' thresholds, for amounts and durations).
-fact_groups_(_, _, boolean, _, _, [0-[absent], 1-[true]]) :- !.
+%   subsets of at most one flip_candidate/2), a boolean absent, true and
+%   false, scalars from explore/2 (and the rules' thresholds, for amounts
+%   and durations).  A boolean given as false is a fact of its own only with
+%   if_false(Term) (scenario_fact(Term)); without it the engine asserts
+%   nothing for false, the very scenario of its absence, so it is not asked
+%   twice.
+fact_groups_(_, _, boolean, Opts, _, Groups) :- !,
+    (   memberchk(if_false(_), Opts)
+    ->  Groups = [0-[absent], 1-[true, false]]
+    ;   Groups = [0-[absent], 1-[true]]
+    ).
 fact_groups_(M, N, T, Opts, Budget, Groups) :-
     collection_(T, E, _), \+ memberchk(whole, Opts), !,
     (   kb_fact(M, explore(N, Vs0)), is_list(Vs0)

@@ -75,6 +75,73 @@ test("a clause citing an item of a paragraph that has none") :-
     kb(M), once(( M:paragraph(A, P, _), \+ M:item(A, P, _, _) )),
     reports(add(probe_rule(c(A, P, 1))), error, citations).
 
+%   ---- quotes --------------------------------------------------------------------
+
+%   The first and last three characters of a paragraph of the text.
+text_ends(Head, Tail) :-
+    kb(M), M:paragraph(_, _, T), string_length(T, L), L >= 8, !,
+    sub_string(T, 0, 3, _, Head), sub_string(T, _, 3, 0, Tail).
+
+quote_error(Defect, Zh) :-
+    quote_errors(Defect, Zhs),
+    member(Zh, Zhs).
+
+%   The quotes findings Defect adds to those of the KB as loaded.
+quote_errors(Defect, Zhs) :-
+    findings(true, Fs0),
+    findings(Defect, Fs),
+    findall(Zh, ( member(F, Fs), F = finding(_, quotes, Zh, _, _, _, _), \+ memberchk(F, Fs0) ), Zhs).
+
+test("a message quoting words the text does not have", true(sub_string(Zh, _, _, _, "探针不见于条文"))) :-
+    quote_error(add(msg(probe_quote, zh, "依照条文，“探针不见于条文”。")), Zh).
+
+test("a reading quoting words the text does not have, in 「」") :-
+    quote_error(add(reading(g_probe_quote, gap, [], "条文称「探针不见于条文」。", "probe")), _).
+
+test("a quotation in any fact of the KB, not only words and readings") :-
+    quote_error(add(probe_fact(x, "其所称“探针不见于条文”")), _).
+
+test("the text's own words in quotation marks are no finding", true(Zhs == [])) :-
+    kb(M), once(M:paragraph(_, _, T)),
+    format(string(S), "条文称“~w”。", [T]),
+    quote_errors(add(msg(probe_quote, zh, S)), Zhs).
+
+test("~w stands for any words: the fixed parts, in order, in one text fact", true(Zhs == [])) :-
+    text_ends(H, T),
+    format(string(S), "“~w~~w~w”", [H, T]),
+    quote_errors(add(msg(probe_quote, zh, S)), Zhs).
+
+test("a fixed part around ~w that the text does not have") :-
+    text_ends(H, _),
+    format(string(S), "“~w~~w探针不见于条文”", [H]),
+    quote_error(add(msg(probe_quote, zh, S)), _).
+
+test("an ellipsis stands for any words", true(Zhs == [])) :-
+    text_ends(H, T),
+    format(string(S), "“~w……~w”", [H, T]),
+    quote_errors(add(msg(probe_quote, zh, S)), Zhs).
+
+test("an English \"…\" quotes the text when it holds Chinese") :-
+    quote_error(add(msg(probe_quote, en, "as \"探针不见于条文\" says")), _).
+
+test("an English \"…\" without Chinese is no quotation of the text", true(Zhs == [])) :-
+    quote_errors(add(msg(probe_quote, en, "as \"probe words\" say")), Zhs).
+
+test("a quotation of another document, after its name in 《》, is not held against the text",
+     true(Zhs == [])) :-
+    quote_errors(add(msg(probe_quote, zh, "依照《探针法》第一百零九条“探针不见于条文”。")), Zhs).
+
+test("a quotation after the document's own title in 《》 is held against the text") :-
+    kb(M), M:document_title(T),
+    format(string(S), "依照《~w》第一百零九条“探针不见于条文”。", [T]),
+    quote_error(add(msg(probe_quote, zh, S)), _).
+
+test("labels and the English rendering are not scanned", true(Zhs == [])) :-
+    kb(M), once(M:known(K, V, _, _, _)),
+    quote_errors(( add(kind_label(K, zh, "“探针不见于条文”")),
+                   add(en_article(9999, "“探针不见于条文”")),
+                   add(known(K, V, probe_name, probe_id, "“探针不见于条文”")) ), Zhs).
+
 %   ---- cross-references --------------------------------------------------------
 
 test("an encoded cross-reference that does not resolve") :-
@@ -238,6 +305,47 @@ test("an answer whose every shown field is empty, without a gap") :-
                       add(answer_field(probe_q, x, text, [essential, shown])),
                       add(probe_goal(_{x: null}, [])) ), Fs),
     memberchk(finding(error, exhaustive_probe_q, _, _, _, _, _), Fs).
+
+test("a string of the KB an answer shows as a quotation, not in the text",
+     true(sub_string(En, _, _, _, "探针不见于条文"))) :-
+    exhaustive_with(( add(question(probe_q, [], probe_goal(F, T), F, T)),
+                      add(probe_words("探针不见于条文")),
+                      add(msg(probe_step, zh, "探针：~w")),
+                      add((probe_goal(_{}, [step(probe_step, [W], [])]) :- probe_words(W))) ), Fs),
+    memberchk(finding(error, quotes, _, En, _, _, _), Fs).
+
+test("the text's own words shown as a quotation are no finding", true(Qs == [])) :-
+    kb(M), once(M:paragraph(_, _, Words)),
+    snapshot(( add(question(probe_q, [], probe_goal(F, T), F, T)),
+               add(probe_words(Words)),
+               add(msg(probe_step, zh, "探针：~w")),
+               add((probe_goal(_{}, [step(probe_step, [W], [])]) :- probe_words(W))),
+               exhaustive(M, 20, 5, Fs, Stats) )),
+    member(S, Stats), S.question == probe_q, !,
+    S.answered > 0,
+    findall(En, ( member(finding(_, quotes, _, En, _, _, _), Fs), sub_string(En, _, _, _, "probe_q") ), Qs).
+
+test("a boolean fact is tried absent, true and, with if_false/1, false",
+     true(Gs-Gs1 == [0-[absent], 1-[true, false]]-[0-[absent], 1-[true]])) :-
+    pyreason_check:fact_groups_(_, probe, boolean, [if_false(probe_not)], 100, Gs),
+    pyreason_check:fact_groups_(_, probe, boolean, [], 100, Gs1).
+
+test("false is asked of a question whose rules read the if_false term, not of another",
+     true(Read-Other == [0-[absent], 1-[true, false]]-[0-[absent], 1-[true]])) :-
+    kb(M),
+    snapshot(( add(question(probe_q, [], probe_goal(F, T), F, T)),
+               add(question(probe_r, [], probe_other(F, T), F, T)),
+               add(fact(probe_flag, boolean, [if_false(probe_not), for([probe_q, probe_r])])),
+               add((probe_goal(_{}, []) :- probe_said_not)),
+               add((probe_said_not :- scenario_fact(probe_not))),
+               add((probe_other(_{}, []) :- scenario_fact(probe_flag))),
+               pyreason_check:scenario_space(M, probe_q, 100, DQ),
+               pyreason_check:scenario_space(M, probe_r, 100, DR) )),
+    memberchk(dim(fact, probe_flag, Read), DQ),
+    memberchk(dim(fact, probe_flag, Other), DR).
+
+test("rules reading any scenario fact may read the if_false term", true(Opts == [if_false(probe_not)])) :-
+    pyreason_check:if_false_read_([probe_goal(x)-(scenario_fact(F), F \== x)], [if_false(probe_not)], Opts).
 
 test("the KB's questions have no errors over their scenarios", [nondet, true(Errors == [])]) :-
     kb(M),
