@@ -53,7 +53,7 @@ reading(i_present_are_voters, interpretation, [c(6,2,null)],
   "第六条第二款要求出席会议的成员逐一表明赞成、反对或者弃权的意见，故出席人数按表明意见的成员计算；未表明意见的成员视为未出席。",
   "Art. 6(2) has every member present state 赞成 (for), 反对 (against) or 弃权 (abstain), so those present are counted as the members who stated an opinion; a member who stated none is taken as not present.").
 reading(i_members_counted, interpretation, [c(6,1,null), c(6,2,null)],
-  "场景未给出局务会议全体成员人数（facts.members），以场景所示的最少人数作为全体成员人数：出席成员与列为不在岗的成员之和；第六条第一款所列局长、副局长、团队长中场景均未出现的，各按一人计算。成员实际更多的，出席人数和同意人数更难过半数，故据此得出的“未达到出席人数”“决议未通过”不受影响。",
+  "场景未给出局务会议全体成员人数（facts.members），以场景所示的最少人数作为全体成员人数：出席成员与列为不在岗的成员之和；第六条第一款所列局长、副局长、团队长中场景均未出现的，各按一人计算。成员实际更多的，出席人数和同意人数更难过半数，故据此得出的出席人数不足、决议不通过的结论不受影响。",
   "The scenario does not give the number of all members of the bureau meeting (facts.members), so it is taken as the fewest the scenario allows: those present plus the members listed as away, and one for each of the director, the deputies and the team leaders (Art. 6(1)) of whom the scenario shows none. Were there more members, more than half would be harder to reach, so a quorum not met or a resolution failing on this count stays so.").
 reading(i_no_votes_no_tie, interpretation, [c(6,3,null)],
   "出席成员均投弃权票的，赞成票与反对票均为零，不属于第六条第三款所称需要主持人决定票的“票数相等”：决定票用于在赞成与反对之间作出决定，此时无人同意，决议未经全体成员过半数同意，不通过。",
