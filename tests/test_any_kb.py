@@ -62,6 +62,84 @@ def report_text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+# -- every question kind, both formats, both languages; batch; flips; check --------------------
+
+def _first_answered_case(kind: str) -> Path:
+    import yaml
+    for path in sorted((COURT_B / "cases").glob("*.yaml")):
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if case["question"] == kind and "error" not in case["expect"]:
+            return path
+    raise AssertionError(f"court_b has no answered {kind} case")
+
+
+@pytest.mark.parametrize("kind", ["approver", "acting", "meeting", "substitution"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_question_kind_of_another_kb_in_text_and_json(run, court_b, kind, lang):
+    path = _first_answered_case(kind)
+    as_json = run("--kb", COURT_B, "ask", path, "--format", "json", "--lang", lang)
+    assert as_json.exit_code == 0, as_json.output
+    answer = json.loads(as_json.stdout)
+    assert answer["question"] == kind and answer["kb"]["name"] == "court-b-2024-8"
+    assert answer == court_b.ask(json.loads(json.dumps(_load(path))), lang=lang, source=str(path))
+    text = run("--kb", COURT_B, "ask", path, "--lang", lang)
+    assert text.exit_code == 0, text.output
+    heading = court_b.labels(lang)["questions"][kind]
+    assert heading in text.stdout and "court-b-2024-8" in text.stdout
+    assert not [w for w in SHIPPED_WORDS if w in text.stdout]
+    for step in answer["explanation"]:
+        assert step["text"] in text.stdout
+
+
+def _load(path: Path) -> dict:
+    import yaml
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {k: v for k, v in case.items() if k not in ("expect", "title", "rests_on")}
+
+
+def test_a_batch_of_all_the_other_kbs_cases(run, court_b, tmp_path):
+    import yaml
+    cases = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((COURT_B / "cases").glob("*.yaml"))]
+    src = tmp_path / "all.jsonl"
+    src.write_text("\n".join(json.dumps({k: v for k, v in c.items() if k != "expect"}, ensure_ascii=False)
+                             for c in cases), encoding="utf-8")
+    result = run("--kb", COURT_B, "batch", src)
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == len(cases)
+    for case, got in zip(cases, out):              # input order; refused lines as error objects
+        if "error" in case["expect"]:
+            assert got["status"] == "error" and got["error"]["code"] == case["expect"]["error"]["code"], got
+        else:
+            assert got["status"] == case["expect"]["status"], (case["title"], got)
+    assert result.exit_code == (1 if any("error" in c["expect"] for c in cases) else 0)
+
+
+def test_flips_of_another_kb_cross_its_amount_thresholds(run, tmp_path):
+    # 第三条: 五十万元以上不满五百万元 by 分管副局长; 五百万元以上 by 局长. 300万元 changes only across a line.
+    path = write(tmp_path, "a.json", APPROVER)
+    answer = json.loads(run("--kb", COURT_B, "ask", path, "--flips", "--format", "json").stdout)
+    amounts = {f["change"]["value"]: f["answer"] for f in answer["flips"] if f["change"]["kind"] == "amount"}
+    assert 5_000_000 in amounts and 4_999_999 not in amounts and 500_000 not in amounts
+    assert amounts[5_000_000]["approver"] != answer["answer"]["approver"]
+    assert 499_999 in amounts
+    text = run("--kb", COURT_B, "ask", path, "--flips").stdout
+    assert "5000000" in text and "amount" not in text.split("什么会改变结论")[-1]
+
+
+def test_check_with_mutation_on_another_kb():
+    # Every rule of the second KB, wherever it lives, is mutated; its cases notice every mutant.
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-m", "pyreason", "check", "--kb", str(COURT_B), "--mutate",
+                           "--format", "json"], capture_output=True, text=True, timeout=600,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert not [f for f in result["findings"] if f["severity"] == "error"]
+    assert result["mutation"]["mutants"] > 100 and result["mutation"]["survived"] == 0, result["mutation"]
+    assert result["scenarios"]["failing"] == 0
+
+
 # -- reports ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("fmt", ["html", "md", "txt", "pdf"])

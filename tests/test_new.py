@@ -250,3 +250,21 @@ def test_command_help_has_an_example():
 def test_command_from_is_required(tmp_path):
     result = run(str(tmp_path / "kb"))
     assert result.exit_code == 2 and "--from" in result.output
+
+
+def test_check_on_a_new_kb_lists_every_paragraph_not_yet_encoded(tmp_path):
+    # Started from the second court's text, the KB holds only text: check lists each of its
+    # paragraphs as not encoded, and nothing else is an error.
+    import sys
+    source = Path(__file__).resolve().parent / "kbs" / "court_b" / "source" / "regulation.txt"
+    dest = tmp_path / "started"
+    create_kb(dest, source)
+    doc = parse(source.read_text(encoding="utf-8"))
+    paragraphs = {(a.number, i) for a in doc.articles for i, _ in enumerate(a.paragraphs, 1)}
+    done = subprocess.run([sys.executable, "-m", "pyreason", "check", "--kb", str(dest), "--format", "json"],
+                          capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    result = json.loads(done.stdout)
+    assert not [f for f in result["findings"] if f["severity"] == "error"], done.stdout[:2000]
+    uncovered = {(f["citations"][0]["article"], f["citations"][0]["paragraph"])
+                 for f in result["findings"] if f["check"] == "coverage" and f["citations"]}
+    assert paragraphs <= uncovered, sorted(paragraphs - uncovered)
