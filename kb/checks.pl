@@ -157,4 +157,4 @@ reverse_substitution_(Sub, For, Scope) :-
     substitution_decider(Scope, _, _),
     once(q_substitution(Sub, For, Scope, Fields, _)),
     get_dict(allowed, Fields, true),
-    \+ relative_rank(Sub, For, lower).
+    \+ relative_rank(Sub, For, lower, _).

@@ -258,12 +258,30 @@ word(check_members, en, "members").
 %
 %   How this KB's own argument terms read in a message (the engine renders
 %   the rest: names, strings, lists).
-arg_text(majority(Op), zh, T) :- format(string(T), "多数意见“~w”", [Op]).
-arg_text(majority(Op), en, T) :- format(string(T), "majority opinion \"~w\"", [Op]).
-arg_text(tie_break(Op), zh, T) :- format(string(T), "分管副院长的意见“~w”", [Op]).
-arg_text(tie_break(Op), en, T) :- format(string(T), "the vice-president's opinion \"~w\"", [Op]).
-arg_text(unanimous(Op), zh, T) :- format(string(T), "一致意见“~w”", [Op]).
-arg_text(unanimous(Op), en, T) :- format(string(T), "unanimous opinion \"~w\"", [Op]).
+%   A meeting's outcome (outcome_/4 in questions.pl).
+arg_text(resolved(Op, majority, _), zh, T) :- format(string(T), "多数意见“~w”", [Op]).
+arg_text(resolved(Op, majority, _), en, T) :- format(string(T), "majority opinion \"~w\"", [Op]).
+arg_text(resolved(Op, tie_break(_), _), zh, T) :- format(string(T), "分管副院长的意见“~w”", [Op]).
+arg_text(resolved(Op, tie_break(_), _), en, T) :- format(string(T), "the vice-president's opinion \"~w\"", [Op]).
+arg_text(resolved(Op, unanimous, _), zh, T) :- format(string(T), "一致意见“~w”", [Op]).
+arg_text(resolved(Op, unanimous, _), en, T) :- format(string(T), "unanimous opinion \"~w\"", [Op]).
+arg_text(unresolved(_), Lang, T) :- word(none, Lang, T).
+%   A matter: its name in quotation marks where the name is the text's own
+%   words, in the provision that names it; else its name as a name.
+arg_text(matter_name(M), Lang, T) :-
+    matter(M, Name, C),
+    atom_string(Name, S),
+    (   cited_text_(C, Text), sub_string(Text, _, _, _, S)
+    ->  quote_(Lang, S, T)
+    ;   T = S
+    ).
+%   What a meeting's resolution or opinion is (5(1), 5(2)): its force in
+%   words, and the text that says so, quoted.
+arg_text(binding_word(B), Lang, T) :-
+    (   B == true -> word(binding, Lang, T) ; word(advisory, Lang, T) ).
+arg_text(nature_text(Meeting), Lang, T) :-
+    meeting_nature_text(Meeting, S),
+    quote_(Lang, S, T).
 arg_text(acting(Agent, Principal), zh, T) :-
     role_name_(Agent, A), role_name_(Principal, P),
     format(string(T), "代为履行~w职责的~w", [P, A]).
@@ -273,6 +291,12 @@ arg_text(acting(Agent, Principal), en, T) :-
 arg_text(Scope, zh, T) :- atom(Scope), scope(Scope, T0, _), !, atom_string(T0, T).
 arg_text(Scope, en, T) :- atom(Scope), scope(Scope, _, T).
 arg_text(Meeting, en, T) :- atom(Meeting), meeting_label(Meeting, _, L), format(string(T), "~w (~w)", [L, Meeting]).
+
+quote_(zh, S, T) :- format(string(T), "“~w”", [S]).
+quote_(en, S, T) :- format(string(T), "\"~w\"", [S]).
+
+cited_text_(c(A, P, null), Text) :- !, paragraph(A, P, Text).
+cited_text_(c(A, P, I), Text) :- item(A, P, I, Text).
 
 role_name_(R, N) :- atom_string(R, N).
 role_label_(R, L) :- role(R, _, _, L0), !, format(string(L), "~w (~w)", [R, L0]).

@@ -26,16 +26,16 @@ is_major :- scenario_fact(major).
 %   scenario_fact(not_major): the scenario says the matter is not major,
 %   which is more than not saying it is.
 
-%!  ladder(-Posts:list) is det.
+%!  ladder(-Posts:list, -Interpretations:list) is det.
 %
-%   The non-leadership posts, highest first: the scenario's, else the default.
-ladder(Posts) :-
+%   The non-leadership posts, highest first: the scenario's, else the
+%   default, an assumption (i_ladder_default) that whatever is ranked by it
+%   relies on.
+ladder(Posts, Is) :-
     (   scenario_fact(ladder(Posts0))
-    ->  Posts = Posts0
-    ;   default_ladder(Posts)
+    ->  Posts = Posts0, Is = []
+    ;   default_ladder(Posts), Is = [i_ladder_default]
     ).
-
-ladder_is_default :- \+ scenario_fact(ladder(_)).
 
 %   ---- acting for an absent holder (Arts 8(5), 9(4)) -----------------------
 
@@ -99,16 +99,12 @@ absent_gap_(_, _, g_role_absent).
 
 %   Only an approval can be police deployment's (9(4)): no process approval
 %   or submission is acted for on that matter.
-context_matter_(approval(M), M).
-
-acting_citations_(Context, Role, Agent, C, [C, C2]) :-
-    context_matter_(Context, Matter),
+acting_citations_(approval(Matter), Role, Agent, C, [C, C2]) :-
     acting_power_for_matter(Matter, Role, Agent, C2),
     !.
 acting_citations_(_, _, _, C, [C]).
 
-acting_interpretations_(Context, [interp(i_police_same_matter), interp(i_team_is_group)]) :-
-    context_matter_(Context, Matter),
+acting_interpretations_(approval(Matter), [interp(i_police_same_matter), interp(i_team_is_group)]) :-
     acting_power_for_matter(Matter, _, _, _),
     !.
 acting_interpretations_(_, [interp(i_deputy_powers_general)]).
@@ -126,15 +122,17 @@ authorisation_review(Trace) :-
             Trace0),
     list_to_set(Trace0, Trace).
 
+%   To is no agent of 8(3), 8(5) or 9(4); else From is no grantor 8(5)/9(4)
+%   accept.  (The 8(3) authorisation, by the director, is one 8(5) accepts
+%   too: its principal and agent are 8(5)'s, and the director is the
+%   grantor of his own powers.)
 unsupported_authorisation_(From, To, [step(authorisation_no_agent, [From, To], Cs)]) :-
-    \+ acting_power(_, To, _, _),
-    \+ chair_by_authorisation(_, To, _),
+    \+ ( acting_power(_, To, _, _) ; chair_by_authorisation(_, To, _) ),
     !,
     authorisation_provisions_(Cs).
 unsupported_authorisation_(From, To, [step(authorisation_not_grantor, [From, To], Cs),
                                       interp(i_authorisation_grantor)]) :-
     \+ ( acting_power(P, To, _, _), authorisation_grantor(P, From, _) ),
-    \+ chair_by_authorisation(From, To, _),
     authorisation_provisions_(Cs).
 
 authorisation_provisions_([c(8,1,3), c(8,1,5), c(9,1,4)]).
@@ -152,42 +150,32 @@ q_approver(Matter, Fields, Trace) :-
     decides(Matter, Role, How, DecideCite),
     !,
     authorisation_review(T0),
-    matter_arg_(Matter, Name, MatterCite, NameArg),
     (   requires_major(Matter, QC), scenario_fact(not_major)
     ->  Fields = _{matter: Name, approver: null, acting_for: null,
                    process_approver: null, requested_by: null},
-        append(T0, [step(not_major, [NameArg], [QC]), gap(g_matter_not_major)], Trace)
+        append(T0, [step(not_major, [matter_name(Matter)], [QC]), gap(g_matter_not_major)], Trace)
     ;   exercise(Role, approval(Matter), Approver, ActingFor, TA),
         requester_(Matter, Requester, TR),
         process_(Matter, MatterCite, Approver, ActingFor, ProcessApprover, TP),
         matter_interpretations_(Role, Matter, TI),
-        major_steps_(Matter, NameArg, TM),
+        major_steps_(Matter, TM),
         Fields = _{matter: Name, approver: Approver, acting_for: ActingFor,
                    process_approver: ProcessApprover, requested_by: Requester},
-        append([T0, [step(decides, [NameArg, Role, How], [DecideCite])], TM, TA, TR, TP, TI],
+        append([T0, [step(decides, [matter_name(Matter), Role, How], [DecideCite])], TM, TA, TR, TP, TI],
                Trace)
     ).
 
-%   The matter's name as a step argument: a string (shown in quotation
-%   marks) where it is the text's own words, else the matter itself (shown
-%   by its name, unquoted).
-matter_arg_(Matter, Name, Cite, Arg) :-
-    atom_string(Name, S),
-    (   cited_text_(Cite, Text), sub_string(Text, _, _, _, S)
-    ->  Arg = S
-    ;   Arg = Matter
-    ).
-
-cited_text_(c(A, P, null), Text) :- !, paragraph(A, P, Text).
-cited_text_(c(A, P, I), Text) :- item(A, P, I, Text).
+%   A step names the matter as matter_name(Matter); how it reads (quoted
+%   where the name is the text's own words) is wording: arg_text/3 in
+%   messages.pl.
 
 %   The matter's being major: assumed where the item needs it and the
 %   scenario does not say (i_matter_taken_as_major); and where the matter
 %   is major, 11(2) ("重大事项，由局长报请分管副院长决定") is read within
 %   Art. 11 and does not move the approval (i_art11_2_context).
-major_steps_(Matter, NameArg, Trace) :-
+major_steps_(Matter, Trace) :-
     (   requires_major(Matter, QC), \+ is_major
-    ->  T1 = [step(major_assumed, [NameArg], [QC]), interp(i_matter_taken_as_major)]
+    ->  T1 = [step(major_assumed, [matter_name(Matter)], [QC]), interp(i_matter_taken_as_major)]
     ;   T1 = []
     ),
     (   ( is_major ; requires_major(Matter, _) )
@@ -233,13 +221,9 @@ matter_interpretations_(Role, Matter, Trace) :-
 superior_of(Role, Superior, Cs, Is) :-
     reports_to(Role, Superior, Cs, Is),
     !.
-superior_of(Role, '团队长', [c(10,2,null)], Is) :-
-    ladder(Posts),
-    memberchk(Role, Posts),
-    (   ladder_is_default
-    ->  Is = [i_ladder_posts_are_team_members, i_ladder_default]
-    ;   Is = [i_ladder_posts_are_team_members]
-    ).
+superior_of(Role, '团队长', [c(10,2,null)], [i_ladder_posts_are_team_members | Is]) :-
+    ladder(Posts, Is),
+    memberchk(Role, Posts).
 
 %!  q_superior(+Role, -Fields:dict, -Trace:list) is det.
 %
@@ -247,7 +231,7 @@ superior_of(Role, '团队长', [c(10,2,null)], Is) :-
 %   absent superior.
 q_superior(Role, Fields, Trace) :-
     authorisation_review(T0),
-    chain_(Role, [Role], Chain, TC),
+    chain_(Role, asked, Chain, TC),
     (   Chain = [_, Superior | _]
     ->  acting_superior_(Role, Superior, Acting, TA),
         Fields = _{superior: Superior, chain: Chain, acting_superior: Acting}
@@ -256,57 +240,71 @@ q_superior(Role, Fields, Trace) :-
     ),
     append([T0, TC, TA], Trace).
 
-chain_(Role, Seen, [Role | Rest], [step(reports_to, [Role, Sup], Cs) | Trace]) :-
+%   chain_(+Role, +Where, -Chain, -Trace): Where is asked for the role the
+%   question names (no superior is a gap) or above for one higher up the
+%   chain (the top).  Reporting lines have no cycle (the reporting_cycle
+%   invariant of checks.pl; ladder posts answer to the 团队长), so the
+%   chain ends.
+chain_(Role, _, [Role | Rest], [step(reports_to, [Role, Sup], Cs) | Trace]) :-
     superior_of(Role, Sup, Cs, Is),
-    \+ memberchk(Sup, Seen),
     !,
     findall(interp(I), member(I, Is), TI),
-    chain_(Sup, [Sup | Seen], Rest, T1),
+    chain_(Sup, above, Rest, T1),
     append(TI, T1, Trace).
-chain_(Role, [Role], [Role], [step(no_superior, [Role], Cs), gap(g_no_superior_named)]) :-
+chain_(Role, asked, [Role], [step(no_superior, [Role], Cs), gap(g_no_superior_named)]) :-
     !,
     reading(g_no_superior_named, gap, Cs, _, _).
-chain_(Role, _, [Role], [step(chain_top, [Role], [])]).
+chain_(Role, above, [Role], [step(chain_top, [Role], [])]).
 
+%   Who acts for Role's superior: whoever exercises the superior's power
+%   (exercise/5) when it is not the superior himself.
 acting_superior_(Role, Superior, Acting, Trace) :-
-    absent(Superior),
-    !,
     exercise(Superior, superior, Actor, ActingFor, T0),
-    (   ActingFor \== null, Actor \== Role
-    ->  Acting = Actor, Trace = T0
-    ;   ActingFor \== null             % Role itself acts for its superior
-    ->  Acting = null,
-        Trace = [step(acting_for_own_superior, [Role, Superior], [c(8,1,5)])]
-    ;   Acting = null,                 % the line stands; nobody acts meanwhile
-        Trace = [step(superior_absent, [Superior], [])]
-    ).
-acting_superior_(_, _, null, []).
+    superior_acting_(Role, Superior, Actor, ActingFor, T0, Acting, Trace).
+
+%   At his post: nobody acts for him.  Acted for by Role itself: not Role's
+%   acting superior.  Acted for by another: that one, with the steps that
+%   say why (8(5)).  Nobody acts: the line stands; nobody acts meanwhile.
+superior_acting_(_, Superior, Superior, null, _, null, []).
+superior_acting_(Role, Superior, Role, Superior, _, null,
+                 [step(acting_for_own_superior, [Role, Superior], [c(8,1,5)])]) :-
+    !.
+superior_acting_(_, Superior, Actor, Superior, T0, Actor, T0).
+superior_acting_(_, Superior, null, null, _, null, [step(superior_absent, [Superior], [])]).
 
 %   ---- substitution (Art 12) -----------------------------------------------
 
-%!  post_rank(+Post, -Rank) is semidet.
+%!  post_rank(+Post, -Rank, -Interpretations) is semidet.
 %
 %   Rank is top(I) for the I-th post of post_order/1, ladder(I) for the
-%   I-th post of the ladder, member for the generic 团队成员.
-post_rank(Post, top(I)) :-
+%   I-th post of the ladder, member for the generic 团队成员;
+%   Interpretations are those the rank relies on (the default ladder).
+post_rank(Post, top(I), []) :-
     post_order(Order),
     nth1(I, Order, Post),
     !.
-post_rank(Post, ladder(I)) :-
-    ladder(Posts),
+post_rank(Post, ladder(I), Is) :-
+    ladder(Posts, Is),
     nth1(I, Posts, Post),
     !.
-post_rank('团队成员', member).
+post_rank('团队成员', member, []).
 
-%!  relative_rank(+A, +B, -Relation) is det.
+%!  relative_rank(+A, +B, -Relation, -Interpretations) is det.
 %
-%   Relation is lower (A is below B), higher, same or unknown.
-relative_rank(A, A, same) :- !.
-relative_rank(A, B, Rel) :-
-    post_rank(A, RA), post_rank(B, RB),
+%   Relation is lower (A is below B), higher, same or unknown;
+%   Interpretations are those the ranks relied on.  Where one post has no
+%   rank, the other's rank is what the answer rests on.
+relative_rank(A, A, same, []) :- !.
+relative_rank(A, B, Rel, Is) :-
+    post_rank(A, RA, IA), post_rank(B, RB, IB),
     !,
-    compare_rank_(RA, RB, Rel).
-relative_rank(_, _, unknown).
+    compare_rank_(RA, RB, Rel),
+    union(IA, IB, Is).
+relative_rank(A, B, unknown, Is) :-
+    member(P, [A, B]),
+    post_rank(P, _, Is),
+    !.
+relative_rank(_, _, unknown, []).
 
 compare_rank_(top(I), top(J), Rel) :- !, order_(I, J, Rel).
 compare_rank_(ladder(I), ladder(J), Rel) :- !, order_(I, J, Rel).
@@ -314,9 +312,11 @@ compare_rank_(top(_), _, higher) :- !.
 compare_rank_(_, top(_), lower) :- !.
 compare_rank_(_, _, unknown).          % 团队成员 against a ladder post
 
+%   Two different posts of one list (relative_rank/4 takes a post against
+%   itself first; neither post_order/1 nor a ladder holds a post twice), so
+%   I and J differ.
 order_(I, J, lower) :- I > J, !.
-order_(I, J, higher) :- I < J, !.
-order_(_, _, same).
+order_(_, _, higher).
 
 %!  q_substitution(+Substitute, +For, +Scope, -Fields:dict, -Trace:list) is det.
 %
@@ -324,9 +324,9 @@ order_(_, _, same).
 %   and who decides a temporary substitution in Scope (12(2)).
 q_substitution(Sub, For, Scope, Fields, Trace) :-
     authorisation_review(T0),
-    relative_rank(Sub, For, Rel),
+    relative_rank(Sub, For, Rel, Is),
     substitution_(Rel, Sub, For, Scope, Allowed, Direction, Decider, ActingFor, T1),
-    ladder_note_(Sub, For, TL),
+    findall(interp(I), member(I, Is), TL),
     Fields = _{allowed: Allowed, direction: Direction, decided_by: Decider,
                acting_for: ActingFor},
     append([T0, T1, TL], Trace).
@@ -361,10 +361,10 @@ substitution_(same, Sub, For, _, null, null, null, null,
     !.
 substitution_(lower, Sub, For, Scope, true, '顺向', Decider, ActingFor, Trace) :-
     substitution_direction('顺向', true, C),
+    substitution_decider(Scope, Role, DC),
     substitution_deciders_(Scope, Chain),
-    Chain = [Role-DC | Uppers],
     pick_decider_(Chain, Decider, ActingFor, TE),
-    nested_steps_(Scope, Uppers, TN),
+    nested_steps_(Scope, Chain, TN),
     scope_interpretations_(Scope, TS),
     append([[step(forward_substitution, [Sub, For], [C]), interp(i_work_need_assumed),
              step(substitution_decider, [Scope, Role], [DC])], TN, TS, TE], Trace).
@@ -379,8 +379,8 @@ direction_steps_(_, _, _, null, []).
 %
 %   Who may decide a temporary substitution in Scope, nearest first: the
 %   decider of Scope, then of each scope it lies within (12(2), nested).
-substitution_deciders_(Scope, [Role-C | Rest]) :-
-    substitution_decider(Scope, Role, C),
+substitution_deciders_(Scope, [Role | Rest]) :-
+    substitution_decider(Scope, Role, _),
     (   scope_within(Scope, Up)
     ->  substitution_deciders_(Up, Rest)
     ;   Rest = []
@@ -388,23 +388,23 @@ substitution_deciders_(Scope, [Role-C | Rest]) :-
 
 %   The nearest decider at his post decides; an absent one passes the
 %   decision up.  The last (the director) may be acted for (8(5)).
-pick_decider_([Role-_], Decider, ActingFor, Trace) :-
+pick_decider_([Role], Decider, ActingFor, Trace) :-
     !,
     exercise(Role, substitution, Decider, ActingFor, Trace).
-pick_decider_([Role-_ | Rest], Decider, ActingFor, Trace) :-
+pick_decider_([Role | Rest], Decider, ActingFor, Trace) :-
     (   \+ absent(Role)
     ->  Decider = Role, ActingFor = null, Trace = []
-    ;   Rest = [Up-_ | _],
+    ;   Rest = [Up | _],
         Trace = [step(decider_absent_passes_up, [Role, Up], [c(12,2,null)]) | T1],
         pick_decider_(Rest, Decider, ActingFor, T1)
     ).
 
 %   Within a team or a department, the deciders of the wider scopes may
 %   decide too: a note, and the reading the answer rests on.
-nested_steps_(_, [], []) :- !.
-nested_steps_(Scope, Uppers, [note(substitution_deciders_nested, [Roles, Scope], [c(12,2,null)]),
-                              interp(i_substitution_scopes_nested)]) :-
-    pairs_keys(Uppers, Roles).
+nested_steps_(_, [_], []).
+nested_steps_(Scope, [_, Up | Ups],
+              [note(substitution_deciders_nested, [[Up | Ups], Scope], [c(12,2,null)]),
+               interp(i_substitution_scopes_nested)]).
 
 %   The director's duties pass to the deputy only under 8(5).
 leadership_pointer_(Sub, For, [step(acting_instead, [For, Sub], [C])]) :-
@@ -415,13 +415,6 @@ leadership_pointer_(_, _, []).
 scope_interpretations_(team, [interp(i_team_is_group)]) :- !.
 scope_interpretations_(_, []).
 
-ladder_note_(Sub, For, [interp(i_ladder_default)]) :-
-    ladder_is_default,
-    default_ladder(Posts),
-    ( memberchk(Sub, Posts) ; memberchk(For, Posts) ),
-    !.
-ladder_note_(_, _, []).
-
 %   ---- disagreement (Art 11) -----------------------------------------------
 
 %!  command_rank_of(+Role, -Rank, -Citations, -Interpretations) is semidet.
@@ -430,14 +423,10 @@ ladder_note_(_, _, []).
 command_rank_of(Role, Rank, Cs, []) :-
     command_rank(Role, Rank, Cs),
     !.
-command_rank_of(Role, Rank, [c(10,2,null)], Is) :-
-    ladder(Posts),
+command_rank_of(Role, Rank, [c(10,2,null)], [i_ladder_posts_are_team_members | Is]) :-
+    ladder(Posts, Is),
     memberchk(Role, Posts),
-    command_rank('团队成员', Rank, _),
-    (   ladder_is_default
-    ->  Is = [i_ladder_posts_are_team_members, i_ladder_default]
-    ;   Is = [i_ladder_posts_are_team_members]
-    ).
+    command_rank('团队成员', Rank, _).
 
 %!  q_disagreement(+A, +B, +Scope, -Fields:dict, -Trace:list) is det.
 %
@@ -445,8 +434,7 @@ command_rank_of(Role, Rank, [c(10,2,null)], Is) :-
 q_disagreement(A, B, Scope, Fields, Trace) :-
     authorisation_review(T0),
     disagreement_(A, B, Scope, Decider, ActingFor, Prevails, Requester, T1),
-    append(T0, T1, Trace1),
-    dedupe_interpretations_(Trace1, Trace),
+    append(T0, T1, Trace),
     Fields = _{decided_by: Decider, acting_for: ActingFor, prevails: Prevails,
                requested_by: Requester}.
 
@@ -484,10 +472,13 @@ disagreement_(A, B, Scope, Decider, ActingFor, Prevails, Requester, Trace) :-
         scope_decider_(A-RA, B-RB, Scope, Decider, ActingFor, TD)
     ),
     append([TI, TP, TD], Trace).
-disagreement_(A, B, _, null, null, null, null,
-              [step(no_command_authority, [Outside], [c(3,2,null), c(11,1,null)]),
-               gap(g_no_command_authority)]) :-
-    (   command_rank_of(A, _, _, _) -> Outside = B ; Outside = A ).
+%   A party outside the command levels (each such party named).
+disagreement_(A, B, _, null, null, null, null, Trace) :-
+    list_to_set([A, B], Parties),
+    findall(step(no_command_authority, [P], [c(3,2,null), c(11,1,null)]),
+            ( member(P, Parties), \+ command_rank_of(P, _, _, _) ),
+            Steps),
+    append(Steps, [gap(g_no_command_authority)], Trace).
 
 prevails_(A-RA, B-RB, P, CA, CB, [step(lower_yields, [P, Other], Cs) | TI]) :-
     RA =\= RB,
@@ -531,15 +522,6 @@ view_holder_(Role, Scope, Up, [step(view_passes_up, [Role, Up], [c(11,1,null)]),
     !.
 view_holder_(Role, _, Role, []).
 
-%   Keep the first of each interp(Id); steps and gaps stay as they are.
-dedupe_interpretations_([], []).
-dedupe_interpretations_([interp(I) | T], [interp(I) | R]) :-
-    !,
-    exclude(==(interp(I)), T, T1),
-    dedupe_interpretations_(T1, R).
-dedupe_interpretations_([X | T], [X | R]) :-
-    dedupe_interpretations_(T, R).
-
 higher_party_interpretations_('副局长', [interp(i_deputy_level_one)]) :- !.
 higher_party_interpretations_(_, []).
 
@@ -557,8 +539,6 @@ q_meeting(Meeting, Votes, Fields, Trace) :-
     partition(member_vote_(Meeting), Votes, MemberVotes, InviteeVotes),
     invitee_steps_(Meeting, InviteeVotes, TInv),
     meeting_nature(Meeting, _Nature, Binding, NC),
-    meeting_nature_text(Meeting, NatureText),
-    (   Binding == true -> BindingWord = binding ; BindingWord = advisory ),
     outcomes_(Meeting, MemberVotes, InviteeVotes, Resolution, Basis, Esc, TO),
     abstention_steps_(Meeting, Votes, TA),
     findall(_{by: By, to: To, action: Action}, member(esc(By, To, Action), Esc), Escalation),
@@ -567,33 +547,33 @@ q_meeting(Meeting, Votes, Fields, Trace) :-
     Fields = _{resolution: Resolution, basis: Basis, binding: Binding,
                escalation: Escalation, chair: Chair, tally: Tally},
     append([T0, TC, TInv, TO, TA,
-            [ step(meeting_nature, [Meeting, BindingWord, NatureText], [NC]),
+            [ step(meeting_nature, [Meeting, binding_word(Binding), nature_text(Meeting)], [NC]),
               step(record_kept, [Meeting], [RC]) ]],
-           Trace0),
-    dedupe_interpretations_(Trace0, Trace).
+           Trace).
 
 member_vote_(Meeting, vote(Role, _, _)) :-
     meeting_member(Meeting, Role, _),
     !.
 
-named_invitee_(Meeting, Role) :- meeting_invitee(Meeting, Role, _).
-
-%   Invitees named in 4(3) (院长, 副院长) and those it admits as "等相关人员".
-invitee_steps_(_, [], []) :- !.
+%   Invitees named in 4(3) (院长, 副院长) and those it admits as "等相关人员",
+%   one step for each kind there is.
 invitee_steps_(Meeting, Votes, Steps) :-
     findall(R, member(vote(R, _, _), Votes), Rs0),
     list_to_set(Rs0, Rs),
-    partition(named_invitee_(Meeting), Rs, Named, Others),
-    findall(step(Key, [Meeting, Roles], [c(4,3,null)]),
-            ( member(Key-Roles, [invitees-Named, invitees_other-Others]), Roles \== [] ),
-            Steps).
+    findall(Key-R, ( member(R, Rs), invitee_kind_(Meeting, R, Key) ), Keyed),
+    keysort(Keyed, Sorted),
+    group_pairs_by_key(Sorted, Groups),
+    findall(step(Key, [Meeting, Roles], [c(4,3,null)]), member(Key-Roles, Groups), Steps).
+
+invitee_kind_(Meeting, Role, invitees) :- meeting_invitee(Meeting, Role, _), !.
+invitee_kind_(_, _, invitees_other).
 
 %   Who chairs: the deputy by the director's authorisation (8(3)); else the
 %   director (4(2), 6(2)); else whoever acts for the absent director (8(5):
 %   chairing is one of his duties, 6(1)(2)); else nobody the regulation names.
+%   8(3) names both meetings, so its authorisation holds for either.
 chair_(Meeting, Agent,
        [step(chair_by_authorisation, [Meeting, Principal, Agent], [C]) | TI]) :-
-    meeting_chair(Meeting, Principal, _),
     chair_by_authorisation(Principal, Agent, C),
     authorized(Principal, Agent),
     \+ absent(Agent),
@@ -619,7 +599,9 @@ chair_(Meeting, Chair, Trace) :-
 %   invitees count.  Those readings agree when they give the same
 %   resolution and the same escalation, whatever the route; then the answer
 %   stands, noting them; where they differ it is a gap.  What the plurality
-%   reading would give, where it differs, is a note.
+%   reading would give, where it differs, is a note; exactly then was the
+%   reading of "多数意见" relied on (an opinion led without holding more
+%   than half of the votes).
 outcomes_(Meeting, MemberVotes, InviteeVotes, Resolution, Basis, Escalation, Trace) :-
     (   InviteeVotes == [] -> Counts = [excluded] ; Counts = [excluded, included] ),
     findall(Inv-f(Res, B, Esc, T, O),
@@ -630,7 +612,6 @@ outcomes_(Meeting, MemberVotes, InviteeVotes, Resolution, Basis, Escalation, Tra
             Pairs),
     findall(Res-Esc, member(_-f(Res, _, Esc, _, _), Pairs), Keys0),
     sort(Keys0, Keys),
-    majority_reading_(Meeting, MemberVotes, InviteeVotes, Counts, TM),
     plurality_notes_(Meeting, MemberVotes, InviteeVotes, Pairs, TN),
     (   Keys = [Resolution-Escalation]
     ->  findall(B, member(_-f(_, B, _, _, _), Pairs), Bs0),
@@ -642,48 +623,40 @@ outcomes_(Meeting, MemberVotes, InviteeVotes, Resolution, Basis, Escalation, Tra
         ),
         (   InviteeVotes \== [] -> TR = [interp(i_invitees_do_not_change)] ; TR = [] ),
         opinion_note_(MemberVotes, InviteeVotes, TO),
-        append([T1, TM, TN, TR, TO], Trace)
+        append([T1, TN, TR, TO], Trace)
     ;   Resolution = null, Basis = null, Escalation = [],
         reading_steps_(Pairs, Steps),
-        append([Steps, TM, TN, [gap(g_invitee_votes)]], Trace)
+        append([Steps, TN, [gap(g_invitee_votes)]], Trace)
     ).
 
 counted_votes_(excluded, MemberVotes, _, MemberVotes).
 counted_votes_(included, MemberVotes, InviteeVotes, Vs) :-
     append(MemberVotes, InviteeVotes, Vs).
 
+%   The outcome under each reading of whether invitees count (an outcome
+%   reads as arg_text/3 words it).
 reading_steps_(Pairs, Steps) :-
-    findall(step(reading_outcome, [Inv, Desc], [c(4,3,null), c(5,1,null)]),
-            ( member(Inv-f(_, _, _, _, O), Pairs), outcome_desc_(O, Desc) ),
+    findall(step(reading_outcome, [Inv, O], [c(4,3,null), c(5,1,null)]),
+            member(Inv-f(_, _, _, _, O), Pairs),
             Steps).
 
-%   The reading of "多数意见" was relied on where it mattered: an opinion
-%   led without holding more than half of the votes.
-majority_reading_(Meeting, MemberVotes, InviteeVotes, Counts,
-                  [interp(i_majority_more_than_half)]) :-
-    decision_rule(Meeting, majority, _),
-    member(Inv, Counts),
-    counted_votes_(Inv, MemberVotes, InviteeVotes, Vs),
-    majority_opinion_(plurality, Vs, _),
-    \+ majority_opinion_(absolute, Vs, _),
-    !.
-majority_reading_(_, _, _, _, []).
-
-%   Where "多数意见" read as the most votes would resolve otherwise: a note,
-%   changing nothing.
+%   Where "多数意见" read as the most votes would come out otherwise -- in
+%   resolution, basis or escalation -- a note, changing nothing, and the
+%   reading the answer relied on: an opinion led without more than half of
+%   the votes.  (Where a majority of more than half exists the readings
+%   agree, and without a rule of majority, 5(2), they coincide.)
 plurality_notes_(Meeting, MemberVotes, InviteeVotes, Pairs, Notes) :-
-    findall(Note,
-            ( decision_rule(Meeting, majority, _),
-              member(Inv-f(Res, _, Esc, _, _), Pairs),
+    findall(T,
+            ( member(Inv-f(Res, B, Esc, _, _), Pairs),
               counted_votes_(Inv, MemberVotes, InviteeVotes, Vs),
               outcome_(Meeting, plurality, Vs, PO),
-              outcome_fields_(Meeting, PO, PRes, _, PEsc, _),
-              PRes-PEsc \== Res-Esc,
-              outcome_desc_(PO, Desc),
+              outcome_fields_(Meeting, PO, PRes, PB, PEsc, _),
+              PRes-PB-PEsc \== Res-B-Esc,
               (   InviteeVotes == []
-              ->  Note = note(plurality_reading, [Desc], [c(5,1,null)])
-              ;   Note = note(plurality_reading_counting, [Inv, Desc], [c(4,3,null), c(5,1,null)])
-              ) ),
+              ->  Note = note(plurality_reading, [PO], [c(5,1,null)])
+              ;   Note = note(plurality_reading_counting, [Inv, PO], [c(4,3,null), c(5,1,null)])
+              ),
+              member(T, [Note, interp(i_majority_more_than_half)]) ),
             Notes).
 
 outcome_(Meeting, Maj, Votes, Outcome) :-
@@ -711,10 +684,10 @@ outcome_(_, _, Votes, Outcome) :-       % no decision rule: only unanimity is cl
 %   absolute: held by more than half of the votes, abstentions counted in
 %   the total (i_abstention_counts); plurality: held by more votes than any
 %   other opinion.  An abstention is never the opinion.
+%   (No votes, no opinion: both readings fail on an empty count.)
 majority_opinion_(Reading, Votes, Op) :-
     opinion_counts_(Votes, Counts),
     length(Votes, Total),
-    Total > 0,
     (   Reading == absolute
     ->  member(N-Op, Counts), N * 2 > Total
     ;   Counts = [N-Op | Rest],
@@ -731,24 +704,23 @@ opinion_counts_(Votes, Counts) :-
     sort(1, @>=, Counts0, Counts).
 
 %   Those named in 5(1) whose own opinion differs from the majority; for an
-%   absent director, the deputy acting for him (8(5)), as acting(Agent, R).
-%   An abstention differs from no one.
+%   absent director, the deputy acting for him (8(5)), as acting(Agent, R):
+%   the voice of R is whoever exercises R's power (exercise/5).  An
+%   abstention differs from no one.
 dissent_(Meeting, Votes, Op, Dissenters) :-
     findall(D, ( escalation_dissenter(Meeting, R),
-                 voice_of_(R, V, D),
+                 exercise(R, meeting(Meeting), V, ActingFor, _),
+                 voice_(R, V, ActingFor, D),
                  member(vote(V, RO, _), Votes),
                  RO \== Op,
                  \+ abstention(RO) ),
             Dissenters).
 
-voice_of_(R, R, R) :-
-    \+ absent(R),
-    !.
-voice_of_(R, Agent, acting(Agent, R)) :-
-    acting_power(R, Agent, _, _),
-    grant_(R, Agent, _, _),
-    \+ absent(Agent),
-    !.
+%   voice_(+R, +Actor, +ActingFor, -Dissenter): R at his post speaks for
+%   himself; an agent acting for him (8(5)) speaks as acting(Agent, R);
+%   nobody else speaks for R.
+voice_(R, R, null, R).
+voice_(R, Agent, R, acting(Agent, R)).
 
 outcome_fields_(Meeting, resolved(Op, majority, Dissenters), Op, '多数意见', Escalation,
                 [step(majority, [Op], [c(5,1,null)]) | TE]) :-
@@ -763,11 +735,13 @@ outcome_fields_(_, unresolved(no_majority), null, null, [],
 outcome_fields_(_, unresolved(no_rule), null, null, [],
                 [step(advisory_divided, [], [c(5,2,null)]), gap(g_advisory_opinion)]).
 
-%   On a major matter where a dissenter of 5(1) differs from the majority,
-%   the escalation is open to the director -- or to whoever acts for him
-%   (8(5)), as for Art. 13's submission.
+%   Where none of those 5(1) names differs from the majority, no
+%   escalation arises.  On a major matter where one does, the escalation is
+%   open to the director -- or to whoever acts for him (8(5)), as for Art.
+%   13's submission; on another matter it is not.
+escalation_(_, [], [], []) :-
+    !.
 escalation_(Meeting, Dissenters, Escalation, Trace) :-
-    Dissenters \== [],
     is_major,
     once(escalation_route(Meeting, By, _, _, _)),
     !,
@@ -778,10 +752,7 @@ escalation_(Meeting, Dissenters, Escalation, Trace) :-
     (   memberchk(acting(_, _), Dissenters) -> TD = [interp(i_deputy_powers_general)] ; TD = [] ),
     append([[step(escalation_open, [Dissenters], [c(5,1,null)]),
              interp(i_president_in_charge)], TX, TD, TE], Trace).
-escalation_(_, Dissenters, [], [step(escalation_not_major, [Dissenters], [c(5,1,null)])]) :-
-    Dissenters \== [],
-    !.
-escalation_(_, _, [], []).
+escalation_(_, Dissenters, [], [step(escalation_not_major, [Dissenters], [c(5,1,null)])]).
 
 %   Abstentions: no opinion, but votes (i_abstention_counts).
 abstention_steps_(Meeting, Votes, Trace) :-
@@ -793,17 +764,16 @@ abstention_steps_(Meeting, Votes, Trace) :-
     ;   Trace = [step(abstentions_no_opinion, [N], [c(5,2,null)]), interp(i_abstention_counts)]
     ).
 
-opinion_note_(MemberVotes, InviteeVotes, [interp(i_opinions_identical_text)]) :-
+%   Opinions told apart only by their text (i_opinions_identical_text):
+%   relied on where there are two or more.
+opinion_note_(MemberVotes, InviteeVotes, Trace) :-
     append(MemberVotes, InviteeVotes, Vs),
-    findall(Op, ( member(vote(_, Op, _), Vs), \+ abstention(Op) ), Ops),
-    sort(Ops, [_, _ | _]),
-    !.
-opinion_note_(_, _, []).
+    opinion_counts_(Vs, Counts),
+    opinions_note_(Counts, Trace).
 
-outcome_desc_(resolved(Op, majority, _), majority(Op)).
-outcome_desc_(resolved(Op, tie_break(_), _), tie_break(Op)).
-outcome_desc_(resolved(Op, unanimous, _), unanimous(Op)).
-outcome_desc_(unresolved(_), none).
+opinions_note_([], []).
+opinions_note_([_], []).
+opinions_note_([_, _ | _], [interp(i_opinions_identical_text)]).
 
 %   The count per opinion in order of first appearance, with who held it.
 tally_(MemberVotes, InviteeVotes, Tally) :-

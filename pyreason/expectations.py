@@ -42,8 +42,14 @@ def failures(expect: dict[str, Any], reply: dict[str, Any]) -> list[str]:
     for r in expect.get("rules", []):
         if r not in rules:
             out.append(f"explanation step {r} missing")
+    for r in expect.get("not_rules", []):          # a step that must not be taken
+        if r in rules:
+            out.append(f"explanation step {r} should not be there")
     interps = {i["id"] for i in reply.get("interpretations", [])}
     for i in expect.get("interpretations", []):
         if i not in interps:
             out.append(f"interpretation {i} missing")
+    for i in expect.get("not_interpretations", []):
+        if i in interps:
+            out.append(f"interpretation {i} should not be relied on")
     return out

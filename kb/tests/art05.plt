@@ -93,7 +93,7 @@ test("2 of 5 is no majority: the vice-president in charge decides, plurality onl
              vote('分管副院长', "丁", null)], F, T),
     R = F.resolution, B = F.basis,
     memberchk(interp(i_majority_more_than_half), T),
-    memberchk(note(plurality_reading, [majority("甲")], [c(5,1,null)]), T),
+    memberchk(note(plurality_reading, [resolved("甲", majority, _)], [c(5,1,null)]), T),
     \+ memberchk(gap(_), T).
 
 %   Art 5(1) "多数意见": an abstention is no opinion but counts toward the

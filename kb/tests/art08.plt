@@ -57,6 +57,21 @@ test("a team leader's authorisation of the deputy is disregarded",
     A = F.approver,
     memberchk(step(authorisation_not_grantor, ['团队长', '副局长'], _), T).
 
+%   Only authorisations without a basis are reported as disregarded: the
+%   director's own (8(3), 8(5)) and the vice-president in charge's (8(5),
+%   i_authorisation_grantor) are not.  (A case cannot say that a step is
+%   absent, so this test defends it.)
+test("authorisations the regulation accepts are not reported as disregarded",
+     true(T == [])) :-
+    with_scenario([authorized('局长', '副局长'), authorized('分管副院长', '副局长')],
+                  authorisation_review(T)).
+
+test("an authorisation of the deputy by a post that may not authorise is reported",
+     true(T == [step(authorisation_not_grantor, ['党支部书记', '副局长'],
+                     [c(8,1,3), c(8,1,5), c(9,1,4)]),
+                interp(i_authorisation_grantor)])) :-
+    with_scenario([authorized('党支部书记', '副局长')], authorisation_review(T)).
+
 %   Art 8 item 3: "根据局长授权，召集并主持局务会议和团队长联席会议"
 test("director away, deputy authorised: the deputy chairs the bureau meeting",
      true(C == '副局长')) :-

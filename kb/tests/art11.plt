@@ -64,6 +64,24 @@ test("director away, deputy authorised: the deputy gives the bureau's deciding v
     dis('团队长', '团队长', bureau, [absent('局长'), authorized('局长', '副局长')], F, _),
     D = F.decided_by, AF = F.acting_for.
 
+%   Art 11(1), 10(1) (i_deciding_view_nested): a team's deciding view whose
+%   holder is away passes to the bureau's, the director's ...
+test("inside a team, the absent deputy's prevailing view passes to the director's",
+     true(D == '局长')) :-
+    dis('副局长', '团队成员', team, [absent('副局长')], F, T),
+    D = F.decided_by,
+    memberchk(step(view_passes_up, ['副局长', '局长'], [c(11,1,null)]), T).
+
+%   ... but the director's own view does not pass "up" to himself: it
+%   passes only under 8(5).  (A case cannot say that a step is absent, so
+%   this test defends it.)
+test("inside a team, the absent director's view passes only under 8(5), not up to himself",
+     true(D-AF == '副局长'-'局长')) :-
+    dis('局长', '团队成员', team, [absent('局长'), authorized('局长', '副局长')], F, T),
+    D = F.decided_by, AF = F.acting_for,
+    \+ memberchk(step(view_passes_up, _, _), T),
+    \+ memberchk(interp(i_deciding_view_nested), T).
+
 %   Art 11(1) with 8(5): without authorisation nobody gives it.
 test("director away unauthorised: nobody gives the bureau's deciding view (gap)",
      true(D == null)) :-

@@ -50,16 +50,26 @@ quotation(duty(R, C), D) :-
     pyreason_kb:duty(R, D, C).
 quotation(meeting_nature(M), T) :-
     pyreason_kb:meeting_nature_text(M, T).
-quotation(approver_step(M, Key), S) :-        % string arguments are shown quoted
+quotation(approver_step(M, Key), Q) :-        % what an argument shows in quotation marks
     pyreason_kb:matter(M, _, _),
     pyreason_kb:with_scenario([], pyreason_kb:q_approver(M, _, Trace)),
     member(step(Key, Args, _), Trace),
-    member(S, Args), string(S).
+    member(A, Args),
+    shown_quoted(A, Q).
 quotation(duties_step(R, Key), S) :-
     pyreason_kb:role(R, _, _, _),
     pyreason_kb:q_duties(R, _, Trace),
     member(step(Key, Args, _), Trace),
     member(S, Args), string(S).
+
+%   shown_quoted(+Arg, -Part): a string argument is shown quoted; a term of
+%   the KB's own (matter_name(M), ...) shows what its arg_text/3 quotes.
+shown_quoted(S, S) :- string(S).
+shown_quoted(A, Q) :- \+ string(A), pyreason_kb:arg_text(A, zh, T), quoted(T, Q).
+
+test("a matter's name is quoted in an answer where it is the text's own words",
+     true(Qs == ["执行案款的发放"])) :-
+    findall(Q, quotation(approver_step(release_funds, decides), Q), Qs).
 
 test("the quotation finder finds both marks and several parts",
      true(Qs == ["甲", "乙", "丙", "丁"])) :-
