@@ -48,6 +48,7 @@ test-prolog: setup
 	swipl -q pyreason/prolog/test_kb.pl kb
 	swipl -q pyreason/prolog/test_kb.pl tests/kbs/court_b
 	swipl -q pyreason/prolog/tests/run.pl
+	swipl -q -g run_tests -t halt pyreason/prolog/tests/lib.plt
 
 test-python: setup
 	$(PY) -m pytest -q

@@ -27,7 +27,7 @@ parse_amount(V, Yuan) :-
     string(V),
     string_codes(V, Cs0),
     exclude(space_code_, Cs0, Cs),
-    phrase(amount_(N), Cs),
+    once(phrase(amount_(N), Cs)),
     N >= 0,
     whole_(N, Yuan).
 
@@ -63,7 +63,7 @@ digits_sep_(Ds) --> "，", !, digits_sep_(Ds).
 digits_sep_([]) --> [].
 
 %   Chinese numerals below 万: 一百二十, 两千零五, 十五, 三.
-chinese_(N) --> cn_section_(N), { N > 0 ; true }.
+chinese_(N) --> cn_section_(N).
 
 cn_section_(N) --> cn_term_(T), !, cn_rest_(T, N).
 cn_rest_(Acc, N) --> "零", !, cn_rest_(Acc, N).
@@ -95,7 +95,7 @@ cn_digit_(9) --> "九".
 %   A number in Chinese numerals or Arabic digits, with 万/亿 (三十, 一百零五).
 chinese_number(Text, N) :-
     string_codes(Text, Cs),
-    phrase((number_(N0), unit_(U)), Cs),
+    once(phrase((number_(N0), unit_(U)), Cs)),
     N is N0 * U,
     integer(N).
 
@@ -116,7 +116,7 @@ parse_duration(V, Unit, D) :-
     string(V),
     string_codes(V, Cs0),
     exclude(space_code_, Cs0, Cs),
-    phrase((number_(N), duration_unit_(U)), Cs),
+    once(phrase((number_(N), duration_unit_(U)), Cs)),
     integer(N), N >= 0,
     convert_duration_(N, U, Unit, D).
 
@@ -127,7 +127,8 @@ duration_unit(V, Unit) :-
     string(V),
     string_codes(V, Cs0),
     exclude(space_code_, Cs0, Cs),
-    phrase((number_(_), duration_unit_(U)), Cs),
+    once(phrase((number_(_), duration_unit_(U)), Cs)),
+    !,
     ( U == week -> Unit = day ; Unit = U ).
 duration_unit(V, Unit) :-
     is_dict(V), get_dict(unit, V, U0), atom_string(Unit, U0).
@@ -159,7 +160,7 @@ parse_date(V, date(Y, M, D)) :-
     exclude(space_code_, Cs0, Cs),
     (   phrase((integer(Y), sep_(S), integer(M), sep_(S), integer(D)), Cs)
     ->  true
-    ;   phrase((year_(Y), "年", month_(M), "月", month_(D), ( "日" ; "号" )), Cs)
+    ;   once(phrase((year_(Y), "年", month_(M), "月", month_(D), ( "日" ; "号" )), Cs))
     ),
     valid_date_(Y, M, D).
 
