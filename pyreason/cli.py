@@ -116,7 +116,8 @@ def _guard(ctx: click.Context, lang: str, action):
 @KB_OPTION
 @click.pass_context
 def ask(ctx: click.Context, file: str, fmt: str, flips: bool, lang: str, org_file: str | None) -> None:
-    """Answer the scenario in FILE (YAML or JSON; '-' reads standard input).
+    """Answer the scenario in FILE (YAML or JSON; '-' reads standard input). `pyreason questions`
+    lists what the knowledge base may be asked and the fields each question takes.
 
     \b
     Example:
@@ -341,6 +342,86 @@ def test_kb(ctx: click.Context, lang: str) -> None:
         if total_failed:
             raise click.exceptions.Exit(1)
     _guard(ctx, lang, run)
+
+
+def _type_words(t: dict[str, Any], lang: str) -> str:
+    """A declared type in words: name(role) → a role name, list(person(role)) → a list of ..."""
+    zh = lang == "zh"
+    kind = t["type"]
+    if kind in ("list", "set"):
+        inner = _type_words(t["of"], lang)
+        return f"{inner}的列表" if zh else f"a list of {inner}"
+    if kind == "record":
+        fields = ", ".join(f"{f['name']}: {_type_words(f['type'], lang)}" for f in t["fields"])
+        return f"{{{fields}}}"
+    if kind in ("name", "person", "name_or_person"):
+        extra = {"name": ("", ""), "person": ("或名册中的人员", " or a person of the staff list"),
+                 "name_or_person": ("或名册中的人员", " or a person of the staff list")}[kind]
+        return (f"{t['kind']} 名称{extra[0]}" if zh else f"a {t['kind']} name{extra[1]}")
+    if kind == "votes":
+        return ("意见列表 [{role, opinion, name?}]" if zh else "a list of votes [{role, opinion, name?}]")
+    if kind == "duration":
+        return f"期限（{t['kind']}）" if zh else f"a duration ({t['kind']})"
+    words = {"text": ("文本", "text"), "boolean": ("true 或 false", "true or false"),
+             "integer": ("整数", "an integer"), "amount": ("金额（如 300万元）", "an amount (e.g. 300万元)"),
+             "date": ("日期（如 2024-03-01）", "a date (e.g. 2024-03-01)")}
+    return words.get(kind, (kind, kind))[0 if zh else 1]
+
+
+@main.command()
+@KB_OPTION
+@LANG
+@click.pass_context
+def questions(ctx: click.Context, lang: str) -> None:
+    """List what the knowledge base can be asked: each question kind with its fields, the facts
+    a scenario may state, and the fields of the answer (all as the KB declares them).
+
+    \b
+    Example:
+      pyreason questions --kb tests/kbs/court_b
+    """
+    def run() -> None:
+        kb = ctx.obj.kb(lang)
+        lab = kb.labels(lang)
+        zh = lang == "zh"
+        for q in kb.declarations["questions"]:
+            click.echo(f"question: {q['kind']}  {lab.get('questions', {}).get(q['kind'], '')}".rstrip())
+            for inp in q["inputs"]:
+                opts = inp["options"]
+                need = ("必填" if zh else "required") if opts.get("required") and not opts.get("chart_scope") else (
+                    "可选" if zh else "optional")
+                if "default" in opts:
+                    need += f", {'默认' if zh else 'default'} {opts['default']}"
+                label = lab.get("inputs", {}).get(inp["field"])
+                label = label if isinstance(label, str) else ""
+                click.echo(f"  {inp['field']}: {_type_words(inp['type'], lang)}  ({need})  {label}".rstrip())
+            facts = [f for f in kb.declarations["facts"]
+                     if "for" not in f["options"] or q["kind"] in f["options"]["for"]]
+            if facts:
+                click.echo("  facts:")
+                for f in facts:
+                    label = lab.get("facts", {}).get(f["name"])
+                    label = label if isinstance(label, str) else ""
+                    click.echo(f"    {f['name']}: {_type_words(f['type'], lang)}  {label}".rstrip())
+            fields = ", ".join(a["field"] for a in q["answer"])
+            click.echo(f"  {'答案字段' if zh else 'answer'}: {fields}\n")
+    _guard(ctx, lang, run)
+
+
+@main.command()
+@KB_OPTION
+@click.pass_context
+def schema(ctx: click.Context) -> None:
+    """Print the JSON Schema of a scenario for the knowledge base, derived from its declarations
+    (for editors, forms and case-management systems).
+
+    \b
+    Example:
+      pyreason schema > scenario.schema.json
+    """
+    def run() -> None:
+        click.echo(json.dumps(ctx.obj.kb("zh").schema.json_schema(), ensure_ascii=False, indent=2))
+    _guard(ctx, "zh", run)
 
 
 @main.command()

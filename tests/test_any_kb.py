@@ -360,3 +360,21 @@ def test_no_word_of_the_shipped_regulation_in_the_engine_or_its_templates():
     found = [(p.relative_to(ROOT).as_posix(), w) for p in files for w in words
              if w in p.read_text(encoding="utf-8", errors="replace")]
     assert not found, found
+
+
+def test_questions_and_schema_come_from_the_kbs_declarations(run, court_b):
+    listing = run("--kb", COURT_B, "questions")
+    assert listing.exit_code == 0, listing.output
+    for kind in court_b.questions:
+        assert f"question: {kind}  {court_b.labels('zh')['questions'][kind]}" in listing.stdout
+    assert "amount: 金额" in listing.stdout and not [w for w in SHIPPED_WORDS if w in listing.stdout]
+    shown = json.loads(run("--kb", COURT_B, "schema").stdout)
+    assert shown["properties"]["question"]["enum"] == list(court_b.questions)
+    import yaml
+    from jsonschema import Draft202012Validator
+    validator = Draft202012Validator(shown)
+    for path in sorted((COURT_B / "cases").glob("*.yaml")):       # every case is a valid scenario
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "error" not in case["expect"] or case["expect"]["error"]["code"] not in ("invalid",):
+            errors = list(validator.iter_errors(case))
+            assert not errors or "error" in case["expect"], (path.name, errors[0].message)
