@@ -1,4 +1,8 @@
-"""pyreason: answers, with citations, on the enforcement bureau's management regulation."""
+"""pyreason: answers, with citations, on a regulation encoded as a Prolog knowledge base.
+
+The distribution is ``pyreason-law`` (``pip install pyreason-law``; extras ``[web]`` for
+``pyreason serve`` and ``[pdf]`` for PDF reports); the import name and the command are ``pyreason``.
+"""
 
 __version__ = "0.1.0"
 

@@ -90,7 +90,9 @@ class _Engine:
         try:
             from pyswip import Prolog
         except Exception as exc:  # pyswip missing, or libswipl not found
-            raise KBError(f"cannot start SWI-Prolog through pyswip: {exc}") from exc
+            raise KBError(f"cannot start SWI-Prolog through pyswip ({' '.join(str(exc).split()) or type(exc).__name__}); "
+                          "install SWI-Prolog (Debian/Ubuntu: apt-get install swi-prolog-nox; Fedora: dnf install pl; "
+                          "macOS: brew install swi-prolog), or set LIBSWIPL_PATH to its libswipl") from exc
         self.prolog = Prolog()
         self.loaded: dict[str, Path] = {}          # module -> entry file
         atexit.register(_cleanup_on_engine)   # after pyswip's, so it runs before it
