@@ -46,18 +46,87 @@ def default_scenarios(kb_dir: Path) -> Path | None:
     return candidate if candidate.is_dir() else None
 
 
+#: The keys an ``expect`` block may have (pyreason/expectations.py).
+EXPECT_KEYS = ("status", "answer", "citations", "gaps", "rules", "not_rules", "interpretations",
+               "not_interpretations", "error")
+
+
 def load_cases(directory: Path) -> list[tuple[str, dict[str, Any]]]:
     """Every scenario case (a YAML file with a question and an ``expect`` block) in ``directory``."""
-    cases = []
-    for path in sorted(Path(directory).glob("*.yaml")):
-        try:
-            case = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError):
+    return read_cases(directory)[0]
+
+
+def read_cases(directory: Path) -> tuple[list[tuple[str, dict[str, Any]]], list[dict[str, Any]]]:
+    """The cases in ``directory`` and, for every file there that cannot be run as one, an error
+    finding naming it (and the line, where known): a ``.yml`` file, a file that is not UTF-8 or
+    not YAML, one that is not a mapping with a question, or one whose ``expect`` block is
+    missing, misspelled or has a key ``expect`` does not know. None is skipped silently."""
+    from difflib import get_close_matches
+    cases: list[tuple[str, dict[str, Any]]] = []
+    problems: list[dict[str, Any]] = []
+
+    def bad(path: Path, zh: str, en: str, line: int | None = None) -> None:
+        problems.append(_finding("error", "scenarios", zh, en, str(path), line))
+
+    for path in sorted(Path(directory).iterdir()):
+        if path.suffix.lower() == ".yml" or (path.suffix.lower() == ".yaml" and path.suffix != ".yaml"):
+            bad(path, f"用例文件须以 .yaml 结尾，未运行（改名为 {path.stem}.yaml）",
+                f"case files must end in .yaml; not run (rename it {path.stem}.yaml)")
             continue
-        if isinstance(case, dict) and isinstance(case.get("expect"), dict) \
-                and isinstance(case.get("question"), str):
-            cases.append((str(path), case))
-    return cases
+        if path.suffix != ".yaml" or not path.is_file():
+            continue
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            bad(path, f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}")
+            continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[:exc.start].count(b"\n") + 1
+            bad(path, f"不是 UTF-8 编码（第 {line} 行）", f"not UTF-8 (line {line})", line)
+            continue
+        try:
+            case = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else None
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            bad(path, f"YAML 有误：{problem}", f"not valid YAML: {problem}", line)
+            continue
+        except RecursionError:
+            bad(path, "YAML 嵌套过深", "YAML nested too deeply")
+            continue
+        if not isinstance(case, dict) or not isinstance(case.get("question"), str):
+            bad(path, "用例应为含 question 的映射", "a case must be a mapping with a question")
+            continue
+        expect = case.get("expect")
+        if not isinstance(expect, dict):
+            near = get_close_matches("expect", [k for k in case if isinstance(k, str) and k != "expect"], 1, 0.6)
+            hint = (f"（是否把 expect 写成了 {near[0]}？）", f" (is {near[0]} a misspelling of expect?)") if near \
+                else ("", "")
+            bad(path, f"缺少 expect 块（映射）{hint[0]}", f"no expect block (a mapping){hint[1]}")
+            continue
+        unknown = [k for k in expect if k not in EXPECT_KEYS]
+        if unknown or not ("status" in expect or "error" in expect):
+            if unknown:
+                near = get_close_matches(str(unknown[0]), EXPECT_KEYS, 1, 0.5)
+                sug = (f"（最接近的：{near[0]}）", f" (closest: {near[0]})") if near else ("", "")
+                bad(path, f"expect 中有未知的键 {unknown[0]}{sug[0]}",
+                    f"expect has an unknown key {unknown[0]}{sug[1]}", _line_of(text, str(unknown[0])))
+            else:
+                bad(path, "expect 须给出 status 或 error", "expect must give a status or an error")
+            continue
+        cases.append((str(path), case))
+    return cases, problems
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The first line of ``text`` where ``key`` is a mapping key."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"\s*{re.escape(key)}\s*:", line):
+            return n
+    return None
 
 
 def _finding(severity: str, check: str, zh: str, en: str, file: str | None = None,
@@ -110,7 +179,10 @@ def run_check(kb_dir: Path, scenarios: Path | None = None, mutate: bool = False,
     result["exhaustive"] = reply["exhaustive"]
     result["checks"] = reply["checks"]
 
-    cases = load_cases(scenarios) if scenarios else []
+    cases, unreadable = read_cases(scenarios) if scenarios else ([], [])
+    findings += unreadable
+    if unreadable and "scenarios" not in result["checks"]:
+        result["checks"].append("scenarios")
     if cases:
         kb = _knowledge_base(kb_dir)
         answers = kb.ask_many([case for _, case in cases], lang="zh", source="cases")

@@ -4,12 +4,15 @@ Everything a report shows of the scenario and the answer is derived from the kno
 declarations (its question kinds, their inputs, its kinds of scenario facts, its answer fields)
 and worded by its labels, so a report works for any KB. Every report embeds its scenario, the
 answer it gave and the KB's identity (name, version, fingerprint; never a path), so ``verify``
-can re-run it later on the KB of that name and say whether the answer still holds.
+can re-run it later on the KB of that name and say whether the answer still holds. Every
+report also ends with its seal (the sha256 digest of everything before it, optionally signed
+with Ed25519), so ``verify`` can tell whether its text was changed after it was written.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import re
@@ -28,9 +31,6 @@ FORMATS = ("html", "md", "txt", "pdf")
 EMBED_VERSION = 1
 _MD_MARK = "pyreason-report:"
 _TXT_BEGIN, _TXT_END = "-----BEGIN PYREASON REPORT DATA-----", "-----END PYREASON REPORT DATA-----"
-_HTML_DATA = re.compile(r'<script type="application/json" id="pyreason-report">(.*?)</script>', re.S)
-_MD_DATA = re.compile(r"<!-- " + re.escape(_MD_MARK) + r"\s*([A-Za-z0-9+/=\s]+?)\s*-->")
-_TXT_DATA = re.compile(re.escape(_TXT_BEGIN) + r"\s*([A-Za-z0-9+/=\s]+?)\s*" + re.escape(_TXT_END))
 
 
 class ReportError(PyreasonError):
@@ -306,8 +306,10 @@ def _quote(art: dict[str, Any], para: int | None, item: int | None) -> tuple[lis
 
 # -- rendering --------------------------------------------------------------------
 
-def render(context: dict[str, Any], fmt: str) -> bytes:
-    """The report as bytes in ``fmt`` (html, md, txt or pdf)."""
+def render(context: dict[str, Any], fmt: str, signer: "Signer | None" = None) -> bytes:
+    """The report as bytes in ``fmt`` (html, md, txt or pdf), sealed: its last line records the
+    sha256 digest of every byte before it (the rendered report and the data it embeds), and,
+    with a ``signer``, an Ed25519 signature of that digest (see :func:`seal`)."""
     if fmt not in FORMATS:
         raise ValueError(fmt)
     data = json.dumps(context["embedded"], ensure_ascii=False, sort_keys=True)
@@ -316,13 +318,30 @@ def render(context: dict[str, Any], fmt: str) -> bytes:
         html = _environment().get_template("report.html.j2").render(
             **context, embedded_json=_script_safe(data), for_pdf=(fmt == "pdf"), css_string=_css_string)
         if fmt == "html":
-            return html.encode("utf-8")
-        return _pdf(html, data)
+            return seal(_end_line(html).encode("utf-8"), fmt, signer)
+        return seal(_pdf(html, data), fmt, signer)
     wrapped = "\n".join(b64[i:i + 76] for i in range(0, len(b64), 76))
     text = _environment().get_template(f"report.{fmt}.j2").render(**context, embedded_b64=wrapped,
                                                                   md_mark=_MD_MARK, txt_begin=_TXT_BEGIN,
                                                                   txt_end=_TXT_END)
-    return text.encode("utf-8")
+    # The data block is the template's last; any marker before it came from the user's text
+    # (a case number, an opinion) and is escaped so that it cannot pass for the report's own.
+    mark = f"<!-- {_MD_MARK}" if fmt == "md" else _TXT_BEGIN
+    head, _, tail = text.rpartition(mark)
+    return seal(_end_line(_escape_markers(head, fmt) + mark + tail).encode("utf-8"), fmt, signer)
+
+
+def _escape_markers(text: str, fmt: str) -> str:
+    """User text that spells a marker of a report's own, shown as text that does not: in
+    Markdown the comment's ``<`` as ``&lt;`` (which renders as ``<``), in plain text a
+    backslash before the dashes."""
+    if fmt == "md":
+        return text.replace("<!-- pyreason-", "&lt;!-- pyreason-")
+    return re.sub(r"-----(?=(?:BEGIN |END )?PYREASON REPORT)", r"\\-----", text)
+
+
+def _end_line(text: str) -> str:
+    return text if text.endswith("\n") else text + "\n"
 
 
 def _css_string(text: str) -> Any:
@@ -339,6 +358,8 @@ def _script_safe(data: str) -> str:
 
 
 def _pdf(html: str, data: str) -> bytes:
+    from .extras import require
+    require("pdf", {"zh": "生成 PDF 报告", "en": "a PDF report"}, "weasyprint")
     try:
         from weasyprint import HTML, Attachment
     except Exception as exc:  # pragma: no cover - depends on the system's pango
@@ -346,7 +367,159 @@ def _pdf(html: str, data: str) -> bytes:
                                   "en": f"cannot make a PDF (WeasyPrint is unavailable: {exc})"}) from None
     attachment = Attachment(string=data, name="pyreason-report.json",
                             description="pyreason scenario and answer, for pyreason verify")
-    return HTML(string=html).write_pdf(attachments=[attachment])
+    out = HTML(string=html).write_pdf(attachments=[attachment])
+    return out if out.endswith(b"\n") else out + b"\n"
+
+
+# -- the seal: a digest of the report, optionally signed ----------------------------------
+#
+# Every report ends with one line, its seal, which records the sha256 digest of every byte of
+# the report before that line: for html, md and txt the rendered text with its embedded data;
+# for pdf the whole file as WeasyPrint wrote it (page content, text layer and the attached
+# scenario data), the seal being a PDF comment line after %%EOF, which PDF readers ignore.
+# Any edit -- of the visible conclusion or of the data, and for a PDF an incremental update
+# appended after the seal -- changes the digest or moves the seal from the end. With --sign
+# the seal also carries an Ed25519 signature of the digest and the signing key's id (the first
+# 16 hex digits of the sha256 of its raw public key), so that whoever holds the court's public
+# key can tell the report was sealed by it.
+
+SEAL_CONTEXT = b"pyreason-report-seal-v1 "
+_SEAL_OPEN = {"html": "<!-- pyreason-seal: ", "md": "<!-- pyreason-seal: ",
+              "txt": "-----PYREASON REPORT SEAL: ", "pdf": "%pyreason-seal: "}
+_SEAL_CLOSE = {"html": " -->", "md": " -->", "txt": " -----", "pdf": ""}
+_SEAL = re.compile(
+    rb"(?:<!-- pyreason-seal: |-----PYREASON REPORT SEAL: |%pyreason-seal: )"
+    rb"sha256:(?P<digest>[0-9a-f]{64})"
+    rb"(?: ed25519:(?P<sig>[A-Za-z0-9+/]{86}==) key:(?P<key>[0-9a-f]{16}))?"
+    rb"(?: -->| -----)?[ \t\r\n]*\Z")
+_SEAL_ANY = re.compile(rb"\n(?:<!-- pyreason-seal: |-----PYREASON REPORT SEAL: |%pyreason-seal: )sha256:")
+
+
+class Signer:
+    """An Ed25519 private key (PEM, unencrypted PKCS#8) that signs reports' digests."""
+
+    def __init__(self, path: str):
+        self.path = path
+        key = _load_key(path, private=True)
+        self._key = key
+        self.key_id = key_id(key.public_key())
+
+    def sign(self, digest: str) -> str:
+        return base64.b64encode(self._key.sign(SEAL_CONTEXT + digest.encode("ascii"))).decode("ascii")
+
+
+def key_id(public_key: Any) -> str:
+    from cryptography.hazmat.primitives import serialization
+    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def _crypto(path: str) -> None:
+    try:
+        import cryptography  # noqa: F401
+    except ImportError:
+        raise ReportError(path, {"zh": "签名需要 cryptography 库（pip install 'pyreason-law[sign]'）",
+                                 "en": "signing needs the cryptography library (pip install 'pyreason-law[sign]')"}) from None
+
+
+def _load_key(path: str, private: bool) -> Any:
+    _crypto(path)
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise ReportError(path, {"zh": f"无法读取密钥：{exc.strerror}", "en": f"cannot read the key: {exc.strerror}"}) from None
+    try:
+        key = (serialization.load_pem_private_key(raw, password=None) if private
+               else serialization.load_pem_public_key(raw))
+    except (ValueError, TypeError, Exception):
+        key = None
+    want = Ed25519PrivateKey if private else Ed25519PublicKey
+    if not isinstance(key, want):
+        what = ("Ed25519 私钥（PEM，未加密）", "an Ed25519 private key (PEM, unencrypted)") if private else \
+            ("Ed25519 公钥（PEM）", "an Ed25519 public key (PEM)")
+        raise ReportError(path, {"zh": f"不是{what[0]}（可用 pyreason keygen 生成）",
+                                 "en": f"not {what[1]} (pyreason keygen makes one)"})
+    return key
+
+
+def keygen(directory: str) -> tuple[Path, Path]:
+    """Write a new Ed25519 key pair into ``directory``: the private key (mode 0600) and the
+    public key, both PEM; never replaces an existing file."""
+    _crypto(directory)
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    where = Path(directory)
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportError(directory, {"zh": f"无法创建目录：{exc.strerror}",
+                                      "en": f"cannot create the directory: {exc.strerror}"}) from None
+    private, public = where / "pyreason-signing-key.pem", where / "pyreason-signing-key.pub.pem"
+    for p in (private, public):
+        if p.exists():
+            raise ReportError(str(p), {"zh": "文件已存在，未覆盖", "en": "already exists and was not overwritten"})
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    pub = key.public_key().public_bytes(serialization.Encoding.PEM,
+                                        serialization.PublicFormat.SubjectPublicKeyInfo)
+    fd = os.open(private, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(pem)
+    write_atomic(str(public), pub)
+    return private, public
+
+
+def seal(body: bytes, fmt: str, signer: Signer | None = None) -> bytes:
+    """``body`` (ending in a newline) with its seal line appended."""
+    digest = "sha256:" + hashlib.sha256(body).hexdigest()
+    line = digest
+    if signer is not None:
+        line += f" ed25519:{signer.sign(digest)} key:{signer.key_id}"
+    return body + (_SEAL_OPEN[fmt] + line + _SEAL_CLOSE[fmt] + "\n").encode("ascii")
+
+
+@dataclass
+class SealCheck:
+    """What a report's seal says: ``problem`` is None when the digest matches, else why not
+    ("missing": no seal; "appended": something after it; "digest": the bytes differ)."""
+
+    problem: str | None
+    recorded: str | None = None
+    actual: str | None = None
+    signature: bytes | None = None
+    key_id: str | None = None
+    body: bytes = b""
+
+    def signature_ok(self, public_key_path: str) -> bool:
+        from cryptography.exceptions import InvalidSignature
+        key = _load_key(public_key_path, private=False)
+        if self.signature is None or self.recorded is None:
+            return False
+        try:
+            key.verify(self.signature, SEAL_CONTEXT + self.recorded.encode("ascii"))
+        except InvalidSignature:
+            return False
+        return True
+
+
+def check_seal(raw: bytes) -> SealCheck:
+    """Read a report's seal and recompute its digest."""
+    m = _SEAL.search(raw, max(0, len(raw) - 400))
+    if m is None or (m.start() > 0 and raw[m.start() - 1:m.start()] != b"\n"):
+        found = list(_SEAL_ANY.finditer(raw))
+        if found:       # a seal, but not at the end: something was added after it
+            body = raw[:found[-1].start() + 1]
+            return SealCheck("appended", actual="sha256:" + hashlib.sha256(body).hexdigest(), body=body)
+        return SealCheck("missing", body=raw)
+    body = raw[:m.start()]
+    actual = "sha256:" + hashlib.sha256(body).hexdigest()
+    recorded = "sha256:" + m.group("digest").decode("ascii")
+    sig = base64.b64decode(m.group("sig")) if m.group("sig") else None
+    key = m.group("key").decode("ascii") if m.group("key") else None
+    return SealCheck(None if actual == recorded else "digest", recorded, actual, sig, key, body)
 
 
 # -- writing ----------------------------------------------------------------------
@@ -403,44 +576,85 @@ class Verification:
 
 def read_embedded(path: str) -> dict[str, Any]:
     """The scenario and answer a report carries."""
+    return read_report(path)[0]
+
+
+_NOT_REPORT = {"zh": "不是 pyreason 报告（找不到内嵌的场景数据）",
+               "en": "not a pyreason report (no embedded scenario data)"}
+_DAMAGED = {"zh": "内嵌的场景数据已损坏", "en": "the embedded scenario data is damaged"}
+_HTML_OPEN = '<script type="application/json" id="pyreason-report">'
+_MD_TRAILER = re.compile(r"<!-- " + re.escape(_MD_MARK) + r"\n([A-Za-z0-9+/=\n]+?)\n-->\s*\Z")
+_TXT_TRAILER = re.compile(r"(?:\A|\n)" + re.escape(_TXT_BEGIN) + r"\n([A-Za-z0-9+/=\n]+?)\n"
+                          + re.escape(_TXT_END) + r"\s*\Z")
+_HTML_TRAILER = re.compile(r"</script>\s*</body>\s*</html>\s*\Z")
+
+
+def read_report(path: str) -> tuple[dict[str, Any], SealCheck]:
+    """The data a report embeds, found only where the report puts it (the end of its text, or
+    the PDF's attachment), checked to have the shape pyreason writes, and its seal."""
     try:
+        if Path(path).is_dir():
+            raise ReportError(path, {"zh": "这是一个目录，不是报告文件", "en": "is a directory, not a report file"})
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise ReportError(path, {"zh": f"无法读取：{exc.strerror}", "en": f"cannot read: {exc.strerror}"}) from None
+    sealed = check_seal(raw)
     data: str | None = None
     if raw.startswith(b"%PDF"):
         data = _pdf_attachment(path, raw)
     else:
-        text = raw.decode("utf-8", errors="replace")
-        if m := _HTML_DATA.search(text):
-            data = m.group(1)
-        elif m := (_MD_DATA.search(text) or _TXT_DATA.search(text)):
+        try:
+            text = sealed.body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ReportError(path, {"zh": "不是 pyreason 报告（不是 UTF-8 文本）",
+                                     "en": "not a pyreason report (not UTF-8 text)"}) from None
+        start = text.rfind(_HTML_OPEN)
+        if start >= 0 and (end := _HTML_TRAILER.search(text, start + len(_HTML_OPEN))) is not None:
+            data = text[start + len(_HTML_OPEN):end.start()]
+        elif m := (_MD_TRAILER.search(text) or _TXT_TRAILER.search(text)):
             try:
                 data = base64.b64decode("".join(m.group(1).split()), validate=True).decode("utf-8")
             except ValueError:
-                data = None
+                raise ReportError(path, _DAMAGED) from None
     if data is None:
-        raise ReportError(path, {"zh": "不是 pyreason 报告（找不到内嵌的场景数据）",
-                                 "en": "not a pyreason report (no embedded scenario data)"})
+        raise ReportError(path, _NOT_REPORT)
     try:
         embedded = json.loads(data)
-    except ValueError:
-        raise ReportError(path, {"zh": "内嵌的场景数据已损坏", "en": "the embedded scenario data is damaged"}) from None
+    except (ValueError, RecursionError):
+        raise ReportError(path, _DAMAGED) from None
     if not isinstance(embedded, dict) or embedded.get("pyreason_report") != EMBED_VERSION:
         raise ReportError(path, {"zh": "内嵌数据的版本无法识别", "en": "unknown version of embedded data"})
-    return embedded
+    if not _well_formed(embedded):
+        raise ReportError(path, _DAMAGED)
+    return embedded, sealed
+
+
+def _well_formed(e: dict[str, Any]) -> bool:
+    """The embedded data has the shape pyreason writes (so that nothing reading it fails)."""
+    answer = e.get("answer")
+    kb = e.get("kb", {})
+    return (isinstance(e.get("scenario"), dict) and isinstance(answer, dict)
+            and isinstance(answer.get("answer"), dict) and isinstance(answer.get("status"), str)
+            and isinstance(answer.get("citations"), list) and isinstance(answer.get("gaps"), list)
+            and isinstance(kb, dict) and all(isinstance(kb.get(k), (str, type(None)))
+                                             for k in ("name", "version", "fingerprint"))
+            and e.get("lang", "zh") in ("zh", "en"))
 
 
 def _pdf_attachment(path: str, raw: bytes) -> str | None:
     import io
+    import logging
 
+    from .extras import require
+    require("pdf", {"zh": "读取 PDF 报告", "en": "reading a PDF report"}, "pypdf")
     from pypdf import PdfReader
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         files = PdfReader(io.BytesIO(raw)).attachments
-    except Exception:
+        content = files.get("pyreason-report.json")
+        return content[0].decode("utf-8") if content else None
+    except (Exception, RecursionError):
         raise ReportError(path, {"zh": "PDF 文件无法读取", "en": "the PDF cannot be read"}) from None
-    content = files.get("pyreason-report.json")
-    return content[0].decode("utf-8") if content else None
 
 
 def report_kb(embedded: dict[str, Any]) -> dict[str, Any]:

@@ -264,6 +264,10 @@ def _parse(path: str, text: str) -> Any:
     except RecursionError:
         raise ScenarioError(path, None, {"zh": "嵌套过深", "en": "nested too deeply"}) from None
     docs = [d for d in docs if d is not None]
+    if not docs:
+        raise ScenarioError(path, None, {"zh": "文件中没有场景（只有注释或空文档）；应为一个场景，如 question: approver",
+                                         "en": "the file holds no scenario (only comments or empty documents); "
+                                               "expected one scenario, e.g. question: approver"})
     if len(docs) != 1:
         raise ScenarioError(path, None, {"zh": "一个文件只能有一个场景（JSON Lines 请用 batch）",
                                          "en": "a file holds one scenario (use batch for JSON Lines)"})
@@ -295,6 +299,10 @@ def _schema_error(source: str, question: str, err: Any,
         zh = "或".join(_TYPE_WORDS.get(w, (w, w))[0] for w in wants)
         en = " or ".join(_TYPE_WORDS.get(w, (w, w))[1] for w in wants)
         got = type(err.instance).__name__
+        if wants == ["array"] and isinstance(err.instance, dict):
+            return ScenarioError(source, field, {
+                "zh": "应为列表（每项一行，以“- ”开头），实为映射（键: 值）",
+                "en": "must be a list (one item per line, each starting with '- '), not a mapping (key: value)"})
         quote = wants == ["string"]
         return ScenarioError(source, field, {"zh": f"应为{zh}，实为 {got}（文字请加引号）" if quote else f"应为{zh}",
                                              "en": f"must be {en}, not {got}" + (" (quote it)" if quote else "")})

@@ -593,3 +593,30 @@ def test_other_kbs(tmp_path, name):
     assert result["scenarios"] is None or result["scenarios"]["failing"] == 0, found(result, "scenarios")
     assert result["exhaustive"] and all(row["tried"] > 0 for row in result["exhaustive"])
     assert proc.returncode == (1 if result["summary"]["errors"] else 0)
+
+
+# -- case files that cannot be run are errors, never dropped ----------------------------
+
+def test_unreadable_case_files_are_errors_naming_the_file(tmp_path):
+    kb = copy_kb(tmp_path)
+    cases = copy_cases(kb / "cases", ["superior_director.yaml"])
+    good = (cases / "superior_director.yaml").read_text(encoding="utf-8")
+    (cases / "broken.yaml").write_text("question: superior\nrole: [局长\nexpect: {status: answered}\n",
+                                       encoding="utf-8")
+    (cases / "misspelled.yaml").write_text(good.replace("expect:", "expcet:"), encoding="utf-8")
+    (cases / "unknown_key.yaml").write_text(good.replace("expect:", "expect:\n  answr: {}"), encoding="utf-8")
+    (cases / "short.yml").write_text(good, encoding="utf-8")
+    (cases / "latin.yaml").write_bytes("question: superior\nrole: caf\xe9\n".encode("latin-1"))
+    proc, result = quick(kb, "--scenarios", str(cases))
+    assert proc.returncode == 1
+    errors = {Path(f["file"]).name: f for f in found(result, "scenarios")}
+    assert set(errors) == {"broken.yaml", "misspelled.yaml", "unknown_key.yaml", "short.yml", "latin.yaml"}, errors
+    assert errors["broken.yaml"]["line"] == 3 and "YAML" in errors["broken.yaml"]["message_en"]
+    assert "expcet" in errors["misspelled.yaml"]["message_en"]
+    assert "answr" in errors["unknown_key.yaml"]["message_en"] and "answer" in errors["unknown_key.yaml"]["message_en"]
+    assert errors["unknown_key.yaml"]["line"] is not None
+    assert ".yaml" in errors["short.yml"]["message_en"]
+    assert errors["latin.yaml"]["line"] == 2 and "UTF-8" in errors["latin.yaml"]["message_en"]
+    assert result["scenarios"]["cases"] == 1 and result["scenarios"]["failing"] == 0
+    text = run(kb, "--budget", "0", "--scenarios", str(cases), "--lang", "en")
+    assert text.returncode == 1 and "latin.yaml" in text.stdout and "Traceback" not in text.stderr

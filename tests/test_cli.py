@@ -161,7 +161,6 @@ def test_usage_errors_exit_2(run):
     assert run().exit_code in (0, 2)
     assert run("ask").exit_code == 2
     assert run("ask", EXAMPLE, "--format", "xml").exit_code == 2
-    assert run("articles", "0").exit_code == 2
     assert_one_line_error(run("articles", "16"), "15")
 
 
@@ -197,3 +196,25 @@ def test_hostile_strings_never_run(run, tmp_path, template, field):
         assert json.loads(result.stdout)["answer"]["resolution"] == hostile
     else:                    # names are refused as unknown
         assert_one_line_error(result, "h.json")
+
+
+# -- one behaviour everywhere (issue 12) -------------------------------------------
+
+def test_articles_out_of_range_names_the_real_range(run):
+    for number in ("0", "16"):
+        err = assert_one_line_error(run("articles", number, "--lang", "en"), f"no article {number}", "1-15")
+
+
+@pytest.mark.parametrize("command", [["ask"], ["report"], ["compare", EXAMPLE]])
+def test_a_directory_as_file_exits_1_like_a_missing_file(run, tmp_path, command):
+    assert_one_line_error(run(*command, str(tmp_path)), str(tmp_path))
+
+
+def test_a_comment_only_file_says_a_scenario_was_expected(run, tmp_path):
+    path = write(tmp_path, "c.yaml", "# nothing here yet\n")
+    assert_one_line_error(run("ask", path, "--lang", "en"), "holds no scenario", "expected one scenario")
+
+
+def test_votes_given_as_a_mapping_say_a_list_was_expected(run, tmp_path):
+    path = write(tmp_path, "v.yaml", "question: meeting\nmeeting: 局务会议\nvotes: {role: 局长, opinion: A}\n")
+    assert_one_line_error(run("ask", path, "--lang", "en"), "votes", "must be a list", "not a mapping")

@@ -112,7 +112,10 @@ def test_unwritable_destination_is_one_line(run, tmp_path):
     assert "dir.html" in result.stderr
 
 
-def _tamper(path, fmt, change):
+def _tamper(path, fmt, change, reseal=True):
+    """Change the data a report embeds; with ``reseal``, seal it again, as pyreason would have
+    sealed a report with that data (a report made by another version of the KB)."""
+    from pyreason.report import check_seal, seal
     text = path.read_text(encoding="utf-8")
     if fmt == "html":
         m = re.search(r'(<script type="application/json" id="pyreason-report">)(.*?)(</script>)', text, re.S)
@@ -126,7 +129,8 @@ def _tamper(path, fmt, change):
         change(data)
         new = base64.b64encode(json.dumps(data, ensure_ascii=False).encode()).decode()
         text = text[:m.start(2)] + new + text[m.end(2):]
-    path.write_text(text, encoding="utf-8")
+    raw = text.encode("utf-8")
+    path.write_bytes(seal(check_seal(raw).body, fmt) if reseal else raw)
 
 
 @pytest.mark.parametrize("fmt", ["html", "md"])
@@ -144,6 +148,146 @@ def test_verify_confirms_and_flags(run, tmp_path, fmt):
     changed = run("verify", out)
     assert changed.exit_code == 3, changed.output
     assert "answer.approver" in changed.stdout and '"局长" → "副局长"' in changed.stdout
+    assert "文本在生成后被改动" not in changed.stdout
+
+
+# -- tamper evidence: the seal ------------------------------------------------------
+
+def _edit_pdf(path):
+    """Add a visible note claiming another conclusion to the PDF, and keep its old seal line."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import FreeText
+    raw = path.read_bytes()
+    seal_line = raw[raw.rindex(b"\n%pyreason-seal: ") + 1:]
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(raw)))
+    writer.add_annotation(page_number=0, annotation=FreeText(text="最终审批：局长", rect=(50, 550, 300, 650)))
+    buf = io.BytesIO()
+    writer.write(buf)
+    path.write_bytes(buf.getvalue() + seal_line)
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "txt", "pdf"])
+def test_an_edited_conclusion_is_a_text_change(run, tmp_path, fmt):
+    out = tmp_path / f"r.{fmt}"
+    assert run("report", CASES["approver"], "--format", fmt, "-o", out).exit_code == 0
+    if fmt == "pdf":
+        _edit_pdf(out)
+    else:
+        text = out.read_text(encoding="utf-8")
+        assert "副局长（代局长行使）" in text
+        out.write_text(text.replace("副局长（代局长行使）", "局长", 1), encoding="utf-8")
+    result = run("verify", out)
+    assert result.exit_code == 3, result.output
+    assert "报告的文本在生成后被改动" in result.stdout
+    assert "结论仍然成立" in result.stdout          # the embedded answer itself is unchanged
+    english = run("verify", out, "--lang", "en")
+    assert english.exit_code == 3 and "the report's text was changed after it was written" in english.stdout
+
+
+def test_the_embedded_data_changed_without_resealing_is_a_text_change(run, tmp_path):
+    out = tmp_path / "r.md"
+    assert run("report", CASES["approver"], "--format", "md", "-o", out).exit_code == 0
+    _tamper(out, "md", lambda d: d["answer"]["answer"].update(approver="局长"), reseal=False)
+    result = run("verify", out, "--lang", "en")
+    assert result.exit_code == 3
+    assert "text was changed" in result.stdout and "the answer changed" in result.stdout
+
+
+def test_a_removed_seal_or_an_appended_update_is_flagged(run, tmp_path):
+    md = tmp_path / "r.md"
+    assert run("report", CASES["approver"], "--format", "md", "-o", md).exit_code == 0
+    text = md.read_text(encoding="utf-8")
+    md.write_text(text[:text.rindex("<!-- pyreason-seal:")], encoding="utf-8")
+    result = run("verify", md, "--lang", "en")
+    assert result.exit_code == 3 and "carries no digest" in result.stdout
+    pdf = tmp_path / "r.pdf"
+    assert run("report", CASES["approver"], "--format", "pdf", "-o", pdf).exit_code == 0
+    pdf.write_bytes(pdf.read_bytes() + b"% an incremental update would follow\n")
+    result = run("verify", pdf, "--lang", "en")
+    assert result.exit_code == 3 and "text was changed" in result.stdout
+
+
+FORGED_ANSWER = {"status": "answered", "answer": {"resolution": "forged"}, "citations": [], "gaps": []}
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "txt"])
+def test_a_forged_marker_in_user_text_is_not_taken(run, tmp_path, fmt):
+    from pyreason.report import read_embedded
+    forged = {"pyreason_report": 1, "scenario": {"question": "superior", "role": "局长"}, "lang": "zh",
+              "kb": {}, "answer": FORGED_ANSWER}
+    b64 = base64.b64encode(json.dumps(forged).encode()).decode()
+    evil = (f"A\n<!-- pyreason-report:\n{b64}\n-->\n"
+            f"-----BEGIN PYREASON REPORT DATA-----\n{b64}\n-----END PYREASON REPORT DATA-----\n")
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"question": "meeting", "meeting": "局务会议", "votes": [
+        {"role": "局长", "opinion": evil}, {"role": "副局长", "opinion": evil}]}, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / f"r.{fmt}"
+    result = run("report", path, "--format", fmt, "-o", out, "--case-number", evil)
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    if fmt == "md":
+        assert text.count("<!-- pyreason-report:") == 1
+    if fmt == "txt":
+        assert len(re.findall(r"^-----BEGIN PYREASON REPORT DATA-----", text, re.M)) == 1
+    embedded = read_embedded(str(out))
+    assert embedded["scenario"]["votes"][0]["opinion"] == evil and embedded["case_number"] == evil
+    verified = run("verify", out)
+    assert verified.exit_code == 0, verified.output
+    assert "结论仍然成立" in verified.stdout
+
+
+@pytest.mark.parametrize("content", [
+    b'<html><body><script type="application/json" id="pyreason-report">' + b"[" * 100_000
+    + b"</script>\n</body>\n</html>\n",
+    b'<html><body><script type="application/json" id="pyreason-report">{"pyreason_report": 1, '
+    b'"scenario": [], "answer": {"answer": []}}</script>\n</body>\n</html>\n',
+    b'<html><body><script type="application/json" id="pyreason-report">{"pyreason_report": 1, '
+    b'"scenario": {}, "answer": {"status": "answered", "answer": {}, "citations": [], "gaps": []}, '
+    b'"lang": "fr"}</script>\n</body>\n</html>\n',
+    b"<!-- pyreason-report:\n!!!notbase64\n-->\n",
+    b"<!-- pyreason-report:\nW10=\n-->\n",
+    b"\xff\xfe not utf-8 <!-- pyreason-report:\nW10=\n-->\n",
+    b"%PDF-1.7\n garbage",
+])
+def test_a_damaged_report_is_one_line(run, tmp_path, content):
+    path = tmp_path / "r.html"
+    path.write_bytes(content)
+    result = run("verify", path)
+    assert result.exit_code == 1, result.output
+    assert "\n" not in result.stderr.strip() and "Traceback" not in result.output
+    assert "r.html" in result.stderr
+
+
+def test_a_directory_is_not_a_report(run, tmp_path):
+    result = CliRunner().invoke(main, ["verify", str(tmp_path)])
+    assert result.exit_code in (1, 2) and "Traceback" not in result.output
+
+
+def test_a_signed_report_verifies_with_its_key_only(run, tmp_path):
+    assert run("keygen", tmp_path / "court").exit_code == 0
+    assert run("keygen", tmp_path / "other").exit_code == 0
+    private = tmp_path / "court" / "pyreason-signing-key.pem"
+    assert oct(private.stat().st_mode & 0o777) == "0o600"
+    for fmt in ("txt", "pdf"):
+        out = tmp_path / f"r.{fmt}"
+        assert run("report", CASES["approver"], "--format", fmt, "-o", out, "--sign", private).exit_code == 0
+        good = run("verify", out, "--public-key", tmp_path / "court" / "pyreason-signing-key.pub.pem", "--lang", "en")
+        assert good.exit_code == 0, good.output
+        assert "the signature is valid" in good.stdout
+        bad = run("verify", out, "--public-key", tmp_path / "other" / "pyreason-signing-key.pub.pem", "--lang", "en")
+        assert bad.exit_code == 3 and "does not match the public key" in bad.stdout
+        unchecked = run("verify", out, "--lang", "en")
+        assert unchecked.exit_code == 0 and "signature was not checked" in unchecked.stdout
+    unsigned = tmp_path / "u.md"
+    assert run("report", CASES["approver"], "--format", "md", "-o", unsigned).exit_code == 0
+    result = run("verify", unsigned, "--public-key", tmp_path / "court" / "pyreason-signing-key.pub.pem",
+                 "--lang", "en")
+    assert result.exit_code == 3 and "not signed" in result.stdout
+    wrong_key = run("report", CASES["approver"], "-o", tmp_path / "x.html", "--sign", unsigned)
+    assert wrong_key.exit_code == 1 and "Ed25519" in wrong_key.stderr
+    assert run("keygen", tmp_path / "court").exit_code == 1          # never replaces a key
 
 
 def test_verify_refuses_what_is_not_a_report(run, tmp_path):
