@@ -26,7 +26,7 @@ def _set_kb(ctx: click.Context, _param: Any, value: str | None) -> None:
 #: --kb on a command, the same as before it: `pyreason ask --kb DIR FILE` = `pyreason --kb DIR ask FILE`.
 KB_OPTION = click.option("--kb", "kb_here", type=click.Path(file_okay=False, exists=True), expose_value=False,
                          callback=_set_kb, help="A knowledge base directory (default: the shipped kb/, or PYREASON_KB).")
-LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, envvar="PYREASON_LANG", show_envvar=True,
                     help="Language of the output (roles, matters and article text stay Chinese).")
 
 
@@ -107,7 +107,7 @@ def _guard(ctx: click.Context, lang: str, action):
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for people, json for scripts (the contract's answer object).")
 @click.option("--flips", is_flag=True, help="Also list the single changes of facts that would change the answer.")
@@ -136,7 +136,7 @@ def ask(ctx: click.Context, file: str, fmt: str, flips: bool, lang: str, org_fil
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the JSON Lines here (default stdout).")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @ORG
@@ -177,8 +177,8 @@ def batch(ctx: click.Context, file: str, output: str | None, force: bool, lang: 
 
 
 @main.command()
-@click.argument("file_a", metavar="A", type=click.Path(dir_okay=False))
-@click.argument("file_b", metavar="B", type=click.Path(dir_okay=False))
+@click.argument("file_a", metavar="A", type=click.Path())
+@click.argument("file_b", metavar="B", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @ORG
 @LANG
@@ -249,7 +249,7 @@ def org(ctx: click.Context, file: str, fmt: str, lang: str) -> None:
 
 
 @main.command()
-@click.argument("number", type=click.IntRange(1, 99), required=False)
+@click.argument("number", type=int, required=False)
 @LANG
 @KB_OPTION
 @click.pass_context
@@ -267,9 +267,10 @@ def articles(ctx: click.Context, number: int | None, lang: str) -> None:
         if number is not None:
             arts = [a for a in arts if a["number"] == number]
             if not arts:
-                last = doc["articles"][-1]["number"]
+                first, last = doc["articles"][0]["number"], doc["articles"][-1]["number"]
                 raise CLIError(("错误：" if lang == "zh" else "error: ")
-                               + (f"本规定只有 {last} 条" if lang == "zh" else f"the regulation has {last} articles"))
+                               + (f"没有第 {number} 条：本规定只有第 {first}–{last} 条" if lang == "zh" else
+                                  f"no article {number}: the regulation has articles {first}-{last}"))
         else:
             meta = doc["document"]
             click.echo(f"{meta['number']}\n{meta['title']}\n\n{meta['preamble']}\n")
@@ -488,36 +489,41 @@ def readings(ctx: click.Context, lang: str) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["html", "md", "txt", "pdf"]), default="html",
               show_default=True, help="html (printable), md, txt, or pdf for the case file.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Where to write the report ('-' or none: standard output; required for pdf).")
 @click.option("--case-number", help="The case number (案号) to print on the report.")
+@click.option("--sign", "sign_key", type=click.Path(dir_okay=False),
+              help="Sign the report's digest with this Ed25519 private key (PEM; `pyreason keygen` makes one).")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (never done without this).")
 @ORG
 @LANG
 @click.pass_context
 def report(ctx: click.Context, file: str, fmt: str, output: str | None, case_number: str | None,
-           force: bool, lang: str, org_file: str | None) -> None:
+           sign_key: str | None, force: bool, lang: str, org_file: str | None) -> None:
     """Write a case-file report for the scenario in FILE: the answer, its reasoning, the quoted articles.
 
     \b
     Example:
       pyreason report examples/director_absent_authorised.yaml --format pdf \\
           -o report.pdf --case-number "（2026）豫1302执123号"
-    The report embeds its scenario: `pyreason verify report.html` re-checks it later.
+      pyreason report examples/director_absent_authorised.yaml -o r.html --sign court.pem
+    The report embeds its scenario and ends with its digest (signed with --sign):
+    `pyreason verify report.html` re-checks both later.
     """
-    from .report import build_context, render, write_atomic
+    from .report import Signer, build_context, render, write_atomic
 
     def run() -> None:
         if fmt == "pdf" and output in (None, "-"):
             raise click.UsageError("a PDF report needs -o FILE")
+        signer = Signer(sign_key) if sign_key else None
         kb = ctx.obj.kb(lang, org_file)
         from .scenario import load_scenario_file
         scenario = load_scenario_file(file)
         answer = kb.ask(scenario, lang=lang, source=file)
-        data = render(build_context(kb, scenario, answer, lang, case_number), fmt)
+        data = render(build_context(kb, scenario, answer, lang, case_number), fmt, signer)
         if output in (None, "-"):
             click.echo(data.decode("utf-8"), nl=False)
         else:
@@ -527,25 +533,57 @@ def report(ctx: click.Context, file: str, fmt: str, output: str | None, case_num
 
 
 @main.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+@LANG
+@click.pass_context
+def keygen(ctx: click.Context, directory: str, lang: str) -> None:
+    """Write a new Ed25519 key pair for signing reports into DIRECTORY:
+    pyreason-signing-key.pem (private, mode 0600: keep it to the court) and
+    pyreason-signing-key.pub.pem (public: give it to whoever verifies).
+
+    \b
+    Example:
+      pyreason keygen keys/
+      pyreason report case.yaml -o r.html --sign keys/pyreason-signing-key.pem
+      pyreason verify r.html --public-key keys/pyreason-signing-key.pub.pem
+    """
+    from .report import key_id, keygen as make_keys, _load_key
+
+    def run() -> None:
+        private, public = make_keys(directory)
+        kid = key_id(_load_key(str(public), private=False))
+        click.echo((f"已写入 {private}（私钥）和 {public}（公钥），密钥标识 {kid}" if lang == "zh" else
+                    f"written: {private} (private) and {public} (public), key id {kid}"))
+    _guard(ctx, lang, run)
+
+
+@main.command()
 @click.argument("report_file", metavar="REPORT", type=click.Path(dir_okay=False))
 @click.option("--kb", "kb_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
               help="A knowledge base the report may have been made with (repeatable); the report "
                    "names its KB, which is looked for among these, the one given to pyreason and the shipped kb/.")
+@click.option("--public-key", "public_key", type=click.Path(dir_okay=False),
+              help="Check that the report is signed with the private key of this Ed25519 public key (PEM).")
 @LANG
 @click.pass_context
-def verify(ctx: click.Context, report_file: str, kb_dirs: tuple[str, ...], lang: str) -> None:
-    """Re-run the scenario embedded in REPORT on the knowledge base it names, and compare.
+def verify(ctx: click.Context, report_file: str, kb_dirs: tuple[str, ...], public_key: str | None,
+           lang: str) -> None:
+    """Check REPORT's digest (and with --public-key its signature), then re-run the scenario it
+    embeds on the knowledge base it names, and compare.
 
     \b
     Example:
       pyreason verify report.html
       pyreason verify report.pdf --kb ../our-court/kb
-    Exit codes: 0 the answer still holds (a changed knowledge base is noted),
-    3 the answer changed, 1 not a readable pyreason report, or its knowledge base is not loaded.
+      pyreason verify report.html --public-key court.pub.pem
+    Exit codes: 0 the report is as written and its answer still holds (a changed knowledge
+    base is noted), 3 the report's text was changed after it was written, its signature does
+    not match, or the answer changed; 1 not a readable pyreason report, or its knowledge base
+    is not loaded.
     """
     from pathlib import Path
 
-    from .report import choose_kb, read_embedded, report_kb
+    from .report import _load_key, choose_kb, read_report, report_kb
     from .report import verify as verify_report
 
     def candidates():
@@ -574,10 +612,45 @@ def verify(ctx: click.Context, report_file: str, kb_dirs: tuple[str, ...], lang:
                     raise _fail(exc, lang) from None
 
     def run() -> None:
-        embedded = read_embedded(report_file)
+        zh = lang == "zh"
+        if public_key:
+            _load_key(public_key, private=False)          # an unreadable key: one line, exit 1, first
+        embedded, sealed = read_report(report_file)
+        failed = False
+        if sealed.problem is not None:
+            failed = True
+            if sealed.problem == "missing":
+                why = ("报告没有摘要（已被删除，或报告生成于摘要功能之前），无法确认其文本未被改动"
+                       if zh else "the report carries no digest (it was removed, or the report predates "
+                                  "digests): its text cannot be shown unchanged")
+            elif sealed.problem == "appended":
+                why = ("报告的文本在生成后被改动：摘要行之后有新增内容或摘要行被改动" if zh else
+                       "the report's text was changed after it was written: something follows its "
+                       "digest line, or that line was altered")
+            else:
+                why = (f"报告的文本在生成后被改动（记录的摘要 {sealed.recorded}，现在的 {sealed.actual}）" if zh else
+                       f"the report's text was changed after it was written (digest recorded "
+                       f"{sealed.recorded}, now {sealed.actual})")
+            click.echo(f"{report_file}: {why}")
+        if public_key:
+            if sealed.signature is None:
+                failed = True
+                click.echo(f"{report_file}: " + ("报告未签名" if zh else "the report is not signed"))
+            elif not sealed.signature_ok(public_key):
+                failed = True
+                click.echo(f"{report_file}: " + (
+                    f"签名与公钥 {public_key} 不符（报告由密钥 {sealed.key_id} 签名）" if zh else
+                    f"the signature does not match the public key {public_key} "
+                    f"(the report was signed with key {sealed.key_id})"))
+            elif sealed.problem is None:
+                click.echo(f"{report_file}: " + (f"签名有效（密钥 {sealed.key_id}）" if zh else
+                                                 f"the signature is valid (key {sealed.key_id})"))
+        elif sealed.signature is not None:
+            click.echo((f"注意：报告由密钥 {sealed.key_id} 签名，未核对签名（加 --public-key 公钥文件）" if zh else
+                        f"note: the report is signed with key {sealed.key_id}; the signature was not "
+                        f"checked (pass --public-key PUB.pem)"))
         kb = choose_kb(report_file, embedded, candidates())
         result = verify_report(kb, report_file, embedded)
-        zh = lang == "zh"
         if result.kb_changed:
             was = report_kb(embedded)
             old = f"{was['version'] or '?'} {result.old_fingerprint}" if was["name"] else result.old_fingerprint
@@ -586,12 +659,15 @@ def verify(ctx: click.Context, report_file: str, kb_dirs: tuple[str, ...], lang:
                         if zh else f"note: the knowledge base changed: {kb.name} ({old} -> {new})"))
         if result.holds:
             click.echo(f"{report_file}: " + ("结论仍然成立。" if zh else "the answer still holds."))
-            return
-        click.echo(f"{report_file}: " + ("结论已变化：" if zh else "the answer changed:"))
-        for name, old, new in result.differences:
-            click.echo(f"  {name}: {json.dumps(old, ensure_ascii=False)} → {json.dumps(new, ensure_ascii=False)}")
-        ctx.exit(3)
+        else:
+            failed = True
+            click.echo(f"{report_file}: " + ("结论已变化：" if zh else "the answer changed:"))
+            for name, old, new in result.differences:
+                click.echo(f"  {name}: {json.dumps(old, ensure_ascii=False)} → {json.dumps(new, ensure_ascii=False)}")
+        if failed:
+            ctx.exit(3)
     _guard(ctx, lang, run)
+
 
 @main.command()
 @click.option("--kb", "kb_dir", type=click.Path(file_okay=False, exists=True),
@@ -663,8 +739,14 @@ def check(ctx: click.Context, kb_dir: str | None, fmt: str, strict: bool, mutate
 @click.option("--kb", "kb_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
               help="A knowledge base directory to serve (repeatable: several are served at once, the "
                    "first by default; default: the one given to pyreason, else the shipped kb/).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host header is NAME (repeatable). On loopback only "
+                   "localhost, 127.0.0.1 and [::1] are answered otherwise (against DNS rebinding).")
+@click.option("--access-log/--no-access-log", default=True, show_default=True,
+              help="One line on stderr per request.")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, kb_dirs: tuple[str, ...]) -> None:
+def serve(ctx: click.Context, host: str, port: int, kb_dirs: tuple[str, ...], allow_hosts: tuple[str, ...],
+          access_log: bool) -> None:
     """Serve the page for analysts and the HTTP API (POST /api/ask, /api/batch; GET /api/articles,
     /api/check, /api/kbs; the OpenAPI description at /openapi.json).
 
@@ -674,10 +756,14 @@ def serve(ctx: click.Context, host: str, port: int, kb_dirs: tuple[str, ...]) ->
     Example:
       pyreason serve            # then open http://127.0.0.1:8000/
       pyreason serve --kb kb --kb ../our-court/kb
+      pyreason serve --allow-host pyreason.internal    # reached through a proxy under that name
     """
-    import ipaddress
-
-    from .web import KBs
+    from .extras import require
+    try:
+        require("web", {"zh": "pyreason serve ", "en": "pyreason serve"})
+    except PyreasonError as exc:
+        raise _fail(exc, "zh") from None
+    from .web import KBs, bind, is_loopback
     from .web import serve as run_server
 
     def run() -> None:
@@ -692,15 +778,17 @@ def serve(ctx: click.Context, host: str, port: int, kb_dirs: tuple[str, ...]) ->
             kbs = [ctx.obj.kb("zh")]
         KBs(kbs)                               # two KBs of one name: refused here, before listening
         try:
-            loopback = ipaddress.ip_address(host).is_loopback
-        except ValueError:
-            loopback = host == "localhost"
-        if not loopback:
+            sock = bind(host, port)            # a busy port: one line, before the URL is announced
+        except OSError as exc:
+            raise CLIError(f"错误：无法在 {host}:{port} 上监听（{exc.strerror or exc}）/ "
+                           f"error: cannot listen on {host}:{port} ({exc.strerror or exc})") from None
+        if not is_loopback(host):
             click.echo(f"警告：在 {host} 上监听，本机以外的计算机也能访问。/ warning: listening on {host}, "
                        "reachable from other machines.", err=True)
         names = ", ".join(f"{k.name} {k.version or ''}".strip() for k in kbs)
-        click.echo(f"pyreason: http://{host}:{port}/  ({names}; Ctrl-C stops)", err=True)
-        run_server(host, port, kbs)
+        shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
+        click.echo(f"pyreason: http://{shown}:{port}/  ({names}; Ctrl-C stops)", err=True)
+        run_server(host, port, kbs, allow_hosts=allow_hosts, access_log=access_log, sock=sock)
     _guard(ctx, "zh", run)
 
 from .newkb import new_command  # noqa: E402

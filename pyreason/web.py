@@ -6,11 +6,15 @@ chooses one by name (``?kb=<name>``; default: the first). The page is server-ren
 project's jinja2 templates (reports/web/), its forms generated from each KB's declarations
 (pyreason/forms.py); it needs no JavaScript. All Prolog work goes through the one engine thread
 of the bridge, so concurrent requests are safe; nothing a client sends is ever evaluated as code.
+Served on loopback, it answers only requests addressed to localhost (the Host header), so that no
+web page can reach it by making its own name resolve to 127.0.0.1.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import socket
 import subprocess
 import sys
 import threading
@@ -20,7 +24,9 @@ from urllib.parse import urlencode
 
 from fastapi import Body, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
 
 from . import __version__
@@ -32,6 +38,78 @@ from .render import _environment, answer_rows, citation_label, labels, question_
 #: Requests larger than this are refused (413) before they are read.
 MAX_BODY_BYTES = 1_000_000
 LANGS = ("zh", "en")
+#: The names a server bound to loopback answers to (with or without the port): any other Host is
+#: refused, so that a web page whose name is made to resolve to 127.0.0.1 cannot use it (DNS rebinding).
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+
+_CITATION = {"type": "object", "required": ["article", "paragraph", "item"],
+             "properties": {"article": {"type": "integer", "minimum": 1},
+                            "paragraph": {"type": ["integer", "null"], "minimum": 1},
+                            "item": {"type": ["integer", "null"], "minimum": 1}}}
+_CITATIONS = {"type": "array", "items": {"$ref": "#/components/schemas/Citation"}}
+_READING = {"type": "object", "required": ["id", "text", "citations"],
+            "properties": {"id": {"type": "string"}, "text": {"type": "string"}, "citations": _CITATIONS}}
+#: The answer object of docs/questions.md (the envelope every KB shares; `answer`'s fields are the KB's).
+#: Written once here; the OpenAPI description refers to its parts under #/components/schemas/.
+ANSWER_SCHEMAS: dict[str, Any] = {
+    "Citation": {**_CITATION, "description": "An article, its paragraph (款) and item (项); null where they do not apply"},
+    "Step": {"type": "object", "required": ["rule", "kind", "text", "citations"],
+             "description": "One reasoning step",
+             "properties": {"rule": {"type": "string"},
+                            "kind": {"enum": ["because", "why_not", "note"],
+                                     "description": "because: a rule that applied; why_not: one that did not, "
+                                                    "and why; note: a remark that changes nothing"},
+                            "text": {"type": "string"}, "citations": _CITATIONS}},
+    "Reading": {**_READING, "description": "A gap (what the document does not say) or an interpretation "
+                                           "(a reading of its text) that the answer rests on"},
+    "KBIdentity": {"type": "object", "required": ["fingerprint", "name", "version"],
+                   "properties": {"fingerprint": {"type": "string", "pattern": "^sha256:[0-9a-f]{64}$"},
+                                  "name": {"type": ["string", "null"]}, "version": {"type": ["string", "null"]}}},
+    "Answer": {
+        "type": "object",
+        "description": "The answer of docs/questions.md. With flips=true it also has `flips`.",
+        "required": ["question", "status", "answer", "citations", "explanation", "gaps", "interpretations", "kb"],
+        "properties": {
+            "question": {"type": "string"},
+            "status": {"enum": ["answered", "gap"],
+                       "description": "gap: the document gives no answer for these facts (the fields it "
+                                      "cannot fill are null; `gaps` says what is missing)"},
+            "answer": {"type": "object", "description": "The answer fields the KB declares for the question"},
+            "citations": _CITATIONS,
+            "explanation": {"type": "array", "items": {"$ref": "#/components/schemas/Step"}},
+            "gaps": {"type": "array", "items": {"$ref": "#/components/schemas/Reading"}},
+            "interpretations": {"type": "array", "items": {"$ref": "#/components/schemas/Reading"}},
+            "kb": {"$ref": "#/components/schemas/KBIdentity"},
+            "flips": {"type": "array", "description": "The single changes of facts that change the answer",
+                      "items": {"type": "object", "required": ["change", "description", "status", "answer"],
+                                "properties": {"change": {}, "description": {"type": "string"},
+                                               "status": {"enum": ["answered", "gap"]},
+                                               "answer": {"type": "object"}}}},
+        },
+    },
+    "Error": {
+        "type": "object", "required": ["error"], "additionalProperties": False,
+        "properties": {"error": {
+            "type": "object", "required": ["code", "field", "message", "suggestions"],
+            "properties": {"code": {"type": "string"},
+                           "field": {"type": ["string", "null"], "description": "e.g. matter, facts.absent[0]"},
+                           "message": {"type": "string"},
+                           "suggestions": {"type": "array", "items": {"type": "string"},
+                                           "description": "The closest known names, best first"}}}},
+    },
+}
+
+
+def answer_schema() -> dict[str, Any]:
+    """The answer object as one standalone JSON Schema (the $refs resolved within it)."""
+    def local(x: Any) -> Any:
+        if isinstance(x, dict):
+            return {k: (v.replace("#/components/schemas/", "#/$defs/") if k == "$ref" else local(v))
+                    for k, v in x.items()}
+        return [local(v) for v in x] if isinstance(x, list) else x
+    defs = local({k: v for k, v in ANSWER_SCHEMAS.items() if k not in ("Answer", "Error")})
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **local(ANSWER_SCHEMAS["Answer"]),
+            "$defs": defs}
 
 
 class _BodyLimit(BaseHTTPMiddleware):
@@ -46,10 +124,61 @@ class _BodyLimit(BaseHTTPMiddleware):
         return await call_next(request)
 
 
+class _HostCheck(BaseHTTPMiddleware):
+    """Refuse (400) a request whose Host header is not one of the names this server answers to."""
+
+    def __init__(self, app: Any, allowed: Sequence[str], port: int | None):
+        super().__init__(app)
+        self.allowed = {h.lower() for h in allowed}
+        self.port = port
+
+    def ok(self, host: str) -> bool:
+        host = host.strip().lower()
+        if host.startswith("["):                        # [::1] or [::1]:8000
+            end = host.find("]")
+            if end < 0:
+                return False
+            name, rest = host[:end + 1], host[end + 1:]
+        else:
+            name, colon, port = host.partition(":")
+            rest = colon + port
+        if rest:
+            if not rest.startswith(":") or not rest[1:].isdigit():
+                return False
+            if self.port is not None and int(rest[1:]) != self.port:
+                return False
+        return name in self.allowed
+
+    async def dispatch(self, request: Request, call_next: Any) -> Response:
+        host = request.headers.get("host", "")
+        if not self.ok(host):
+            return _error(400, "bad_host", "Host", f"this server does not answer to the host {host[:100]!r} "
+                          "(it answers to " + ", ".join(sorted(self.allowed)) + "; pyreason serve --allow-host NAME "
+                          "adds a name)", sorted(self.allowed))
+        return await call_next(request)
+
+
 def _error(status: int, code: str, field: str | None, message: str,
-           suggestions: list[str] | None = None) -> JSONResponse:
+           suggestions: list[str] | None = None, headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "field": field, "message": message,
-                                   "suggestions": suggestions or []}}, status_code=status)
+                                   "suggestions": suggestions or []}}, status_code=status, headers=headers)
+
+
+def _relative(value: Any, kb_dir: str) -> Any:
+    """`check`'s result with no path of this machine in it: files relative to the KB directory."""
+    root = kb_dir.rstrip("/") + "/"
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            if k == "dir" and isinstance(v, str):
+                v = "." if v.rstrip("/") == root[:-1] else v.removeprefix(root)
+            out[k] = _relative(v, kb_dir)
+        return out
+    if isinstance(value, list):
+        return [_relative(v, kb_dir) for v in value]
+    if isinstance(value, str):
+        return re.sub(re.escape(root[:-1]) + r"(?![\w.-])", ".", value.replace(root, ""))
+    return value
 
 
 def _scenario_error(exc: ScenarioError, lang: str) -> JSONResponse:
@@ -112,8 +241,12 @@ def _example(kb: KnowledgeBase) -> dict[str, Any]:
     return out
 
 
-def create_app(kb: KnowledgeBase | Sequence[KnowledgeBase] | None = None) -> FastAPI:
-    """The app over ``kb``: one knowledge base or several (default: the shipped one)."""
+def create_app(kb: KnowledgeBase | Sequence[KnowledgeBase] | None = None,
+               allowed_hosts: Sequence[str] | None = None, port: int | None = None) -> FastAPI:
+    """The app over ``kb``: one knowledge base or several (default: the shipped one).
+
+    With ``allowed_hosts``, a request whose Host header names another host (or, with ``port``,
+    another port) is refused with 400: what :func:`serve` does on loopback, against DNS rebinding."""
     if kb is None:
         kbs = KBs([KnowledgeBase()])
     elif isinstance(kb, KnowledgeBase):
@@ -124,9 +257,12 @@ def create_app(kb: KnowledgeBase | Sequence[KnowledgeBase] | None = None) -> Fas
     app = FastAPI(title="pyreason", version=__version__,
                   description=f"Answers, with citations, on the documents of the knowledge bases served: {served}. "
                               "Every endpoint takes ?kb=<name> (GET /api/kbs lists them; default: the first). "
-                              "Scenarios and answers follow the contract of shared/spec/questions.md.",
+                              "Scenarios and answers follow the contract of docs/questions.md in the pyreason repository; "
+                              "the scenario schema of a KB is printed by `pyreason schema`.",
                   docs_url=None, redoc_url=None)        # the Swagger page would load scripts from a CDN
     app.add_middleware(_BodyLimit)
+    if allowed_hosts is not None:
+        app.add_middleware(_HostCheck, allowed=allowed_hosts, port=port)      # outermost: first to run
     check_cache: dict[str, Any] = {}
     check_lock = threading.Lock()
 
@@ -144,7 +280,7 @@ def create_app(kb: KnowledgeBase | Sequence[KnowledgeBase] | None = None) -> Fas
                 if not isinstance(result, dict) or "summary" not in result:
                     last = (done.stderr.strip().splitlines() or ["no output"])[-1]
                     raise InternalError(f"check failed: {last[-300:]}")
-                check_cache[kb.fingerprint] = result
+                check_cache[kb.fingerprint] = _relative(result, str(kb.kb_dir))
             return check_cache[kb.fingerprint]
 
     KB_QUERY = Query(None, max_length=200, description="The knowledge base, by name (GET /api/kbs); default: the first")
@@ -156,9 +292,16 @@ def create_app(kb: KnowledgeBase | Sequence[KnowledgeBase] | None = None) -> Fas
         """Each as ``{name, version, fingerprint, title, number}``."""
         return kbs.listing()
 
+    def error_response(description: str) -> dict[str, Any]:
+        return {"description": description,
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
     @app.post("/api/ask", summary="Answer one scenario",
-              responses={422: {"description": "The scenario is invalid: names unknown things or contradicts itself"},
-                         413: {"description": "The request is too large"}})
+              responses={200: {"description": "The answer (docs/questions.md)",
+                               "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Answer"}}}},
+                         422: error_response("The scenario is invalid: names unknown things or contradicts "
+                                             "itself, or is not JSON"),
+                         413: error_response("The request is too large")})
     def api_ask(scenario: dict[str, Any] = Body(..., examples=[_example(kbs.all[0])]),
                 lang: str = Query("zh", pattern="^(zh|en)$"),
                 flips: bool = Query(False, description="Also the single changes of facts that change the answer"),
@@ -241,13 +384,16 @@ def create_app(kb: KnowledgeBase | Sequence[KnowledgeBase] | None = None) -> Fas
                                other_lang="en" if lang == "zh" else "zh", **context)
         return HTMLResponse(html)
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index(lang: str = Query("zh", pattern="^(zh|en)$"), q: str | None = Query(None, max_length=100),
-              kb: str | None = KB_QUERY) -> HTMLResponse:
+    @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
+    def index(request: Request, lang: str = Query("zh", pattern="^(zh|en)$"),
+              q: str | None = Query(None, max_length=100), kb: str | None = KB_QUERY) -> Response:
         chosen = kbs.pick(kb)
         active = q if q in chosen.questions else chosen.questions[0]
         builder = FormBuilder(chosen, labels(lang, chosen), lang)
-        return page("index", lang, chosen, active=active, controls=builder.question(active))
+        html = page("index", lang, chosen, active=active, controls=builder.question(active))
+        if request.method == "HEAD":                      # as GET, without the body
+            return Response(b"", media_type=html.media_type, headers={"content-length": str(len(html.body))})
+        return html
 
     @app.get("/answer", response_class=HTMLResponse, include_in_schema=False)
     def answer_page(request: Request, lang: str = Query("zh", pattern="^(zh|en)$"),
@@ -287,7 +433,11 @@ def create_app(kb: KnowledgeBase | Sequence[KnowledgeBase] | None = None) -> Fas
             answer = chosen.ask(scenario, lang=lang, source="form")
         except ScenarioError as exc:
             return _scenario_error(exc, lang)
-        data = render(build_context(chosen, scenario, answer, lang, case_number or None), format)
+        from .extras import MissingExtra
+        try:
+            data = render(build_context(chosen, scenario, answer, lang, case_number or None), format)
+        except MissingExtra as exc:                 # e.g. PDF without the pdf extra: say which
+            return _error(501, "missing_extra", "format", exc.line(lang))
         name = f"pyreason-{answer['question']}.{format}"
         media = "application/pdf" if format == "pdf" else "text/html; charset=utf-8"
         return Response(data, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
@@ -310,6 +460,59 @@ def create_app(kb: KnowledgeBase | Sequence[KnowledgeBase] | None = None) -> Fas
     def favicon() -> Response:
         return Response(status_code=204)
 
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        """404, 405 and the like: the contract's error shape, for the API and wherever JSON is asked
+        for; a short page for a browser."""
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        if exc.status_code == 404:
+            message = f"nothing at {request.url.path[:200]} (the API: GET /openapi.json; the page: GET /)"
+        elif exc.status_code == 405:
+            message = f"{request.method} is not allowed on {request.url.path[:200]}" + (
+                f" (allowed: {exc.headers['allow']})" if exc.headers and "allow" in exc.headers else "")
+        else:
+            message = str(exc.detail)
+        accept = request.headers.get("accept", "")
+        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json" \
+                or "application/json" in accept or "text/html" not in accept:
+            return _error(exc.status_code, code, None, message, headers=exc.headers)
+        from markupsafe import escape
+        return HTMLResponse(f'<!doctype html><meta charset="utf-8"><title>{exc.status_code}</title>'
+                            f'<p>{escape(message)}</p><p><a href="/">pyreason</a></p>',
+                            status_code=exc.status_code, headers=exc.headers)
+
+    def openapi() -> dict[str, Any]:
+        """FastAPI's description, with the real schemas: the scenario of the served KB(s), the answer
+        and the error of docs/questions.md (not free-form objects, not FastAPI's own 422 shape)."""
+        if app.openapi_schema:
+            return app.openapi_schema
+        spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+        for name in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(name, None)
+        schemas.update(ANSWER_SCHEMAS)
+        scenario_refs = []
+        for i, k in enumerate(kbs.all):
+            name = "Scenario" if i == 0 else f"Scenario{i + 1}"
+            schemas[name] = {key: v for key, v in k.schema.json_schema().items() if key != "$schema"}
+            scenario_refs.append({"$ref": f"#/components/schemas/{name}"})
+        body = scenario_refs[0] if len(scenario_refs) == 1 else {
+            "anyOf": scenario_refs, "description": "A scenario of the KB chosen with ?kb= (the first's by default)"}
+        ask = spec["paths"]["/api/ask"]["post"]
+        ask["requestBody"]["content"]["application/json"] = {
+            "schema": body, "example": _example(kbs.all[0])}
+        ask["responses"]["200"]["content"]["application/json"] = {"schema": {"$ref": "#/components/schemas/Answer"}}
+        for path in spec["paths"].values():
+            for op in path.values():
+                bad = op.get("responses", {}).get("422")
+                if bad is not None:
+                    op["responses"]["422"] = error_response(
+                        bad["description"] if bad.get("description") != "Validation Error"
+                        else "A parameter is invalid, or names a knowledge base not served here")
+        app.openapi_schema = spec
+        return spec
+    app.openapi = openapi  # type: ignore[method-assign]
+
     return app
 
 def quote(cite: dict[str, Any], document: dict[str, Any], lang: str, kb: KnowledgeBase | None = None) -> list[str]:
@@ -320,7 +523,52 @@ def quote(cite: dict[str, Any], document: dict[str, Any], lang: str, kb: Knowled
     return zh + ([f"[{labels(lang, kb)['report']['translation']}] {line}" for line in en] if lang == "en" and en else [])
 
 
-def serve(host: str, port: int, kb: KnowledgeBase | Sequence[KnowledgeBase]) -> None:
-    """Run the page and the API (uvicorn) over one knowledge base or several."""
+def is_loopback(host: str) -> bool:
+    import ipaddress
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before anything is announced: OSError (e.g. the port is busy) here,
+    not inside the server. IPv6 for an address with a colon, as uvicorn does."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host.strip("[]"), port))
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
+def log_config(access_log: bool) -> dict[str, Any]:
+    """uvicorn's logging: its warnings, and one access line per request (on stderr) unless turned off."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["uvicorn"]["level"] = config["loggers"]["uvicorn.error"]["level"] = "WARNING"
+    config["loggers"]["uvicorn.access"]["level"] = "INFO" if access_log else "WARNING"
+    config["handlers"]["access"]["stream"] = "ext://sys.stderr"      # with the server's other lines
+    return config
+
+
+def serve(host: str, port: int, kb: KnowledgeBase | Sequence[KnowledgeBase], *,
+          allow_hosts: Sequence[str] = (), access_log: bool = True, sock: socket.socket | None = None) -> None:
+    """Run the page and the API (uvicorn) over one knowledge base or several.
+
+    On loopback (and whenever ``allow_hosts`` are given) only requests whose Host is localhost,
+    127.0.0.1, [::1] or one of ``allow_hosts`` are answered. ``sock``: a socket :func:`bind` made."""
     import uvicorn
-    uvicorn.run(create_app(kb), host=host, port=port, log_level="warning")
+    allowed = [*LOOPBACK_HOSTS, *allow_hosts] if is_loopback(host) or allow_hosts else None
+    app = create_app(kb, allowed_hosts=allowed, port=port)
+    sock = sock or bind(host, port)
+    config = uvicorn.Config(app, host=host, port=port, log_config=log_config(access_log),
+                            access_log=access_log)
+    uvicorn.Server(config).run(sockets=[sock])

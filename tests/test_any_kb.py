@@ -269,6 +269,23 @@ def test_the_api_serves_each_kb_by_name(client, kb, court_b):
     assert "/api/kbs" in spec["paths"] and any(p["name"] == "kb" for p in spec["paths"]["/api/ask"]["post"]["parameters"])
 
 
+
+def test_the_ask_schema_of_several_kbs_accepts_the_cases_of_each(client, kb, court_b):
+    import jsonschema
+    import yaml
+    spec = client.get("/openapi.json").json()
+    body = spec["paths"]["/api/ask"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert body["anyOf"] == [{"$ref": "#/components/schemas/Scenario"}, {"$ref": "#/components/schemas/Scenario2"}]
+    assert spec["components"]["schemas"]["Scenario2"]["title"].endswith("(court-b-2024-8)")
+    validator = jsonschema.Draft202012Validator({**body, "components": spec["components"]})
+    cases = sorted((COURT_B / "cases").glob("*.yaml")) + sorted((ROOT / "kb" / "cases").glob("*.yaml"))
+    valid = [c for c in (yaml.safe_load(p.read_text(encoding="utf-8")) for p in cases)
+             if "error" not in (c.get("expect") or {})]
+    assert len(valid) > 150
+    for case in valid:
+        validator.validate(case)
+
+
 def test_the_form_is_made_from_the_kbs_declarations(client):
     html = client.get("/?kb=court-b-2024-8&q=meeting").text
     assert 'id="kb-select"' in html
