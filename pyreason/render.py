@@ -100,6 +100,15 @@ def _declared_fields(kb: Any, question: str) -> list[dict[str, Any]]:
     return []
 
 
+def md_text(value: Any) -> str:
+    """Text for a Markdown report: HTML markup shown as text (never rendered), table pipes escaped,
+    line breaks as spaces, so user text (a case number, an opinion) stays text."""
+    text = str(value)
+    for a, b in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("|", "\\|")):
+        text = text.replace(a, b)
+    return " ".join(text.splitlines())
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Any:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined   # only for text output
@@ -107,6 +116,7 @@ def _environment() -> Any:
                       undefined=StrictUndefined, keep_trailing_newline=True,
                       trim_blocks=True, lstrip_blocks=True,
                       autoescape=lambda name: bool(name) and ".html" in name)
+    env.filters["md"] = md_text
     return env
 
 

@@ -318,3 +318,22 @@ def test_pdf_for_every_kind(run, kb, tmp_path, kind):
     text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(str(out)).pages))
     for quote in quoted_texts(kb, kb.ask_file(str(CASES[kind]))):
         assert re.sub(r"\s+", "", quote) in text, quote
+
+
+def test_user_text_in_a_markdown_report_stays_text(run, tmp_path):
+    # A case number or an opinion holding HTML or table syntax must not become markup in the
+    # Markdown report (a viewer would render it): it is shown as text, on one line of its cell.
+    scenario = tmp_path / "m.yaml"
+    scenario.write_text("question: meeting\nmeeting: 局务会议\nvotes:\n"
+                        "  - {role: 局长, opinion: \"<img src=x onerror=alert(1)>同意|\\n另起一行\"}\n"
+                        "  - {role: 副局长, opinion: \"<img src=x onerror=alert(1)>同意|\\n另起一行\"}\n",
+                        encoding="utf-8")
+    out = tmp_path / "r.md"
+    result = run("report", scenario, "--format", "md", "-o", out, "--case-number", "<script>x</script>|（2026）")
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    body = text.split("-----BEGIN")[0] if "-----BEGIN" in text else text
+    assert "<script>" not in body and "<img" not in body
+    assert "&lt;script&gt;x&lt;/script&gt;\\|（2026）" in body
+    assert "&lt;img src=x onerror=alert(1)&gt;同意\\| 另起一行" in body
+    assert run("verify", out).exit_code == 0
