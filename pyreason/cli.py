@@ -188,7 +188,7 @@ def compare(ctx: click.Context, file_a: str, file_b: str, fmt: str, lang: str, o
 
     \b
     Example:
-      pyreason compare director_away.yaml director_away_authorised.yaml
+      pyreason compare examples/director_absent_unauthorised.yaml examples/director_absent_authorised.yaml
     """
     from .compare import compare_answers, render_compare
     from .scenario import load_scenario_file
@@ -273,14 +273,27 @@ def articles(ctx: click.Context, number: int | None, lang: str) -> None:
                                   f"no article {number}: the regulation has articles {first}-{last}"))
         else:
             meta = doc["document"]
-            click.echo(f"{meta['number']}\n{meta['title']}\n\n{meta['preamble']}\n")
+            click.echo(f"{meta['number'] or ''}\n{meta['title']}\n\n{meta['preamble'] or ''}\n".lstrip("\n"))
+            if lang == "en" and meta.get("title_en"):
+                click.echo(f"[unofficial English] {meta['title_en']}\n")
+        english = lang == "en"          # the unofficial English rendering beside the original
         for art in arts:
             click.echo(f"第{zh_number(art['number'])}条【{art['title']}】")
+            if english and art.get("title_en"):
+                click.echo(f"Article {art['number']} ({art['title_en']})")
             for para in art["paragraphs"]:
                 click.echo(f"  {para['text']}")
+                if english and para.get("en"):
+                    click.echo(f"  > {para['en']}")
                 for item in para["items"]:
                     click.echo(f"    （{zh_number(item['number'])}）{item['text']}")
+                    if english and item.get("en"):
+                        click.echo(f"    > ({item['number']}) {item['en']}")
             click.echo("")
+        if english:
+            click.echo("The English is an unofficial rendering, for reference only; the Chinese original is authoritative."
+                       if any(p.get("en") for a in arts for p in a["paragraphs"]) else
+                       "This knowledge base has no English rendering of its text.")
     _guard(ctx, lang, run)
 
 

@@ -218,3 +218,20 @@ def test_a_comment_only_file_says_a_scenario_was_expected(run, tmp_path):
 def test_votes_given_as_a_mapping_say_a_list_was_expected(run, tmp_path):
     path = write(tmp_path, "v.yaml", "question: meeting\nmeeting: 局务会议\nvotes: {role: 局长, opinion: A}\n")
     assert_one_line_error(run("ask", path, "--lang", "en"), "votes", "must be a list", "not a mapping")
+
+
+def test_articles_in_english_show_the_unofficial_rendering_beside_the_original(run):
+    result = run("articles", "9", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "副局长审批下列执行事项：" in result.stdout                    # the original stays
+    assert "> The deputy director examines and approves" in result.stdout
+    assert "unofficial rendering" in result.stdout and "Chinese original is authoritative" in result.stdout
+
+
+def test_compare_help_examples_are_shipped_files(run):
+    import re
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    help_text = run("compare", "--help").stdout
+    files = re.findall(r"examples/\S+\.yaml", help_text)
+    assert len(files) == 2 and all((root / f).is_file() for f in files)
