@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import InternalError, PyreasonError
+from .errors import InternalError, PyreasonError, ScenarioError
 from .kb import KnowledgeBase
 from .render import citation_label, render_answer, zh_number
 from .scenario import closest
@@ -86,7 +86,20 @@ def main(ctx: click.Context, kb_dir: str | None, debug: bool, time_limit: float,
     ctx.obj = _Context(kb_dir, debug, time_limit, inference_limit)
 
 
-def _guard(ctx: click.Context, lang: str, action):
+def error_object(exc: PyreasonError, lang: str) -> dict[str, Any]:
+    """An error as the contract's error object: {"error": {code, field, message, suggestions}}."""
+    if isinstance(exc, ScenarioError):
+        return {"error": {"code": exc.code, "field": exc.field,
+                          "message": exc.messages.get(lang) or exc.messages.get("zh"),
+                          "suggestions": exc.suggestions, "source": exc.source}}
+    code = "internal" if isinstance(exc, InternalError) else getattr(exc, "code", None) or "kb_error"
+    return {"error": {"code": code, "field": None, "message": exc.line(lang) if hasattr(exc, "line") else str(exc),
+                      "suggestions": []}}
+
+
+def _guard(ctx: click.Context, lang: str, action, json_errors: bool = False):
+    """Run a command's action; every error becomes one line on stderr (exit 1), and with
+    ``json_errors`` (--format json) also the contract's error object on stdout, for scripts."""
     try:
         return action()
     except (click.ClickException, click.exceptions.Exit):
@@ -97,6 +110,8 @@ def _guard(ctx: click.Context, lang: str, action):
     except PyreasonError as exc:
         if isinstance(exc, InternalError) and ctx.obj.debug:
             traceback.print_exc()
+        if json_errors:
+            click.echo(json.dumps(error_object(exc, lang), ensure_ascii=False, indent=2))
         raise _fail(exc, lang) from None
     except Exception as exc:  # never a traceback unless asked for
         if ctx.obj.debug:
@@ -132,7 +147,7 @@ def ask(ctx: click.Context, file: str, fmt: str, flips: bool, lang: str, org_fil
         else:
             answer = kb.ask_file(file, lang=lang)
         click.echo(render_answer(answer, fmt, lang, kb), nl=False)
-    _guard(ctx, lang, run)
+    _guard(ctx, lang, run, json_errors=fmt == "json")
 
 
 @main.command()
@@ -201,7 +216,7 @@ def compare(ctx: click.Context, file_a: str, file_b: str, fmt: str, lang: str, o
             click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         else:
             click.echo(render_compare(result, file_a, file_b, lang, kb), nl=False)
-    _guard(ctx, lang, run)
+    _guard(ctx, lang, run, json_errors=fmt == "json")
 
 
 @main.command()
@@ -233,8 +248,10 @@ def org(ctx: click.Context, file: str, fmt: str, lang: str) -> None:
                 click.echo(json.dumps({"errors": exc.errors}, ensure_ascii=False, indent=2))
             else:
                 for e in exc.errors:
-                    sug = ("；最接近的：" + "、".join(e["suggestions"])) if e.get("suggestions") else ""
-                    click.echo(f"{file}: {e.get('field')}: {e['message']}{sug}", err=True)
+                    sug = (("；最接近的：" if lang == "zh" else "; closest known: ")
+                           + ("、" if lang == "zh" else ", ").join(e["suggestions"])) if e.get("suggestions") else ""
+                    message = (e.get("message_en") or e["message"]) if lang == "en" else e["message"]
+                    click.echo(f"{file}: {e.get('field')}: {message}{sug}", err=True)
             return 1
         if fmt == "json":
             click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
@@ -245,7 +262,7 @@ def org(ctx: click.Context, file: str, fmt: str, lang: str) -> None:
             for p in summary["posts"]:
                 click.echo(f"  {p['post']}: {p['count']}")
         return 0
-    ctx.exit(_guard(ctx, lang, run))
+    ctx.exit(_guard(ctx, lang, run, json_errors=fmt == "json"))
 
 
 @main.command()

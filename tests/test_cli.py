@@ -235,3 +235,26 @@ def test_compare_help_examples_are_shipped_files(run):
     help_text = run("compare", "--help").stdout
     files = re.findall(r"examples/\S+\.yaml", help_text)
     assert len(files) == 2 and all((root / f).is_file() for f in files)
+
+
+def test_json_errors_are_the_contracts_error_object_on_stdout(run, tmp_path):
+    # Scripts reading --format json get the error as JSON on stdout; people still get one line on stderr.
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("question: approver\nmatter: 执行案款发放了\n", encoding="utf-8")
+    result = run("ask", str(bad), "--format", "json")
+    assert result.exit_code == 1
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "unknown_matter" and error["field"] == "matter"
+    assert "执行案款的发放" in error["suggestions"]
+    assert len(result.stderr.strip().splitlines()) == 1 and "unknown_matter" not in result.stderr
+    other = run("compare", str(bad), str(bad), "--format", "json")
+    assert other.exit_code == 1 and json.loads(other.stdout)["error"]["code"] == "unknown_matter"
+    missing = run("org", str(tmp_path / "nobody.yaml"), "--format", "json")
+    assert missing.exit_code == 1 and json.loads(missing.stdout)["error"]["field"] is None
+
+
+def test_org_errors_in_english(run, tmp_path):
+    staff = tmp_path / "s.yaml"
+    staff.write_text("staff:\n  - {name: 张三, post: 局长}\n  - {name: 李四, post: 局长}\n", encoding="utf-8")
+    result = run("org", str(staff), "--lang", "en")
+    assert result.exit_code == 1 and "is held by two persons" in result.stderr and "有两人" not in result.stderr
