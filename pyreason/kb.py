@@ -41,9 +41,13 @@ class KnowledgeBase:
             bad = bridge.vet_sources(self.entry)
             if bad:
                 d = bad[0]
-                raise KBError(f"{d['file']}:{d['line']}: the directive {d['directive']} would run while "
-                              "loading; a knowledge base may only declare (encoding, include, "
-                              "use_module(library(...)), discontiguous, dynamic)")
+                if d["directive"].startswith(":-"):
+                    raise KBError(f"{d['file']}:{d['line']}: the directive {d['directive'][3:]} would run while "
+                                  "loading; a knowledge base may only declare (encoding, include, "
+                                  "use_module(library(...)), discontiguous, dynamic)")
+                raise KBError(f"{d['file']}:{d['line']}: the clause for {d['directive']} defines a hook or "
+                              "a predicate of another module, which could run code outside the knowledge "
+                              "base's questions; a knowledge base defines only its own predicates")
         bridge.engine_for(self.entry, self.module, cache_key=self.fingerprint)
         if not shipped:
             self._vet()

@@ -54,13 +54,35 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when the wheel has it
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=loader)
+            text = fh.read(1_000_001)
+        if len(text) > 1_000_000:
+            from .errors import KBError
+            raise KBError(f"{path}: larger than the limit of 1,000,000 characters")
+        events = yaml.parse(text, Loader=loader)
+        if any(isinstance(e, yaml.AliasEvent) for e in events):  # words need no aliases (and a bomb is one)
+            from .errors import KBError
+            raise KBError(f"{path}: uses YAML aliases (*name); write the words out")
+        data = yaml.load(text, Loader=loader)
     except FileNotFoundError:
         return {}
     except yaml.YAMLError as exc:
         from .errors import KBError
         raise KBError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
+    _check_words(path, data, "")
     return data if isinstance(data, dict) else {}
+
+
+def _check_words(path: Path, data: Any, where: str) -> None:
+    """Labels are words: mappings whose leaves are text. Anything else (a list, a number, an alias
+    that expands into structure) is a defect of the file, named by its key."""
+    from .errors import KBError
+    if data is None or isinstance(data, str):
+        return
+    if not isinstance(data, dict):
+        raise KBError(f"{path}: {where or 'the file'} must be a mapping of words (key: text), "
+                      f"not {type(data).__name__}")
+    for key, value in data.items():
+        _check_words(path, value, f"{where}.{key}" if where else str(key))
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

@@ -169,3 +169,34 @@ def test_a_kb_edited_while_the_process_runs_loads_its_new_version(tmp_path):
     assert after.fingerprint != before.fingerprint
     assert after.ask(question)["answer"]["approver"] == "分管副院长"
     assert before.ask(question)["answer"]["approver"] == "局长"
+
+
+def test_a_kb_clause_for_a_hook_or_another_module_is_refused_before_it_runs(tmp_path):
+    # A clause is not a directive, yet user:message_hook/3 or term_expansion/2 in a KB file would
+    # run code while loading: read, never run, and refused with file:line.
+    for clause in ("user:message_hook(_, _, _) :- shell('touch {s}'), fail.",
+                   "term_expansion(X, X) :- shell('touch {s}').",
+                   "prolog:message(x) --> {{ shell('touch {s}') }}."):
+        sentinel = tmp_path / "ran"
+        kb = tmp_path / "kb"
+        shutil.rmtree(kb, ignore_errors=True)
+        shutil.copytree(KB, kb)
+        vocab = kb / "vocabulary.pl"
+        lines = vocab.read_text(encoding="utf-8").count("\n")
+        vocab.write_text(vocab.read_text(encoding="utf-8") + clause.format(s=sentinel) + "\n", encoding="utf-8")
+        result = pyreason("--kb", str(kb), "ask", EXAMPLE)
+        assert result.returncode == 1 and not sentinel.exists(), result.stderr
+        assert f"vocabulary.pl:{lines + 1}:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_kbs_labels_that_are_not_words_are_one_line(tmp_path):
+    shutil.copytree(KB, tmp_path / "kb")
+    labels = tmp_path / "kb" / "labels.yaml"
+    bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'] + [
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]" for i in range(8)]
+    for text, needle in (("\n".join(bomb) + "\nzh: {questions: *i}\n", "aliases"),
+                         ("zh:\n  questions: [a, b]\n", "zh.questions must be a mapping")):
+        labels.write_text(text, encoding="utf-8")
+        result = pyreason("--kb", str(tmp_path / "kb"), "ask", EXAMPLE)
+        assert result.returncode == 1 and needle in result.stderr and "Traceback" not in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1

@@ -117,7 +117,12 @@ vet_file_(File0, Seen, Bad) :-
                        close(In)),
     file_directory_name(File, Dir),
     findall(B, ( member(L-(:- D), Terms), \+ allowed_directive_(D),
-                 format(string(DS), "~q", [D]), B = bad(File, L, DS) ), Own),
+                 format(string(DS), ":- ~q", [D]), B = bad(File, L, DS) ), Own0),
+    findall(B, ( member(L-T, Terms), T \= (:- _), foreign_clause_(T, H0),
+                 copy_term(H0, H), numbervars(H, 0, _),
+                 format(string(HS), "~W", [H, [quoted(true), numbervars(true)]]),
+                 B = bad(File, L, HS) ), Foreign),
+    append(Own0, Foreign, Own),
     findall(I, member(_-(:- include(I)), Terms), Incs),
     foldl(vet_include_(Dir, [File | Seen]), Incs, Own, Bad).
 vet_file_(_, _, []).
@@ -136,6 +141,27 @@ read_terms_(In, File, Terms) :-
         Terms = [L-T | Rest],
         read_terms_(In, File, Rest)
     ).
+
+%   A clause that defines a predicate of another module (user:message_hook,
+%   prolog:message//1, ...) or a hook the system calls while loading or on
+%   errors (term_expansion, goal_expansion, exception/3): it would run code
+%   outside the KB's own questions.  H is its head.
+foreign_clause_(T, H) :-
+    (   T = (H0 :- _) -> true ; T = (H0 --> _) -> true ; H0 = T ),
+    (   H0 = _:_ -> H = H0
+    ;   callable(H0), functor(H0, N, A), hook_(N, A) -> H = H0
+    ).
+
+hook_(term_expansion, 2).
+hook_(term_expansion, 4).
+hook_(goal_expansion, 2).
+hook_(goal_expansion, 4).
+hook_(message_hook, 3).
+hook_(exception, 3).
+hook_(portray, 1).
+hook_(prolog_load_file, 2).
+hook_(file_search_path, 2).
+hook_(library_directory, 1).
 
 %   Declarations a KB may make while loading; anything else would run.
 allowed_directive_(encoding(_)).
