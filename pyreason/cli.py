@@ -543,7 +543,8 @@ def report(ctx: click.Context, file: str, fmt: str, output: str | None, case_num
     The report embeds its scenario and ends with its digest (signed with --sign):
     `pyreason verify report.html` re-checks both later.
     """
-    from .report import Signer, build_context, render, write_atomic
+    from .fileio import open_output
+    from .report import Signer, build_context, render
 
     def run() -> None:
         if fmt == "pdf" and output in (None, "-"):
@@ -557,7 +558,8 @@ def report(ctx: click.Context, file: str, fmt: str, output: str | None, case_num
         if output in (None, "-"):
             click.echo(data.decode("utf-8"), nl=False)
         else:
-            write_atomic(output, data, force=force)
+            with open_output(output, force) as fh:
+                fh.write(data)
             click.echo(("已写入 " if lang == "zh" else "written: ") + output, err=True)
     _guard(ctx, lang, run)
 

@@ -16,32 +16,30 @@ import hashlib
 import json
 import os
 import re
-import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import PyreasonError, ScenarioError
+from .errors import ScenarioError
+from .fileio import FileError, read_input, write_atomic  # noqa: F401  (write_atomic: re-exported)
 from .kb import KnowledgeBase
 from .render import _environment, answer_rows, citation_label, labels, question_label, zh_number
 
 FORMATS = ("html", "md", "txt", "pdf")
+#: Reports larger than this are not read (a PDF of the longest scenario is far smaller).
+MAX_REPORT_BYTES = 200_000_000
 EMBED_VERSION = 1
 _MD_MARK = "pyreason-report:"
 _TXT_BEGIN, _TXT_END = "-----BEGIN PYREASON REPORT DATA-----", "-----END PYREASON REPORT DATA-----"
 
 
-class ReportError(PyreasonError):
+class ReportError(FileError):
     """A report cannot be written or read."""
 
-    def __init__(self, path: str, message: dict[str, str]):
-        self.path, self.messages = path, message
-        super().__init__(self.line("en"))
-
-    def line(self, lang: str = "zh") -> str:
-        return f"{self.path}: {self.messages.get(lang) or self.messages['zh']}"
+    def __init__(self, path: str, message: dict[str, str], code: str = "report"):
+        super().__init__(path, message, code)
 
 
 # -- building ---------------------------------------------------------------------
@@ -427,9 +425,9 @@ def _load_key(path: str, private: bool) -> Any:
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
     try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise ReportError(path, {"zh": f"无法读取密钥：{exc.strerror}", "en": f"cannot read the key: {exc.strerror}"}) from None
+        raw = read_input(path, 100_000)
+    except FileError as exc:
+        raise ReportError(path, exc.messages, exc.code) from None
     try:
         key = (serialization.load_pem_private_key(raw, password=None) if private
                else serialization.load_pem_public_key(raw))
@@ -524,40 +522,6 @@ def check_seal(raw: bytes) -> SealCheck:
 
 # -- writing ----------------------------------------------------------------------
 
-def write_atomic(path: str, data: bytes, force: bool = False) -> None:
-    """Write ``data`` to ``path`` atomically; never replace an existing file unless ``force``."""
-    target = Path(path)
-    if target.is_dir():
-        raise ReportError(path, {"zh": "这是一个目录", "en": "is a directory"})
-    if target.exists() and not force:
-        raise ReportError(path, {"zh": "文件已存在，未覆盖（需要覆盖请加 --force）",
-                                 "en": "already exists and was not overwritten (use --force to replace it)"})
-    parent = target.parent if str(target.parent) else Path(".")
-    tmp = str(parent / f".{target.name}.{secrets.token_hex(6)}.tmp")
-    try:   # 0o666 less the umask, like any file the user creates
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except OSError as exc:
-        raise ReportError(path, {"zh": f"无法写入：{exc.strerror}", "en": f"cannot write: {exc.strerror}"}) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if force:
-            os.replace(tmp, target)
-        else:
-            try:
-                os.link(tmp, target)          # fails if the target appeared meanwhile
-            except FileExistsError:
-                raise ReportError(path, {"zh": "文件已存在，未覆盖（需要覆盖请加 --force）",
-                                         "en": "already exists and was not overwritten (use --force to replace it)"}) from None
-            except OSError:
-                os.replace(tmp, target)       # no hard links on this file system
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 # -- verifying --------------------------------------------------------------------
 
 @dataclass
@@ -593,11 +557,9 @@ def read_report(path: str) -> tuple[dict[str, Any], SealCheck]:
     """The data a report embeds, found only where the report puts it (the end of its text, or
     the PDF's attachment), checked to have the shape pyreason writes, and its seal."""
     try:
-        if Path(path).is_dir():
-            raise ReportError(path, {"zh": "这是一个目录，不是报告文件", "en": "is a directory, not a report file"})
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise ReportError(path, {"zh": f"无法读取：{exc.strerror}", "en": f"cannot read: {exc.strerror}"}) from None
+        raw = read_input(path, MAX_REPORT_BYTES)
+    except FileError as exc:        # missing, a directory, a pipe, a device, too large
+        raise ReportError(path, exc.messages, exc.code) from None
     sealed = check_seal(raw)
     data: str | None = None
     if raw.startswith(b"%PDF"):

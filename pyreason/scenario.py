@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ import fastjsonschema
 import yaml
 
 from .errors import ScenarioError
+from .fileio import FileError, read_input
 
 #: Files larger than this are refused before parsing.
 MAX_FILE_BYTES = 1_000_000
@@ -223,17 +223,9 @@ def load_scenario_file(path: str) -> dict[str, Any]:
 
 def _read(path: str, limit: int = MAX_FILE_BYTES) -> str:
     try:
-        if path == "-":
-            raw = sys.stdin.buffer.read(limit + 1)
-        else:
-            with open(path, "rb") as fh:
-                raw = fh.read(limit + 1)
-    except OSError as exc:
-        raise ScenarioError(path, None, {"zh": f"无法读取文件：{exc.strerror}",
-                                         "en": f"cannot read the file: {exc.strerror}"}) from None
-    if len(raw) > limit:
-        raise ScenarioError(path, None, {"zh": f"文件超过 {limit} 字节的上限",
-                                         "en": f"the file is larger than the limit of {limit} bytes"})
+        raw = read_input(path, limit)
+    except FileError as exc:       # missing, a directory, a pipe, a device, too large: one line
+        raise ScenarioError(path, None, exc.messages, code=exc.code) from None
     if not raw.strip():
         raise ScenarioError(path, None, {"zh": "文件为空", "en": "the file is empty"})
     try:
