@@ -16,3 +16,27 @@ kb_name("wanfa-2023-123").
 kb_version("2.0.0").
 document_self(zh, "本规定").
 document_self(en, "this regulation").
+
+%   ---- versions: which text this is, when it is in force, and its place
+%   among the court's documents (docs/kb-guide.md, "Versions and rule sets").
+%   A KB is one version of one document; the engine chooses among versions
+%   and documents by these declarations only.
+
+%   The same in every version of this document (an amendment keeps it).
+document_id("wanfa-2023-123").
+%   How an answer names this version beside its citations: 第七条（2023年试行文本）.
+version_label(zh, "2023年试行文本").
+version_label(en, "2023 trial text").
+%   Art 14: 本规定自下发之日试行.  The text does not give the day it was
+%   issued (下发), and neither does the PDF it came from: the number
+%   宛法〔2023〕123号 gives only the year.  The first day of that year stands
+%   in for it (i_issue_date), to be corrected once the date is known.
+issued(date(2023, 1, 1)).
+in_force(date(2023, 1, 1), open).
+version_reading(i_issue_date).
+%   The issuer, as the documents of one court write it: the code its
+%   document numbers carry (宛法〔2023〕123号).  Art 14 calls it 本院.
+issuer("宛法").
+%   The document's rank: one of the court's own normative documents (Art 14:
+%   本院之前下发的规范性文件 are of the same kind).
+level("本院规范性文件").

@@ -166,6 +166,11 @@ reading(i_deputy_chair_by_authorisation, interpretation, [c(8,1,3)],
 reading(i_chu_zhang_alias, interpretation, [c(3,2,null)],
   "第三条第二款“副局长（处长）”表明“处长”即副局长。",
   "Art. 3(2) writes \"副局长（处长）\", so 处长 (division head) is taken to mean the deputy.").
+%   The dates of this version (document.pl: issued/1, in_force/2) rest on it;
+%   every answer that chooses this version by date lists it.
+reading(i_issue_date, interpretation, [c(14,1,null)],
+  "第十四条规定本规定自“下发之日”试行，但本规定未载明下发日期，文号宛法〔2023〕123号只表明2023年。暂以2023年1月1日为下发和试行之日；2023年内早于实际下发日的日期，答案可能引用了当时尚未试行的本规定。",
+  "Art. 14 puts the regulation on trial from the day it was issued (下发之日), but the text gives no date, and its number 宛法〔2023〕123号 only the year. 1 January 2023 stands in for that day; for a date in 2023 before the real day of issue, an answer may cite the regulation before it was on trial.").
 
 %   ---- drift: one thing written in several ways ----------------------------
 

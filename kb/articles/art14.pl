@@ -7,3 +7,9 @@ paragraph(14, 1, "本规定自下发之日试行，本院之前下发的规范�
 in_force_from('下发之日', c(14,1,null)).
 %   prevails_over(Higher, Lower, Citation): in a conflict, this regulation wins.
 prevails_over('本规定', '本院之前下发的规范性文件', c(14,1,null)).
+
+%   The same rule as the engine applies it between the documents of a rule
+%   set (docs/kb-guide.md, "Versions and rule sets"): where a document of
+%   the same issuer (本院) issued earlier (之前下发) answers a question
+%   otherwise (相冲突), this document's answer stands (以本规定为准).
+prevails(over(earlier, same_issuer), c(14,1,null)).
