@@ -68,6 +68,11 @@ clause_pi_(H, N/A) :- callable(H), H \= _:_, functor(H, N, A).
 %     {"op": "mutants"}                               the list of mutants
 %     {"op": "mutant", "index": N, "scenarios": [...]}  the KB's batch reply
 %                                                     under mutant N (0: none)
+%     {"op": "space", "budget": N, "cases": [...]}    the declared scenario space
+%                                                     as JSON scenarios
+%     {"op": "diff", "other": M2, "budget": N, "cases": [...], "lang": L}
+%                                                     the union of both KBs' spaces
+%                                                     answered under both, compared
 check_json(Request, Reply) :-
     (   catch(check_json_(Request, R), E, (format(string(Msg), "~q", [E]), R = _{error: Msg}))
     ->  true
@@ -107,6 +112,10 @@ request_("mutants", M, _, _{mutants: Ms}) :- !,
             Ms).
 request_("mutant", M, Req, Reply) :- !,
     run_mutant(M, Req.index, Req.scenarios, Reply).
+request_("space", M, Req, _{questions: Qs}) :- !,
+    space_request_(M, Req, Qs).
+request_("diff", M, Req, Reply) :- !,
+    diff_request_(M, Req, Reply).
 request_(Op, _, _, _) :-
     throw(unknown_op(Op)).
 
@@ -1680,3 +1689,253 @@ apply_mutant_(M, drop(N), Ref, H, B) :-
                   ) ), Clauses),
     forall(member(Rf, Refs), erase(Rf)),
     forall(member(Cl, Clauses), assertz(M:Cl)).
+
+%   ---- the scenario space as data; two KBs over it (pyreason diff) ----------
+
+%   The space is the exhaustive run's (scenario_space/4, enumerate_/5):
+%   names, subsets of explored facts, thresholds and their neighbours, and
+%   vote patterns as counts per opinion, smallest scenarios first and at most
+%   Budget per question kind, so it grows with the declarations, never with
+%   the number of ways to order them.  The KB's cases (handed over as
+%   scenarios) are added, each scenario once.
+
+req_budget_(Req, Budget) :-
+    (   get_dict(budget, Req, B), integer(B), B > 0 -> Budget = B ; Budget = 10000 ).
+
+req_cases_(Req, Cases) :-
+    (   get_dict(cases, Req, Cs), is_list(Cs) -> include(is_case_, Cs, Cases) ; Cases = [] ).
+
+is_case_(S) :- is_dict(S), get_dict(question, S, Q), string(Q).
+
+%!  space_request_(+M, +Req, -Questions:list) is det.
+%
+%   Every question kind of M with its scenarios: the declared space, then
+%   the cases of that kind; generated is how many the space gave, truncated
+%   whether the budget cut it.
+space_request_(M, Req, Qs) :-
+    req_budget_(Req, Budget),
+    req_cases_(Req, Cases),
+    findall(_{question: Q, scenarios: Ss, generated: N, truncated: T},
+            ( question_kind(M, Q),
+              space_scenarios_(M, Q, Budget, Gen, T),
+              length(Gen, N),
+              cases_of_(Q, Cases, Cs),
+              append(Gen, Cs, Ss0),
+              dedupe_(Ss0, Ss) ),
+            Qs).
+
+space_scenarios_(M, Q, Budget, Ss, Truncated) :-
+    (   catch(scenario_space(M, Q, Budget, Dims), _, fail)
+    ->  enumerate_(M, Q, Dims, Budget, Ss),
+        length(Ss, N),
+        ( N >= Budget -> Truncated = true ; Truncated = false )
+    ;   Ss = [], Truncated = false
+    ).
+
+cases_of_(Q, Cases, Cs) :-
+    atom_string(Q, QS),
+    findall(S, ( member(S, Cases), get_dict(question, S, Q0), Q0 == QS ), Cs).
+
+%   Each scenario once, in order.  Dicts read from JSON or built here carry
+%   a fresh variable as tag: they are compared as ground copies.
+dedupe_(L, S) :- dedupe_(L, t, S).
+dedupe_([], _, []).
+dedupe_([X | Xs], Seen, Out) :-
+    ground_copy_(X, K),
+    (   get_assoc(K, Seen, _)
+    ->  Out = Rest, Seen1 = Seen
+    ;   put_assoc(K, Seen, t, Seen1), Out = [X | Rest]
+    ),
+    dedupe_(Xs, Seen1, Rest).
+
+ground_copy_(T, K) :-
+    copy_term(T, K), term_variables(K, Vs), maplist(=(s), Vs).
+
+%!  diff_request_(+M, +Req, -Reply:dict) is det.
+%
+%   The union of the spaces of M (the old KB) and Req.other (the new one)
+%   and the cases, answered under both, inside Prolog.  The reply lists every
+%   answer that changed (both answers, in full), and counts the rest: the
+%   same under both; refused by both; declared in one KB only (a question
+%   kind, an input or a fact the other does not declare); refused by one
+%   only (a name the other does not know), grouped with the smallest
+%   example; problems (no answer, a limit) by each side.
+diff_request_(M, Req, Reply) :-
+    atom_string(M2, Req.other),
+    (   current_module(M2), atom_concat(kb_, _, M2) -> true ; throw(unknown_kb(M2)) ),
+    req_budget_(Req, Budget),
+    req_cases_(Req, Cases),
+    (   get_dict(lang, Req, "en") -> Lang = en ; Lang = zh ),
+    findall(Q, question_kind(M, Q), Qs1),
+    findall(Q, question_kind(M2, Q), Qs2),
+    findall(_{question: Q, side: Side, scenarios: N},
+            ( (   member(Q, Qs1), \+ memberchk(Q, Qs2), Side = old, K = M
+              ;   member(Q, Qs2), \+ memberchk(Q, Qs1), Side = new, K = M2
+              ),
+              space_scenarios_(K, Q, Budget, Ss, _),
+              cases_of_(Q, Cases, Cs), append(Ss, Cs, All0), dedupe_(All0, All),
+              length(All, N) ),
+            QuestionsOnly),
+    findall(Q, ( member(Q, Qs1), memberchk(Q, Qs2) ), Common),
+    foldl(diff_question_(M, M2, Budget, Cases, Lang), Common, []-[]-[]-[], Stats0-Changes0-Groups0-Errors0),
+    reverse(Stats0, Stats), reverse(Changes0, Changes1), append(Changes1, Changes),
+    reverse(Groups0, Groups1), append(Groups1, Groups),
+    reverse(Errors0, Errors1), append(Errors1, Errors),
+    findall(_{question: Q, side: Side, fields: Fs},
+            ( member(Q, Common),
+              (   Side = old, fields_only_(M, M2, Q, Fs)
+              ;   Side = new, fields_only_(M2, M, Q, Fs)
+              ),
+              Fs \== [] ),
+            FieldsOnly),
+    findall(_{question: Q, side: Side, facts: Fs},
+            ( member(Q, Common),
+              (   Side = old, facts_only_(M, M2, Q, Fs)
+              ;   Side = new, facts_only_(M2, M, Q, Fs)
+              ),
+              Fs \== [] ),
+            FactsOnly),
+    Reply = _{questions: Stats, changes: Changes, one_side: Groups, errors: Errors,
+              questions_only: QuestionsOnly, fields_only: FieldsOnly, facts_only: FactsOnly}.
+
+%   The facts M declares for Q and Other does not: Other's rules cannot see
+%   them, so a scenario stating one is asked there without it.
+facts_only_(M, Other, Q, Fs) :-
+    findall(F, ( kb_fact(M, fact(F, _, _)), fact_declared_(M, Q, F), \+ fact_declared_(Other, Q, F) ), Fs0),
+    list_to_set(Fs0, Fs).
+
+fields_only_(M, Other, Q, Fs) :-
+    findall(F, ( kb_fact(M, answer_field(Q, F, _, _)), \+ kb_fact(Other, answer_field(Q, F, _, _)) ), Fs0),
+    list_to_set(Fs0, Fs).
+
+diff_question_(M, M2, Budget, Cases, Lang, Q, S0-C0-G0-E0, [Stat | S0]-[Changes | C0]-[Groups | G0]-[Errors | E0]) :-
+    get_time(T0),
+    space_scenarios_(M, Q, Budget, Ss1, Trunc1),
+    space_scenarios_(M2, Q, Budget, Ss2, Trunc2),
+    cases_of_(Q, Cases, Cs),
+    append([Ss1, Ss2, Cs], All0),
+    dedupe_(All0, All),
+    findall(F, ( kb_fact(M, answer_field(Q, F, _, _)), kb_fact(M2, answer_field(Q, F, _, _)) ), Fs0),
+    list_to_set(Fs0, Fields),
+    findall(Kind-Item,
+            ( member(S, All),
+              outcome_(M, Q, S, Lang, O1, I1),
+              outcome_(M2, Q, S, Lang, O2, I2),
+              compare_outcomes_(Q, Fields, S, O1, O2, Kind, Item0),
+              (   is_dict(Item0), Kind == changed
+              ->  Item = Item0.put(ignored, _{old: I1, new: I2})
+              ;   Item = Item0
+              ) ),
+            Pairs),
+    findall(I, member(changed-I, Pairs), Changes),
+    findall(K-S, member(one_side(K)-S, Pairs), OneSide),
+    one_side_groups_(Q, OneSide, Groups),
+    findall(I, member(error-I, Pairs), Errors),
+    length(All, N),
+    count_kind_(Pairs, same, Same),
+    count_kind_(Pairs, refused_both, RefusedBoth),
+    count_kind_(Pairs, changed, NChanged),
+    count_kind_(Pairs, error, NErrors),
+    aggregate_all(count, member(one_side(k(old, _, _))-_, Pairs), OnlyOld),
+    aggregate_all(count, member(one_side(k(new, _, _))-_, Pairs), OnlyNew),
+    get_time(T1), Secs is round((T1 - T0) * 100) / 100,
+    Stat = _{question: Q, scenarios: N, same: Same, changed: NChanged, refused_both: RefusedBoth,
+             one_side_old: OnlyOld, one_side_new: OnlyNew, errors: NErrors,
+             truncated: _{old: Trunc1, new: Trunc2}, seconds: Secs}.
+
+count_kind_(Pairs, Kind, N) :- aggregate_all(count, member(Kind-_, Pairs), N).
+
+%   The outcome of one scenario under the KB in M: undeclared(Field) (the
+%   question, or an input of it, M does not declare), answer(A), refused(Code,
+%   Field) or problem(P).  A fact M does not declare for Q is one its rules
+%   cannot see: it is left out (Ignored lists it, as facts.Name), and the
+%   scenario asked without it.
+outcome_(M, Q, S, Lang, Out, Ignored) :-
+    (   undeclared_input_(M, Q, S, F)
+    ->  Out = undeclared(F), Ignored = []
+    ;   drop_undeclared_facts_(M, Q, S, S1, Ignored),
+        catch(call_with_inference_limit(kb_ask(M, S1, Lang, A), 5000000, R), E, true),
+        (   nonvar(E)
+        ->  (   E = pyreason_error(Code, Field, _),
+                \+ memberchk(Code, [no_answer, unrecorded_reading, undeclared_input, unknown_type, bad_request])
+            ->  field_string_(Field, FS), Out = refused(Code, FS)
+            ;   error_result_(E, P0), ( P0 = problem(P) -> true ; P = P0 ), Out = problem(P)
+            )
+        ;   R == inference_limit_exceeded -> Out = problem(inference_limit)
+        ;   Out = answer(A)
+        )
+    ).
+
+field_string_(F, S) :- ( F == null -> S = null ; var(F) -> S = null ; format(string(S), "~w", [F]) ).
+
+undeclared_input_(M, Q, S, F) :-
+    kb_fact(M, question(Q, Inputs, _, _, _)), !,
+    dict_pairs(S, _, Pairs),
+    member(K-_, Pairs), K \== question, K \== facts, \+ memberchk(K=_, Inputs), !,
+    atom_string(K, F).
+undeclared_input_(_, _, _, "question").
+
+fact_declared_(M, Q, K) :-
+    kb_fact(M, fact(K, _, Opts)),
+    ( memberchk(for(Ks), Opts) -> memberchk(Q, Ks) ; true ), !.
+
+drop_undeclared_facts_(M, Q, S, S1, Ignored) :-
+    (   get_dict(facts, S, Fs), is_dict(Fs)
+    ->  dict_pairs(Fs, T, FPairs),
+        partition([K-_]>>fact_declared_(M, Q, K), FPairs, Keep, Drop),
+        findall(P, ( member(K-V, Drop), V \== null, format(string(P), "facts.~w", [K]) ), Ignored),
+        (   Drop == [] -> S1 = S
+        ;   Keep == [] -> del_dict(facts, S, _, S1)
+        ;   dict_pairs(Fs1, T, Keep), put_dict(facts, S, Fs1, S1)
+        )
+    ;   S1 = S, Ignored = []
+    ).
+
+%!  compare_outcomes_(+Q, +Fields, +S, +O1, +O2, -Kind, -Item) is det.
+compare_outcomes_(Q, Fields, S, answer(A1), answer(A2), Kind, Item) :- !,
+    core_(Fields, A1, C1), core_(Fields, A2, C2),
+    (   C1 == C2
+    ->  Kind = same, Item = none
+    ;   Kind = changed,
+        core_parts_(Fields, C1, C2, Parts),
+        Item = _{question: Q, scenario: S, old: A1, new: A2, changed: Parts}
+    ).
+compare_outcomes_(Q, _, S, O1, O2, error, _{question: Q, scenario: S, side: Side, problem: Text}) :-
+    (   O1 = problem(P) -> Side = old ; O2 = problem(P), Side = new ), !,
+    problem_text_(P, Zh, En),
+    Text = _{zh: Zh, en: En}.
+compare_outcomes_(_, _, _, O1, O2, refused_both, none) :-
+    O1 \= answer(_), O2 \= answer(_), !.
+compare_outcomes_(_, _, S, O1, O2, one_side(k(Side, Why, Field)), S) :-
+    (   O2 = undeclared(Field) -> Side = old, Why = undeclared            % only the old KB declares it
+    ;   O1 = undeclared(Field) -> Side = new, Why = undeclared
+    ;   O2 = refused(Code, Field) -> Side = old, Why = Code              % only the old KB accepts it
+    ;   O1 = refused(Code, Field), Side = new, Why = Code
+    ).
+
+core_(Fields, A, core(St, Vals, Cites, Gaps)) :-
+    St = A.status,
+    findall(F-V, ( member(F, Fields), ( get_dict(F, A.answer, V0) -> true ; V0 = null ), ground_copy_(V0, V) ), Vals),
+    findall(c(X, P, I), ( member(C, A.citations), _{article: X, paragraph: P, item: I} :< C ), Cites0),
+    msort(Cites0, Cites),
+    findall(Id, ( member(G, A.gaps), get_dict(id, G, Id) ), Gaps0),
+    msort(Gaps0, Gaps).
+
+core_parts_(Fields, core(S1, V1, C1, G1), core(S2, V2, C2, G2), Parts) :-
+    findall(P, ( S1 \== S2, P = "status"
+               ; member(F, Fields), memberchk(F-X1, V1), memberchk(F-X2, V2), X1 \== X2,
+                 format(string(P), "answer.~w", [F])
+               ; C1 \== C2, P = "citations"
+               ; G1 \== G2, P = "gaps"
+               ), Parts).
+
+%   Scenarios one KB only declares or accepts, grouped by side, reason and
+%   field, each group with its count and its first (smallest) scenario.
+one_side_groups_(Q, OneSide, Groups) :-
+    findall(K, member(K-_, OneSide), Ks0),
+    list_to_set(Ks0, Ks),
+    findall(_{question: Q, side: Side, reason: Why, field: Field, count: N, example: Ex},
+            ( member(K, Ks), K = k(Side, Why, Field),
+              aggregate_all(count, member(K-_, OneSide), N),
+              once(member(K-Ex, OneSide)) ),
+            Groups).
