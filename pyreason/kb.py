@@ -93,18 +93,26 @@ class KnowledgeBase:
         if lang not in LANGS:
             raise ValueError(f"lang must be one of {LANGS}")
         self.validate(scenario, source)
+        from .ruleset import single_version, stamp     # the version in force on the scenario's date
+        version, outside = single_version(self, scenario, lang, source)
+        if outside is not None:
+            return self._contract_order(outside)
         reply = bridge.call(self.module, {"op": "ask", "scenario": self.question_part(scenario), "lang": lang,
                                          "seconds": self.time_limit, "inferences": self.inference_limit})
         if "error" in reply:
             raise self._error(reply["error"], source)
         reply["kb"] = self.identity
-        return self._contract_order(reply)
+        return stamp(self._contract_order(reply), version, self, lang)
 
     def ask_with_flips(self, scenario: dict[str, Any], lang: str = "zh",
                        source: str = "<scenario>") -> dict[str, Any]:
         """The answer plus ``flips``: each single change of facts (one absence, one authorisation,
         ``major``, one vote) that would change it, with the new answer and its citations."""
         self.validate(scenario, source)
+        from .ruleset import single_version, stamp     # the version in force on the scenario's date
+        version, outside = single_version(self, scenario, lang, source)
+        if outside is not None:
+            return self._contract_order(outside) | {"flips": []}
         facts = self.labels(lang).get("facts", {})
         reply = bridge.call(self.module, {"op": "flips", "scenario": self.question_part(scenario),
                                           "fact_labels": {k: v for k, v in facts.items() if isinstance(v, str)},
@@ -114,7 +122,7 @@ class KnowledgeBase:
             raise self._error(reply["error"], source)
         answer = reply["answer"]
         answer["kb"] = self.identity
-        answer = self._contract_order(answer)
+        answer = stamp(self._contract_order(answer), version, self, lang)
         answer["flips"] = [
             {"change": f["change"], "description": f["description"], "status": f["status"],
              "answer": self._contract_order({"question": answer["question"], "status": f["status"],

@@ -210,6 +210,9 @@ def render_answer(answer: dict[str, Any], fmt: str, lang: str, kb: Any) -> str:
     """An answer as ``json`` (the contract) or ``text`` (for a terminal)."""
     if fmt == "json":
         return json.dumps(answer, ensure_ascii=False, indent=2) + "\n"
+    from .ruleset import render_text, version_suffix      # versions by date, precedence (issue 15)
+    kb = kb.kb_for(answer) if hasattr(kb, "kb_for") else kb   # a rule set: the KB that answered
+    suffix = version_suffix(answer)
     document = kb.document
     rows = answer_rows(answer, lang, kb)
     if "flips" in answer:   # each flip's changed fields, as rows like the answer's own
@@ -221,5 +224,7 @@ def render_answer(answer: dict[str, Any], fmt: str, lang: str, kb: Any) -> str:
     template = _environment().get_template(f"answer.{fmt}.j2")
     return template.render(a=answer, lab=labels(lang, kb), rows=rows,
                            qlabel=question_label(kb, answer["question"], lang),
-                           cite=lambda c: citation_label(c, document, lang),
-                           cites=lambda cs: ("；" if lang == "zh" else "; ").join(citation_label(c, document, lang) for c in cs))
+                           cite=lambda c: citation_label(c, document, lang) + suffix,
+                           cites=lambda cs: ("；" if lang == "zh" else "; ").join(
+                               citation_label(c, document, lang) for c in cs) + (suffix if cs else "")
+                           ) + render_text(answer, lang)

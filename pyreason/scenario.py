@@ -43,6 +43,7 @@ META = {
     "expect": {},
     "case_number": {"type": "string"},
     "rests_on": {"type": "string"},
+    "date": {},          # the day asked about: checked and used by pyreason.ruleset, never sent to Prolog
 }
 _META = META       # the name other modules used
 
