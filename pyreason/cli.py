@@ -55,7 +55,7 @@ class _Context:
     def kb(self, lang: str, org: str | None = None) -> KnowledgeBase:
         if self._kb is None:
             try:
-                from .ruleset import RuleSet, is_ruleset    # --kb DIR holding a ruleset.yaml: several KBs
+                from .ruleset import RuleSet, is_ruleset     # --kb DIR holding a ruleset.yaml: a rule set
                 self._kb = (RuleSet(self.kb_dir, **self.limits) if is_ruleset(self.kb_dir)
                             else KnowledgeBase(self.kb_dir, **self.limits))
             except PyreasonError as exc:
@@ -219,6 +219,36 @@ def compare(ctx: click.Context, file_a: str, file_b: str, fmt: str, lang: str, o
         else:
             click.echo(render_compare(result, file_a, file_b, lang, kb), nl=False)
     _guard(ctx, lang, run, json_errors=fmt == "json")
+
+
+@main.command("diff")
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write here instead of stdout (never replaces a file without --force).")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@click.option("--budget", type=click.IntRange(min=1), default=10000, show_default=True,
+              help="At most this many generated scenarios per question kind and KB.")
+@click.option("--all", "every", is_flag=True, help="Text: list every scenario of each change, not the first three.")
+@LANG
+@click.pass_context
+def diff_command(ctx: click.Context, old: str, new: str, fmt: str, output: str | None, force: bool, budget: int,
+                 every: bool, lang: str) -> None:
+    """What an amendment changes: answer the declared scenario space of two KBs (two versions
+    of one document, or two documents with question kinds in common) and their cases under both,
+    and list every answer that changes, grouped by the amended provision, with the text diff.
+
+    \b
+    Example:
+      pyreason diff kb tests/kbs/wanfa_amended
+      pyreason diff kb tests/kbs/wanfa_amended --format html -o impact.html
+    Exit codes: 0 nothing changes; 3 answers change (or a scenario only one KB answers);
+    1 bad input (a directory that is not a KB).
+    """
+    from .diff import cli_diff
+    _guard(ctx, lang, lambda: ctx.exit(cli_diff(old, new, fmt, output, force, budget, every, lang,
+                                                ctx.obj.limits)), json_errors=fmt == "json")
 
 
 @main.command()
@@ -592,16 +622,20 @@ def keygen(ctx: click.Context, directory: str, lang: str) -> None:
 
 
 @main.command()
-@click.argument("report_file", metavar="REPORT", type=click.Path(dir_okay=False))
+@click.argument("report_file", metavar="REPORT", type=click.Path())
 @click.option("--kb", "kb_dirs", multiple=True, type=click.Path(file_okay=False, exists=True),
               help="A knowledge base the report may have been made with (repeatable); the report "
                    "names its KB, which is looked for among these, the one given to pyreason and the shipped kb/.")
 @click.option("--public-key", "public_key", type=click.Path(dir_okay=False),
               help="Check that the report is signed with the private key of this Ed25519 public key (PEM).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="For a directory: the summary as text or as JSON (docs/questions.md).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="For a directory: worker processes (default: one per core).")
 @LANG
 @click.pass_context
 def verify(ctx: click.Context, report_file: str, kb_dirs: tuple[str, ...], public_key: str | None,
-           lang: str) -> None:
+           fmt: str, jobs: int | None, lang: str) -> None:
     """Check REPORT's digest (and with --public-key its signature), then re-run the scenario it
     embeds on the knowledge base it names, and compare.
 
@@ -614,8 +648,21 @@ def verify(ctx: click.Context, report_file: str, kb_dirs: tuple[str, ...], publi
     base is noted), 3 the report's text was changed after it was written, its signature does
     not match, or the answer changed; 1 not a readable pyreason report, or its knowledge base
     is not loaded.
+
+    REPORT may be a directory (a case-file archive): every report under it is verified, across
+    worker processes, against the version of its KB it was written under and the version in
+    force today (--kb repeated, or a rule set directory); a summary table or --format json.
+    Exit 0 all hold, 3 some changed or tampered, 1 some unreadable or unverifiable.
     """
     from pathlib import Path
+
+    if Path(report_file).is_dir():
+        from .archive import cli_verify_dir
+        from .resources import resource_dir
+        dirs = [*kb_dirs, *([ctx.obj.kb_dir] if ctx.obj.kb_dir else []), str(resource_dir("kb"))]
+        _guard(ctx, lang, lambda: ctx.exit(cli_verify_dir(report_file, dirs, public_key, fmt, jobs, lang,
+                                                          ctx.obj.limits)), json_errors=fmt == "json")
+        return
 
     from .report import _load_key, choose_kb, read_report, report_kb
     from .report import verify as verify_report

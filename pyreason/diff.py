@@ -465,3 +465,24 @@ def _steps(answer: dict[str, Any], kb: KnowledgeBase, lang: str) -> list[dict[st
     return [{"kind": e.get("kind"), "text": e["text"],
              "labels": [citation_label(c, kb.document, lang) for c in e["citations"]]}
             for e in answer["explanation"]]
+
+
+def cli_diff(old: str, new: str, fmt: str, output: str | None, force: bool, budget: int, every: bool,
+             lang: str, limits: dict[str, Any]) -> int:
+    """``pyreason diff``: run, render, write (``-o``: atomically, never replacing without
+    ``force``), and return the exit code."""
+    result = run_diff(old, new, budget=budget, lang=lang, limits=limits)
+    if fmt == "json":
+        text = render_json(result)
+    elif fmt == "html":
+        text = render_html(result, lang)
+    else:
+        text = render_text(result, lang, every=every)
+    if output and output != "-":
+        from .fileio import open_output
+        with open_output(output, force=force) as fh:
+            fh.write(text.encode("utf-8"))
+    else:
+        import click
+        click.echo(text, nl=False)
+    return exit_code(result)

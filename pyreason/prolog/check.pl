@@ -70,6 +70,8 @@ clause_pi_(H, N/A) :- callable(H), H \= _:_, functor(H, N, A).
 %                                                     under mutant N (0: none)
 %     {"op": "space", "budget": N, "cases": [...]}    the declared scenario space
 %                                                     as JSON scenarios
+%     {"op": "version"}                               which document and version,
+%                                                     in force when (archive)
 %     {"op": "diff", "other": M2, "budget": N, "cases": [...], "lang": L}
 %                                                     the union of both KBs' spaces
 %                                                     answered under both, compared
@@ -116,6 +118,8 @@ request_("space", M, Req, _{questions: Qs}) :- !,
     space_request_(M, Req, Qs).
 request_("diff", M, Req, Reply) :- !,
     diff_request_(M, Req, Reply).
+request_("version", M, _, Reply) :- !,
+    version_info_(M, Reply).
 request_(Op, _, _, _) :-
     throw(unknown_op(Op)).
 
@@ -1939,3 +1943,24 @@ one_side_groups_(Q, OneSide, Groups) :-
               aggregate_all(count, member(K-_, OneSide), N),
               once(member(K-Ex, OneSide)) ),
             Groups).
+
+%   ---- which version of which document (pyreason verify DIR) ----------------
+
+%!  version_info_(+M, -Info:dict) is det.
+%
+%   The KB's document (document_id/1, else kb_name/1), the version's label
+%   and its dates in force (in_force/2: from, until or null for open), as
+%   ISO dates; null where the KB declares none.
+version_info_(M, _{document_id: Doc, label: Label, in_force_from: From, in_force_until: Until}) :-
+    (   kb_fact(M, document_id(D)) -> text_string_(D, Doc)
+    ;   kb_fact(M, kb_name(N)) -> text_string_(N, Doc)
+    ;   Doc = null
+    ),
+    (   kb_fact(M, version_label(zh, L)) -> text_string_(L, Label) ; Label = null ),
+    (   kb_fact(M, in_force(F, U))
+    ->  iso_date_(F, From), iso_date_(U, Until)
+    ;   From = null, Until = null
+    ).
+
+iso_date_(date(Y, Mo, D), S) :- integer(Y), !, format(string(S), "~|~`0t~d~4+-~|~`0t~d~2+-~|~`0t~d~2+", [Y, Mo, D]).
+iso_date_(_, null).
