@@ -277,13 +277,16 @@ def org(ctx: click.Context, file: str, fmt: str, lang: str) -> None:
             summary = kb.load_org(file)
         except OrgError as exc:
             if fmt == "json":
-                click.echo(json.dumps({"errors": exc.errors}, ensure_ascii=False, indent=2))
+                click.echo(json.dumps({"errors": exc.errors, "more": exc.more}, ensure_ascii=False, indent=2))
             else:
                 for e in exc.errors:
                     sug = (("；最接近的：" if lang == "zh" else "; closest known: ")
                            + ("、" if lang == "zh" else ", ").join(e["suggestions"])) if e.get("suggestions") else ""
                     message = (e.get("message_en") or e["message"]) if lang == "en" else e["message"]
                     click.echo(f"{file}: {e.get('field')}: {message}{sug}", err=True)
+                if exc.more:
+                    click.echo(f"{file}: " + (f"……另有 {exc.more} 处错误" if lang == "zh" else
+                                              f"... and {exc.more} more errors"), err=True)
             return 1
         if fmt == "json":
             click.echo(json.dumps(summary, ensure_ascii=False, indent=2))

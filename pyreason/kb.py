@@ -186,7 +186,7 @@ class KnowledgeBase:
             for e in reply["errors"]:
                 if e.get("category") and str(e.get("code", "")).startswith("unknown") and isinstance(e.get("value"), str):
                     e["suggestions"] = closest(e["value"], self.names(e["category"]))
-            raise OrgError(path, reply["errors"])
+            raise OrgError(path, reply["errors"], reply.get("more", 0))
         return reply["summary"]
 
     # -- reference data ----------------------------------------------------

@@ -1008,25 +1008,38 @@ fact_label_(M, Lang, Kind, Label) :-
 %   Validate a staff list (dicts with name, post, and optionally team,
 %   department, reports_to; each with its row number) and, if it has no
 %   errors, make it the chart of KB M.  Reply is {"errors", "summary"}.
-load_org(M, Rows, _{errors: ErrorDicts, summary: Summary}) :-
+load_org(M, Rows, _{errors: ErrorDicts, more: More, summary: Summary}) :-
     org_rows_(M, Rows, Parsed, E1),
     org_consistency_(M, Parsed, E2),
     append(E1, E2, Errors),
-    findall(D, ( member(org_error(C, F, V), Errors),
+    length(Errors, NErrors),
+    org_error_limit_(Limit),
+    (   NErrors > Limit -> length(Shown, Limit), append(Shown, _, Errors), More is NErrors - Limit
+    ;   Shown = Errors, More = 0
+    ),
+    findall(D, ( member(org_error(C, F, V), Shown),
                  error_reply(M, pyreason_error(C, F, V), zh, R), error_reply(M, pyreason_error(C, F, V), en, REn),
                  D = R.error.put(message_en, REn.error.message) ), ErrorDicts),
     (   Errors == []
     ->  retractall(staff_(M, _, _, _, _)),
         retractall(reports_(M, _, _)),
         forall(member(row(_, N, P, T, Dp, _), Parsed), assertz(staff_(M, N, P, T, Dp))),
-        forall(( member(row(_, N, _, _, _, B), Parsed), B \== null ), assertz(reports_(M, N, B)))
+        forall(member(row(_, N, _, _, _, boss(B)), Parsed), assertz(reports_(M, N, B)))
     ;   true
     ),
     org_summary_(Parsed, Summary).
 
+%   At most this many errors of a chart are worded and returned (the rest are
+%   counted): a chart of a million wrong rows gives a short reply.
+org_error_limit_(50).
+
 org_post_kind_(M, Kind) :-
     (   kb_fact_(M, org_post_kind(K)) -> Kind = K ; Kind = role ).
 
+%   Each row becomes row(Index, Name, Post, Team, Dept, Boss): Name an atom
+%   (as persons are looked up), Team and Dept strings or null (none), Boss
+%   boss(Name) or none.  A name, team or department spelt "null", "true" or
+%   "false" is a name like any other, never "none".
 org_rows_(M, Rows, Parsed, Errors) :-
     org_post_kind_(M, Kind),
     foldl(org_row_(M, Kind), Rows, []-[], Parsed0-Errors0),
@@ -1037,7 +1050,10 @@ org_row_(M, Kind, Row, Ps-Es, Ps1-Es1) :-
     get_dict(row, Row, I),
     format(atom(Fd), "staff[~w].post", [I]),
     get_dict(name, Row, NameS), atom_string(Name, NameS),
-    org_field_(Row, team, Team), org_field_(Row, department, Dept), org_field_(Row, reports_to, Boss),
+    org_field_(Row, team, Team), org_field_(Row, department, Dept),
+    (   org_field_(Row, reports_to, BossS), BossS \== null -> atom_string(B, BossS), Boss = boss(B)
+    ;   Boss = none
+    ),
     catch(( resolve_name(M, Kind, Fd, Row.post, Post),
             ( kb_fact_(M, impersonal(Post)) -> throw(pyreason_error(not_a_person, Fd, Row.post)) ; true ),
             R = ok ),
@@ -1049,22 +1065,22 @@ org_row_(M, Kind, Row, Ps-Es, Ps1-Es1) :-
     ).
 
 org_field_(Row, Key, Value) :-
-    (   get_dict(Key, Row, S), string(S), S \== "" -> atom_string(Value, S) ; Value = null ).
+    (   get_dict(Key, Row, S), string(S), S \== "" -> Value = S ; Value = null ).
 
 %   Each person once; a team in one department; one holder of each post the
 %   KB declares unit_head/2 for, per unit; reports_to names a person of the
-%   chart and makes no cycle.
+%   chart and makes no cycle.  Every check is O(n log n) in the rows.
 org_consistency_(M, Rows, Errors) :-
     findall(E, org_problem_(M, Rows, E), Errors0),
     list_to_set(Errors0, Errors).
 
 org_problem_(_, Rows, org_error(Code, Fd, Name)) :-
-    msort_names_(Rows, Sorted),
-    nextto(N-_, N-I, Sorted),
-    (   findall(T, member(row(_, N, _, T, _, _), Rows), Ts), sort(Ts, [_, _ | _])
-    ->  Code = person_in_two_teams
-    ;   Code = person_listed_twice
-    ),
+    findall(N-(I-T), member(row(I, N, _, T, _, _), Rows), Pairs0),
+    msort(Pairs0, Pairs),
+    group_pairs_by_key(Pairs, Groups),
+    member(N-[_-T0 | More], Groups), More \== [],
+    (   member(_-T1, More), T1 \== T0 -> Code = person_in_two_teams ; Code = person_listed_twice ),
+    member(I-_, More),
     format(atom(Fd), "staff[~w].name", [I]), atom_string(N, Name).
 org_problem_(M, Rows, org_error(name_is_a_role, Fd, NameS)) :-   % a name questions could not tell apart
     org_post_kind_(M, Kind),
@@ -1073,12 +1089,11 @@ org_problem_(M, Rows, org_error(name_is_a_role, Fd, NameS)) :-   % a name questi
     !,
     atom_string(N, NameS),
     format(atom(Fd), "staff[~w].name", [I]).
-org_problem_(_, Rows, org_error(team_in_two_departments, Fd, TeamS)) :-
-    findall(T-D, ( member(row(_, _, _, T, D, _), Rows), T \== null, D \== null ), TDs0),
-    sort(TDs0, TDs),
-    nextto(T-_, T-D2, TDs),
-    once(member(row(I, _, _, T, D2, _), Rows)),
-    format(atom(Fd), "staff[~w].department", [I]), atom_string(T, TeamS).
+org_problem_(_, Rows, org_error(team_in_two_departments, Fd, T)) :-
+    findall(t(T, D, I), ( member(row(I, _, _, T, D, _), Rows), T \== null, D \== null ), TDs0),
+    msort(TDs0, TDs),                                              % by team, department, row
+    nextto(t(T, D1, _), t(T, D2, I), TDs), D1 \== D2,              % the first row of another department
+    format(atom(Fd), "staff[~w].department", [I]).
 org_problem_(M, Rows, org_error(two_holders, Fd, Unit)) :-
     kb_fact_(M, unit_head(Post, Level)),
     findall(U-I, ( member(row(I, _, Post, T, D, _), Rows), unit_(Level, T, D, U) ), UIs0),
@@ -1087,53 +1102,68 @@ org_problem_(M, Rows, org_error(two_holders, Fd, Unit)) :-
     format(atom(Fd), "staff[~w].post", [I2]),
     (   U == whole -> format(string(Unit), "~w", [Post]) ; format(string(Unit), "~w（~w）", [Post, U]) ).
 org_problem_(_, Rows, org_error(unknown_person, Fd, BossS)) :-
-    findall(N, member(row(_, N, _, _, _, _), Rows), Ns0), sort(Ns0, Names),
-    member(row(I, _, _, _, _, B), Rows), B \== null,
-    \+ ord_memberchk(B, Names),
+    findall(N-true, member(row(_, N, _, _, _, _), Rows), Ns0), sort(1, @<, Ns0, Ns),
+    list_to_assoc(Ns, Names),
+    member(row(I, _, _, _, _, boss(B)), Rows),
+    \+ get_assoc(B, Names, _),
     format(atom(Fd), "staff[~w].reports_to", [I]), atom_string(B, BossS).
 org_problem_(_, Rows, org_error(reporting_cycle, Fd, Path)) :-
-    org_cycle_(Rows, Cycle),
+    org_cycles_(Rows, Cycles),
+    member(Cycle, Cycles),
     Cycle = [First | _],
     once(member(row(I, First, _, _, _, _), Rows)),
     format(atom(Fd), "staff[~w].reports_to", [I]),
-    atomic_list_concat(Cycle, ' → ', P0), format(string(Path), "~w → ~w", [P0, First]).
+    cycle_words_(Cycle, Path).
+
+%   A cycle as words of bounded length: its first persons, how many are left
+%   out, its last, and back to the first.
+cycle_words_(Cycle, Path) :-
+    Cycle = [First | _],
+    length(Cycle, Len),
+    (   Len =< 8
+    ->  Shown = Cycle
+    ;   length(Head, 5), append(Head, _, Cycle), last(Cycle, Last),
+        Left is Len - 6,
+        format(atom(Gap), "…(+~d)…", [Left]),
+        append(Head, [Gap, Last], Shown)
+    ),
+    atomic_list_concat(Shown, ' → ', P0),
+    format(string(Path), "~w → ~w", [P0, First]).
 
 unit_(whole, _, _, whole).
 unit_(department, _, D, D) :- D \== null.
 unit_(team, T, _, T) :- T \== null.
 
-msort_names_(Rows, Sorted) :-
-    findall(N-I, member(row(I, N, _, _, _, _), Rows), Pairs),
-    msort(Pairs, Sorted).
-
-%   A cycle of reports_to, found in O(n log n): each walk up stops at a person
-%   already known to lead out of the chart.
-org_cycle_(Rows, Cycle) :-
-    findall(N-B, ( member(row(_, N, _, _, _, B), Rows), B \== null ), Edges),
+%   Every cycle of reports_to, each once, found in O(n log n): each walk up
+%   stops at a person already known to lead out of the chart, and the
+%   persons of the walk under way are kept in an assoc, not a list.
+org_cycles_(Rows, Cycles) :-
+    findall(N-B, member(row(_, N, _, _, _, boss(B)), Rows), Edges),
     sort(1, @<, Edges, Unique),
     list_to_assoc(Unique, Boss),
     findall(N, member(row(_, N, _, _, _, _), Rows), Names),
     empty_assoc(Done0),
-    cycle_walk_(Names, Boss, Done0, Cycle).
+    cycle_walk_(Names, Boss, Done0, Cycles).
 
-cycle_walk_([N | Ns], Boss, Done, Cycle) :-
+cycle_walk_([], _, _, []).
+cycle_walk_([N | Ns], Boss, Done, Cycles) :-
     (   get_assoc(N, Done, _)
-    ->  cycle_walk_(Ns, Boss, Done, Cycle)
-    ;   walk_up_(N, Boss, Done, [], Path, Result),
-        (   Result = cycle(C)
-        ->  Cycle = C
-        ;   foldl([X, D0, D1]>>put_assoc(X, D0, true, D1), Path, Done, Done1),
-            cycle_walk_(Ns, Boss, Done1, Cycle)
-        )
+    ->  cycle_walk_(Ns, Boss, Done, Cycles)
+    ;   empty_assoc(On),
+        walk_up_(N, Boss, Done, On, [], Path, Result),
+        foldl([X, D0, D1]>>put_assoc(X, D0, true, D1), Path, Done, Done1),
+        (   Result = cycle(C) -> Cycles = [C | Cycles1] ; Cycles = Cycles1 ),
+        cycle_walk_(Ns, Boss, Done1, Cycles1)
     ).
 
-walk_up_(N, Boss, Done, Seen, Path, Result) :-
-    (   memberchk(N, Seen)
+walk_up_(N, Boss, Done, On, Seen, Path, Result) :-
+    (   get_assoc(N, On, _)
     ->  reverse(Seen, Ordered), append(_, [N | Rest], Ordered), Result = cycle([N | Rest]), Path = Seen
     ;   get_assoc(N, Done, _)
     ->  Path = Seen, Result = ok
     ;   get_assoc(N, Boss, B)
-    ->  walk_up_(B, Boss, Done, [N | Seen], Path, Result)
+    ->  put_assoc(N, On, true, On1),
+        walk_up_(B, Boss, Done, On1, [N | Seen], Path, Result)
     ;   Path = [N | Seen], Result = ok
     ).
 
@@ -1190,11 +1220,18 @@ person_superior_(M, Name, Boss) :-
     ;   holder_(M, SupPost, whole, Boss)
     ).
 
-person_chain_(M, N, Seen, [N | Rest]) :-
-    person_superior_(M, N, Boss), \+ memberchk(Boss, Seen),
+%   N and whom N answers to, up the chain, each person once (the persons seen
+%   are kept in an assoc: a long chain costs O(n log n)).
+person_chain_(M, N, Seen0, Chain) :-
+    empty_assoc(E), foldl([X, A0, A]>>put_assoc(X, A0, true, A), Seen0, E, Seen),
+    person_chain_a_(M, N, Seen, Chain).
+
+person_chain_a_(M, N, Seen, [N | Rest]) :-
+    person_superior_(M, N, Boss), \+ get_assoc(Boss, Seen, _),
     !,
-    person_chain_(M, Boss, [Boss | Seen], Rest).
-person_chain_(_, N, _, [N]).
+    put_assoc(Boss, Seen, true, Seen1),
+    person_chain_a_(M, Boss, Seen1, Rest).
+person_chain_a_(_, N, _, [N]).
 
 %   With an org chart: the persons named, and the persons behind the posts
 %   the answer names, for the answer fields the KB declares with person_of/1,
@@ -1231,11 +1268,13 @@ chart_field_(M, Opts, _S, F0, Names, Unit, P) :-
     !,
     get_dict(Field, F0, Post),
     (   Post == null -> P = null
-    ;   Unit \== whole, atom(Post), holder_(M, Post, Unit, P0) -> P = P0   % the holder in the question's unit
-    ;   member(N, Names), person_(M, N, Post0, _, _), atom_string(Post0, PS), atom_string(Post, PS2), PS == PS2
-    ->  P = N
-    ;   atom(Post), holder_(M, Post, Unit, P0) -> P = P0
-    ;   string(Post), atom_string(PA, Post), holder_(M, PA, Unit, P0) -> P = P0
+    ;   (   Unit \== whole, atom(Post), holder_(M, Post, Unit, P0) -> true   % the holder in the question's unit
+        ;   member(N, Names), person_(M, N, Post0, _, _), atom_string(Post0, PS), atom_string(Post, PS2), PS == PS2
+        ->  P0 = N
+        ;   atom(Post), holder_(M, Post, Unit, P0) -> true
+        ;   string(Post), atom_string(PA, Post), holder_(M, PA, Unit, P0) -> true
+        )
+    ->  atom_string(P0, P)                  % a name is text, even one spelt null or true
     ;   P = null
     ).
 chart_field_(M, Opts, S, _, _, _, P) :-
@@ -1243,11 +1282,12 @@ chart_field_(M, Opts, S, _, _, _, P) :-
     !,
     get_dict(Field, S, V), atom_string(N, V), person_(M, N, _, _, _),
     person_chain_(M, N, [N], Chain),
-    ( Chain = [_, P | _] -> true ; P = null ).
+    ( Chain = [_, P0 | _] -> atom_string(P0, P) ; P = null ).
 chart_field_(M, Opts, S, _, _, _, Chain) :-
     memberchk(reports_chain(Field), Opts),
     get_dict(Field, S, V), atom_string(N, V), person_(M, N, _, _, _),
-    person_chain_(M, N, [N], Chain).
+    person_chain_(M, N, [N], Chain0),
+    maplist([A, T]>>atom_string(A, T), Chain0, Chain).
 
 %   ---- reference data ---------------------------------------------------------------
 
