@@ -792,6 +792,9 @@ def check(ctx: click.Context, kb_dir: str | None, fmt: str, strict: bool, mutate
 
     def run() -> int:
         directory = Path(kb_dir or ctx.obj.kb_dir or resource_dir("kb"))
+        from .ruleset import check_ruleset, is_ruleset
+        if is_ruleset(directory):            # a rule set: every conflict between its documents
+            return check_ruleset(directory, fmt, lang, strict, output, force, ctx.obj.limits)
         cases = Path(scenarios) if scenarios else default_scenarios(directory)
         tty = sys.stderr.isatty()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,9 @@ from .errors import ScenarioError
 from .scenario import MAX_BATCH_BYTES, _read
 
 COLUMNS = ("name", "post", "team", "department", "reports_to")
+#: The most persons a staff list may hold (checking is O(n log n); beyond this the engine's
+#: memory would not suffice).
+MAX_STAFF = 200_000
 
 
 class OrgError(ScenarioError):
@@ -41,7 +45,7 @@ def read_chart(path: str) -> list[dict[str, Any]]:
         if missing:
             raise _error(path, "line 1", f"CSV 表头缺少列：{', '.join(missing)}",
                          f"the CSV header lacks the column(s): {', '.join(missing)}")
-        rows: list[Any] = list(reader)
+        rows: list[Any] = list(itertools.islice(reader, MAX_STAFF + 1))
     else:
         try:
             if suffix == ".json":
@@ -55,6 +59,8 @@ def read_chart(path: str) -> list[dict[str, Any]]:
         rows = data.get("staff") if isinstance(data, dict) else data
         if not isinstance(rows, list):
             raise _error(path, "staff", "应为人员列表", "must be a list of staff")
+    if len(rows) > MAX_STAFF:          # a court's staff is thousands: beyond this, one line
+        raise _error(path, None, f"名册超过 {MAX_STAFF} 人的上限", f"the staff list has more than {MAX_STAFF} persons (the limit)")
     out = []
     for i, row in enumerate(rows):
         if not isinstance(row, dict):

@@ -16,6 +16,7 @@ rule sets": ``document_id/1``, ``version_label/2``, ``issued/1``, ``in_force/2``
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -724,38 +725,57 @@ def _answer_brief(d: dict[str, Any], lang: str) -> str:
 
 # -- check: conflicts between documents ---------------------------------------------------------
 
-def conflict_scenarios(rs: RuleSet) -> list[dict[str, Any]]:
-    """The scenarios a rule set's conflict check tries: every document's cases, and for each
-    question kind every value of each name input (the declared names), alone and with each
-    fact value the documents declare worth trying (``threshold/4``, ``explore/2`` through
-    the declarations' facts)."""
-    from .scenario import load_scenario_file
+def conflict_scenarios(rs: RuleSet, budget: int = 1000) -> list[dict[str, Any]]:
+    """The scenarios a rule set's conflict check tries, for the question kinds two documents
+    (not two versions of one) both answer: each document's declared scenario space and its
+    cases (``pyreason.diff.scenario_space``, the exhaustive space of ``check``, at most
+    ``budget`` per question kind), else its cases and every value of its one required name
+    input."""
+    import json as _json
+    owners: dict[str, set[str]] = {}
+    for k in rs.kbs:
+        for q in k.questions:
+            owners.setdefault(q, set()).add(rs.infos[k.name]["document_id"])
+    shared = {q for q, docs in owners.items() if len(docs) > 1}
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
-    import json as _json
 
     def add(s: dict[str, Any]) -> None:
+        if s.get("question") not in shared:
+            return
+        s = {k: v for k, v in s.items() if k not in _NOT_ASKED}
         key = _json.dumps(s, sort_keys=True, ensure_ascii=False, default=str)
         if key not in seen:
             seen.add(key)
-            out.append(s)
+            out.append(_json.loads(key))
     for k in rs.kbs:
+        if not shared & set(k.questions):
+            continue
+        try:
+            from .diff import scenario_space
+            for q in scenario_space(k, budget=budget):
+                for s in q["scenarios"]:
+                    add(s)
+            continue
+        except (ImportError, AttributeError, KeyError, TypeError):
+            pass
+        from .scenario import load_scenario_file
         for path in sorted((k.kb_dir / "cases").glob("*.yaml")):
             try:
                 case = load_scenario_file(str(path))
             except ScenarioError:
                 continue
-            if isinstance(case, dict) and "expect" in case and "error" in (case.get("expect") or {}):
-                continue
-            add({key: v for key, v in case.items() if key in ("question", "facts") or
-                 key not in ("title", "rests_on", "expect", "description", "notes", "case_number", "date")})
+            if isinstance(case, dict) and "error" not in (case.get("expect") or {}):
+                add(case)
         for q in k.declarations["questions"]:
-            for inp in q["inputs"]:
-                if inp["type"]["type"] == "name" and inp["options"].get("required"):
-                    for entry in k.vocabulary["kinds"].get(inp["type"]["kind"], []):
-                        if len([i for i in q["inputs"] if i["options"].get("required")]) == 1:
-                            add({"question": q["kind"], inp["field"]: entry["name"]})
+            required = [i for i in q["inputs"] if i["options"].get("required")]
+            if len(required) == 1 and required[0]["type"]["type"] == "name":
+                for entry in k.vocabulary["kinds"].get(required[0]["type"]["kind"], []):
+                    add({"question": q["kind"], required[0]["field"]: entry["name"]})
     return out
+
+
+_NOT_ASKED = ("title", "rests_on", "expect", "description", "notes", "case_number", "date")
 
 
 def change_dates(rs: RuleSet) -> list[_dt.date]:
@@ -792,7 +812,8 @@ def find_conflicts(rs: RuleSet, lang: str = "zh") -> dict[str, Any]:
             if prec.get("conflict"):
                 conflicts.append({"date": when.isoformat(), "scenario": s,
                                   "documents": [{"kb": d["kb"], "number": d["number"], "label": d["label"],
-                                                 "status": d["status"], "answer": d["answer"]}
+                                                 "status": d["status"], "answer": d["answer"],
+                                                 "summary": d["summary"]}
                                                 for d in prec["documents"]],
                                   "prevailed": (prec.get("prevailed") or {}).get("kb"),
                                   "rules": [{"kb": r["kb"], "citation": r["citation"], "over": r["over"]}
@@ -810,7 +831,7 @@ def render_conflicts(result: dict[str, Any], lang: str, rs: RuleSet) -> str:
     if not result["conflicts"]:
         lines.append("  " + _w(lang, "conflicts_none"))
     for c in result["conflicts"]:
-        scen = ", ".join(f"{k}={v}" for k, v in c["scenario"].items())
+        scen = json.dumps(c["scenario"], ensure_ascii=False)
         docs = ("；" if lang == "zh" else "; ").join(
             f"{d['number'] or d['kb']}→{_answer_brief(d, lang)}" for d in c["documents"])
         lines.append("  " + _w(lang, "conflict_line", date=c["date"], scenario=scen, documents=docs))
@@ -826,3 +847,37 @@ def render_conflicts(result: dict[str, Any], lang: str, rs: RuleSet) -> str:
                   if lang == "zh" else
                   f"{n} conflicts; {result['scenarios']} scenarios, {len(result['dates'])} stretches of dates, {result['asked']} answers."))
     return "\n".join(lines) + "\n"
+
+
+def check_ruleset(directory: str | Path, fmt: str, lang: str, strict: bool, output: str | None,
+                  force: bool, limits: dict[str, Any]) -> int:
+    """``pyreason check`` on a rule set: every conflict between its documents over the declared
+    scenarios, on each stretch of dates. Exit 1 where a conflict is left to no precedence rule
+    (with ``strict``, where there is any conflict), else 0."""
+    import json as _json
+    import click
+    rs = RuleSet(directory, **limits)
+    result = find_conflicts(rs, lang)
+    unresolved = [c for c in result["conflicts"] if not c["rules"]]
+    if fmt == "json":
+        text = _json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "junit":
+        from xml.sax.saxutils import escape, quoteattr
+        cases = []
+        for c in result["conflicts"]:
+            name = quoteattr(f"{c['date']} {_json.dumps(c['scenario'], ensure_ascii=False)}")
+            body = "" if c["rules"] and not strict else \
+                f"<failure message={quoteattr(_w(lang, 'unresolved_short') if not c['rules'] else 'conflict')}>" \
+                f"{escape(_json.dumps(c, ensure_ascii=False))}</failure>"
+            cases.append(f'  <testcase classname="ruleset.conflicts" name={name}>{body}</testcase>')
+        failures = len(result["conflicts"]) if strict else len(unresolved)
+        text = (f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="pyreason-ruleset" '
+                f'tests="{len(cases)}" failures="{failures}">\n' + "\n".join(cases) + "\n</testsuite>\n")
+    else:
+        text = render_conflicts(result, lang, rs)
+    if output:
+        from .report import write_atomic
+        write_atomic(output, text.encode("utf-8"), force=force)
+    else:
+        click.echo(text, nl=False)
+    return 1 if unresolved or (strict and result["conflicts"]) else 0

@@ -352,3 +352,35 @@ def test_cli_unquoted_yaml_date(run, tmp_path):
     out = run("ask", s, "--format", "json")
     assert out.exit_code == 0, out.output
     assert json.loads(out.output)["version"]["date"] == "2024-03-01"
+
+
+# -- check: conflicts between documents ----------------------------------------------------------------
+
+def test_check_lists_conflicts_resolved_by_art14(run):
+    # Over the declared scenarios, from 2023 the regulation (Art 7(1)(3): 局长; amended 7(2):
+    # 分管副院长 from 五百万元) and the 2019 document (Art 1: 副局长) disagree on 执行案款的发放;
+    # Art 14 of each version decides every time.
+    out = run("check", "--kb", str(RULESET), "--format", "json")
+    assert out.exit_code == 0, out.output
+    result = json.loads(out.output)
+    assert result["conflicts"]
+    dates = {c["date"] for c in result["conflicts"]}
+    assert dates == {"2023-01-01", "2025-01-01"}               # never while only one was in force
+    for c in result["conflicts"]:
+        assert c["rules"] and c["rules"][0]["citation"] == {"article": 14, "paragraph": 1, "item": None}
+        assert {d["kb"] for d in c["documents"]} >= {"wanfa-2019-45"}
+    plain = next(c for c in result["conflicts"] if c["date"] == "2023-01-01"
+                 and c["scenario"].get("matter") in ("执行案款的发放", "release_funds") and not c["scenario"].get("facts"))
+    assert {d["answer"]["approver"] for d in plain["documents"]} == {"局长", "副局长"}
+    text = run("check", "--kb", str(RULESET))
+    assert "依第十四条以宛法〔2023〕123号为准" in text.output
+
+
+def test_check_fails_on_a_conflict_no_rule_resolves(run, tmp_path):
+    other = _copy(KBS / "earlier_doc", tmp_path / "other", {
+        'issuer("宛法").': 'issuer("云中法").', 'kb_name("wanfa-2019-45").': 'kb_name("other-court").',
+        'document_id("wanfa-2019-45").': 'document_id("other-court").'})
+    _ruleset(tmp_path, [other, HERE.parent / "kb"])
+    out = run("check", "--kb", str(tmp_path), "--lang", "en")
+    assert out.exit_code == 1
+    assert "no precedence rule decides (a gap)" in out.output
