@@ -16,7 +16,7 @@ from .kb import KnowledgeBase
 from .render import citation_label, render_answer, zh_number
 from .scenario import closest
 
-ORG = click.option("--org", "org_file", type=click.Path(dir_okay=False),
+ORG = click.option("--org", "org_file", type=click.Path(),
                    help="A staff list (YAML, JSON or CSV: name, post, team, department) so names of persons may be used.")
 def _set_kb(ctx: click.Context, _param: Any, value: str | None) -> None:
     if value is not None:
@@ -161,36 +161,141 @@ def ask(ctx: click.Context, file: str, fmt: str, flips: bool, lang: str, org_fil
 @KB_OPTION
 @click.pass_context
 def batch(ctx: click.Context, file: str, output: str | None, force: bool, lang: str, org_file: str | None) -> None:
-    """Answer every scenario of a JSON Lines FILE, one per line, in input order.
+    """Answer every scenario of a JSON Lines FILE ('-' reads standard input), one per line, in
+    input order, streaming: any number of lines in constant memory.
 
     \b
     Each output line is the answer object `ask --format json` gives, or for a line
-    that cannot be answered {"line": N, "status": "error", "error": {...}}; the
-    other lines go on. Exit 0 when every line was answered, 1 when any was not.
+    that cannot be answered {"line": N, "status": "error", "error": {...}} (N counts
+    every line, blank ones too); the other lines go on. On a terminal, progress and
+    a summary are shown on stderr.
+    Exit codes: 0 every line answered (or a gap), 1 some line could not be answered,
+    2 usage error, 4 OUTPUT exists and was not replaced (nothing was answered; --force).
     Example:
       pyreason batch cases.jsonl -o answers.jsonl
     """
-    from .report import write_atomic
-    from .scenario import load_jsonl
-
     def run() -> int:
+        from .fileio import FileError, open_output
         kb = ctx.obj.kb(lang, org_file)
-        numbered = load_jsonl(file)
-        scenarios = [s for _, s in numbered]
-        tty = sys.stderr.isatty()
-
-        def progress(done: int, total: int) -> None:
-            if tty:
-                click.echo(f"\r{done}/{total}", err=True, nl=(done == total))
-        results = kb.ask_many(scenarios, lang=lang, source=file, progress=progress,
-                              lines=[n for n, _ in numbered])
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
-        if output:
-            write_atomic(output, text.encode("utf-8"), force=force)
-        else:
-            click.echo(text, nl=False)
-        return 1 if any(r.get("status") == "error" for r in results) else 0
+        source = _batch_input(file)
+        progress = _BatchProgress(lang, source) if sys.stderr.isatty() else None
+        try:
+            with open_output(output or "-", force=force) as out:
+                count = kb.answer_jsonl(_batch_lines(source.stream), out.write, lang=lang, source=file,
+                                        progress=progress)
+        except FileError as exc:
+            if exc.code == "exists":
+                click.echo(("错误：" if lang == "zh" else "error: ") + exc.line(lang), err=True)
+                return EXIT_NOT_OVERWRITTEN
+            raise
+        finally:
+            source.close()
+        if progress:
+            progress.summary(count)
+        return 1 if count.errors else 0
     ctx.exit(_guard(ctx, lang, run))
+
+
+#: `batch -o OUT` where OUT exists, without --force: nothing was answered or written.
+EXIT_NOT_OVERWRITTEN = 4
+#: The longest line batch reads (the limit of one scenario file); a longer one is that line's error.
+_MAX_LINE = 1_000_000
+
+
+class _BatchSource:
+    """The JSON Lines input: a binary stream, and its size when it is a regular file."""
+
+    def __init__(self, stream: Any, size: int | None, own: bool):
+        self.stream, self.size, self._own = stream, size, own
+
+    def position(self) -> int | None:
+        try:
+            return self.stream.tell() if self.size else None
+        except (OSError, ValueError):
+            return None
+
+    def close(self) -> None:
+        if self._own:
+            self.stream.close()
+
+
+def _batch_input(file: str) -> _BatchSource:
+    """Standard input, or a regular file or a pipe (a directory, device or socket is one line,
+    never a read that blocks or runs unbounded)."""
+    import stat
+    from .fileio import FileError, _kind
+    if file == "-":
+        return _BatchSource(sys.stdin.buffer, None, False)
+    try:
+        st = os.stat(file)
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+            zh, en = _kind(st.st_mode) or ("不是普通文件", "is not a regular file")
+            raise FileError(file, {"zh": f"{zh}，不是文件", "en": f"{en}, not a file"}, "not_file")
+        stream = open(file, "rb")
+    except FileNotFoundError:
+        raise FileError(file, {"zh": "文件不存在", "en": "no such file"}) from None
+    except OSError as exc:
+        raise FileError(file, {"zh": f"无法读取：{exc.strerror}", "en": f"cannot read: {exc.strerror}"}) from None
+    return _BatchSource(stream, st.st_size if stat.S_ISREG(st.st_mode) else None, True)
+
+
+def _batch_lines(stream: Any) -> Any:
+    """Each line of ``stream`` as bytes without its line break (a UTF-8 BOM dropped from the
+    first); None for a line longer than the limit (the rest of it is skipped, never held)."""
+    first = True
+    while True:
+        line = stream.readline(_MAX_LINE + 1)
+        if not line:
+            return
+        if first and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        first = False
+        if len(line) > _MAX_LINE and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):       # skip the rest of the long line
+                line = stream.readline(1 << 20)
+            yield None
+            continue
+        yield line[:-1] if line.endswith(b"\n") else line
+
+
+class _BatchProgress:
+    """Progress on stderr (a terminal): lines done, rate, time left; then a summary."""
+
+    WORDS = {"zh": ("已处理 {n} 行，{rate:.0f} 行/秒", "，预计剩余 {left}",
+                    "完成：已回答 {answered} 行（其中未给出完整答案 {gaps} 行），错误 {errors} 行，用时 {time}"),
+             "en": ("{n} lines, {rate:.0f} lines/s", ", {left} left",
+                    "done: {answered} answered ({gaps} of them gaps), {errors} errors, in {time}")}
+
+    def __init__(self, lang: str, source: _BatchSource):
+        import time
+        self.lang, self.source = lang, source
+        self.start = self.last = time.monotonic()
+
+    def __call__(self, count: Any) -> None:
+        import time
+        now = time.monotonic()
+        if now - self.last < 0.2:
+            return
+        self.last = now
+        done, left, _ = self.WORDS[self.lang]
+        text = done.format(n=count.lines, rate=count.lines / max(now - self.start, 1e-9))
+        pos = self.source.position()
+        if self.source.size and pos:
+            text += left.format(left=_duration((now - self.start) * (self.source.size - pos) / pos))
+        click.echo("\r" + text + "\033[K", err=True, nl=False)
+
+    def summary(self, count: Any) -> None:
+        import time
+        took = _duration(time.monotonic() - self.start)
+        click.echo("\r\033[K" + self.WORDS[self.lang][2].format(
+            answered=count.answered, gaps=count.gaps, errors=count.errors, time=took), err=True)
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
 @main.command()
@@ -252,7 +357,7 @@ def diff_command(ctx: click.Context, old: str, new: str, fmt: str, output: str |
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @LANG
 @KB_OPTION

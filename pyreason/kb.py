@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -174,6 +177,138 @@ class KnowledgeBase:
                 progress(done, len(valid))
         return [r for r in results if r is not None]
 
+    def answer_jsonl(self, lines: Iterable[bytes | None], write: Callable[[bytes], Any], lang: str = "zh",
+                     source: str = "<batch>", chunk: int = 1000,
+                     progress: Callable[["BatchCount"], Any] | None = None) -> "BatchCount":
+        """Answer a stream of JSON Lines, writing the output lines as they are made: in constant
+        memory, one crossing of the bridge per ``chunk`` lines, and JSON made once, by the engine.
+
+        ``lines`` yields each input line as bytes (without its line break; None for a line too
+        long to read), line 1 first: a blank line gives no output but keeps its number. Each
+        output line (bytes, passed to ``write``) is exactly what ``ask --format json`` prints
+        for the line's scenario (compact), or ``{"line": n, "status": "error", "error": {...}}``
+        for a line that cannot be answered (bad UTF-8, bad JSON, an invalid scenario). Returns
+        the counts of answered, gap and error lines."""
+        if lang not in LANGS:
+            raise ValueError(f"lang must be one of {LANGS}")
+        self._batch_schema()
+        header = {"lang": lang, "seconds": self.time_limit, "inferences": self.inference_limit,
+                  "identity": json.dumps(self.identity, ensure_ascii=False), "defer_keys": ["date"]}
+        # The version in force today stamps every answer whose scenario gives no date (as ask
+        # does); a line that gives a date is answered as ask answers it.
+        from .ruleset import single_version
+        version, outside = single_version(self, {"question": self.questions[0]}, lang, source)
+        if outside is not None:
+            header = {}                       # not in force today: every line as ask answers it
+        elif version is not None:
+            header["version"] = json.dumps(version, ensure_ascii=False)
+        count = BatchCount()
+        number = 0
+        pending: list[tuple[int, bytes | None]] = []
+        size = 0
+        for raw in lines:
+            number += 1
+            count.lines = number
+            if raw is not None and raw.endswith(b"\r"):
+                raw = raw[:-1]
+            pending.append((number, raw))
+            size += len(raw or b"")
+            if len(pending) >= chunk or size >= (1 << 22):
+                self._answer_chunk(pending, header, write, lang, source, count)
+                pending, size = [], 0
+                if progress:
+                    progress(count)
+        if pending:
+            self._answer_chunk(pending, header, write, lang, source, count)
+            if progress:
+                progress(count)
+        return count
+
+    def _batch_schema(self) -> None:
+        """Hand the engine each question kind's scenario schema, once (call_batch validates with it)."""
+        if getattr(self, "_batch_ready", False):
+            return
+        questions = {}
+        for kind in self.questions:
+            required, optional = self.schema.fields[kind]
+            questions[kind] = {"schema": self.schema.question_schema(kind),
+                               "fields": ["question", "facts", *required, *optional]}
+        reply = bridge.call(self.module, {"op": "batch_schema", "questions": questions})
+        if "error" in reply:
+            raise InternalError(f"batch: {reply['error'].get('message')}")
+        self._batch_ready = True
+
+    def _answer_chunk(self, pending: list[tuple[int, bytes | None]], header: dict[str, Any],
+                      write: Callable[[bytes], Any], lang: str, source: str, count: "BatchCount") -> None:
+        texts: list[str | None] = []
+        for _, raw in pending:
+            if raw is None:
+                texts.append(None)
+                continue
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                texts.append(None)
+                continue
+            texts.append("" if not text.strip() else text)
+        # A line the engine must not see as is (not UTF-8, too long) goes as a lone backslash,
+        # which it always leaves to us.
+        data = "\n".join("\\" if t is None else t for t in texts).encode("utf-8", "surrogatepass")
+        reply = bridge.call_batch(self.module, header, data) if header else b"*\n"
+        head, _, body = reply.partition(b"\n")
+        parts = head.split()
+        if parts[:1] == [b"*"]:
+            deferred, gaps = set(range(len(pending))), 0
+        else:
+            gaps = int(parts[0]) if parts else 0
+            deferred = {int(x) for x in parts[1:]}
+        answered = sum(1 for t in texts if t != "") - len(deferred)
+        count.answered += answered
+        count.gaps += gaps
+        if not deferred:
+            write(body)
+            return
+        answers = iter(body.split(b"\n"))
+        out: list[bytes] = []
+        for i, ((n, raw), text) in enumerate(zip(pending, texts)):
+            if text == "":
+                continue
+            if i not in deferred:
+                out.append(next(answers) + b"\n")
+                continue
+            result = self._answer_line(n, raw, text, lang, source)
+            if result.get("status") == "error":
+                count.errors += 1
+            else:
+                count.answered += 1
+                count.gaps += result.get("status") == "gap"
+            out.append(json.dumps(result, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
+        write(b"".join(out))
+
+    def _answer_line(self, n: int, raw: bytes | None, text: str | None, lang: str, source: str) -> dict[str, Any]:
+        """One line the engine left to us: answered as ``ask`` answers, or its error object."""
+        where = f"{source}:{n}"
+        if raw is None:
+            return _error_object(n, ScenarioError(where, None, {
+                "zh": "该行超过长度上限，未读取", "en": "the line is longer than the limit and was not read"},
+                code="too_large"), lang)
+        if text is None:
+            return _error_object(n, ScenarioError(where, None, {
+                "zh": "该行不是 UTF-8 编码", "en": "the line is not UTF-8"}, code="syntax"), lang)
+        try:
+            value = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            msg = getattr(exc, "msg", "nested too deeply")
+            return _error_object(n, ScenarioError(where, None, {"zh": f"JSON 语法错误：{msg}",
+                                                                "en": f"JSON syntax error: {msg}"}, code="syntax"), lang)
+        if not isinstance(value, dict):
+            return _error_object(n, ScenarioError(where, None, {"zh": "每行应为一个场景（JSON 对象）",
+                                                                "en": "each line must be one scenario (a JSON object)"}), lang)
+        try:
+            return self.ask(value, lang=lang, source=where)
+        except (ScenarioError, InternalError) as exc:
+            return _error_object(n, exc, lang)
+
     def load_org(self, path: str) -> dict[str, Any]:
         """Load a staff list (YAML, JSON or CSV) so questions may name persons; raise OrgError
         listing every error (unknown post, a person in two teams, two holders of one post, a cycle)."""
@@ -266,6 +401,15 @@ def _error_object(line: int, exc: Exception, lang: str) -> dict[str, Any]:
                           "suggestions": exc.suggestions}}
     return {"line": line, "status": "error", "error": {"code": "internal", "field": None,
                                                        "message": str(exc), "suggestions": []}}
+
+
+@dataclass
+class BatchCount:
+    """What a batch did so far: input lines read, answers (of them gaps), lines in error."""
+    lines: int = 0
+    answered: int = 0
+    gaps: int = 0
+    errors: int = 0
 
 
 _TOP_ORDER = ("question", "status", "answer", "citations", "explanation", "gaps", "interpretations", "kb")

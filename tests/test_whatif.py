@@ -50,7 +50,7 @@ def test_batch_all_good_exits_zero_and_writes_a_file(run, tmp_path):
     answers = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [a["answer"]["approver"] for a in answers[:3]] == ["局长", "局长", "团队长"]
     assert len(answers) == 120
-    assert run("batch", path, "-o", out).exit_code == 1      # never overwritten without --force
+    assert run("batch", path, "-o", out).exit_code == 4      # never overwritten without --force (exit 4)
 
 
 def test_batch_is_few_crossings(kb):

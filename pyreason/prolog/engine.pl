@@ -1,6 +1,7 @@
 :- encoding(utf8).
 :- module(pyreason_engine,
           [ call_json/2,           % +Request:string, -Reply:string (the bridge)
+            call_batch/3,          % +Header:string, +Lines:string, -Reply:string (the bridge)
             register_kb/1,         % +Module
             kb_ask/4,              % +Module, +Scenario:dict, +Lang, -Answer:dict
             kb_declarations/2,     % +Module, -Declarations:dict
@@ -41,12 +42,65 @@ A failed request replies {"error": {"code", "field", "value", "message"}}.
 :- dynamic registered_/1.
 :- dynamic staff_/5,                     % KB, Name, Post, Team, Dept
            reports_/3.                   % KB, Name, Boss
+:- dynamic kb_has_/4,                    % KB, Name, Arity, Bool: kb_fact_/2's test, once per KB
+           memo_trie_/1.                 % the trie of memo_/4
 
 %!  register_kb(+Module) is det.
 %
-%   Module holds a loaded KB: requests may name it.
+%   Module holds a loaded KB: requests may name it.  What was computed once
+%   for an earlier load of Module is forgotten, and the KB's scenario_fact/1
+%   reads the facts of the question being answered (with_facts_/3).
 register_kb(M) :-
-    (   registered_(M) -> true ; assertz(registered_(M)) ).
+    retractall(kb_has_(M, _, _, _)),
+    forget_memos_(M),
+    (   registered_(M) -> true ; assertz(registered_(M)) ),
+    scenario_hook_(M).
+
+%   The KB's rules read scenario_fact/1; its facts for one question are
+%   handed over in a backtrackable global variable (b_setval/2), so the
+%   database never changes and no transaction is needed per question.
+%   Facts asserted into scenario_fact/1 (the KB's own tests do, inside
+%   snapshot/1) are read as before.
+scenario_hook_(M) :-
+    (   predicate_property(M:scenario_fact(_), dynamic),
+        \+ ( clause(M:scenario_fact(_), Body), Body = pyreason_engine:current_scenario_fact_(_) )
+    ->  asserta(M:(scenario_fact(F) :- pyreason_engine:current_scenario_fact_(F)))
+    ;   true
+    ).
+
+%!  current_scenario_fact_(-Fact) is nondet.
+current_scenario_fact_(F) :-
+    nb_current(pyreason_scenario, Facts),
+    member(F, Facts).
+
+%   ---- computed once per KB ----------------------------------------------------
+
+%!  memo_(+Kind, +Key, :Goal, -Value) is det.
+%
+%   Value as Goal computes it for Key (ground), computed once and kept, at
+%   most memo_limit_/1 entries in all (beyond that it is computed each
+%   time): the words of a step, a list of citations as JSON, a reading.
+:- meta_predicate memo_(+, +, 0, ?).
+memo_(Kind, Key, Goal, Value) :-
+    memo_trie_(T),
+    (   trie_lookup(T, Kind-Key, V0)
+    ->  Value = V0
+    ;   call(Goal),
+        (   flag(pyreason_memo_count, N, N), memo_limit_(Max), N < Max
+        ->  flag(pyreason_memo_count, C, C + 1),
+            trie_insert(T, Kind-Key, Value)
+        ;   true
+        )
+    ).
+
+:- initialization(( trie_new(T), assertz(memo_trie_(T)) )).
+
+memo_limit_(200000).
+
+forget_memos_(M) :-
+    memo_trie_(T),
+    forall(( trie_gen(T, Kind-Key, _), ( Key == M ; compound(Key), arg(1, Key, M) ) ),
+           ( trie_delete(T, Kind-Key, _), flag(pyreason_memo_count, C, max(0, C - 1)) )).
 
 %   ---- the bridge ---------------------------------------------------------
 
@@ -110,6 +164,7 @@ request_("vocabulary", M, _, Reply) :- !, vocabulary(M, Reply).
 request_("articles", M, _, Reply) :- !, articles(M, Reply).
 request_("readings", M, Request, Reply) :- !, request_lang_(Request, Lang), readings(M, Lang, Reply).
 request_("declarations", M, _, Reply) :- !, kb_declarations(M, Reply).
+request_("batch_schema", M, Request, _{ok: true}) :- !, set_batch_schema_(M, Request.questions).
 request_(Op, _, _, _) :-
     throw(pyreason_error(bad_request, op, Op)).
 
@@ -142,8 +197,27 @@ ask_reply_(M, Scenario, Lang, limits(Seconds, Inferences), Reply) :-
 %   KB in module M.  Throws pyreason_error(Code, Field, Value) for input
 %   that names unknown things or contradicts itself.
 kb_ask(M, Scenario, Lang, Answer) :-
-    must_be(dict, Scenario),
-    must_be(oneof([zh, en]), Lang),
+    catch(kb_ask_(M, Scenario, Lang, Answer), pyreason_error(Code, Path, Value),
+          ( path_atom_(Path, Field), throw(pyreason_error(Code, Field, Value)) )).
+
+%!  path_atom_(+Path, -Field:atom) is det.
+%
+%   A field's path as errors name it ("facts.absent[0]", "votes[2].role"):
+%   paths are built as terms, key(Path, Key) and idx(Path, I), and written
+%   out only for an error.
+path_atom_(Path, Field) :-
+    (   compound(Path), ( Path = key(_, _) ; Path = idx(_, _) )
+    ->  with_output_to(string(S), write_path_(Path)), atom_string(Field, S)
+    ;   Field = Path
+    ).
+
+write_path_(key(P, K)) :- !, write_path_(P), format(".~w", [K]).
+write_path_(idx(P, I)) :- !, write_path_(P), format("[~w]", [I]).
+write_path_(P) :- format("~w", [P]).
+
+kb_ask_(M, Scenario, Lang, Answer) :-
+    (   is_dict(Scenario) -> true ; type_error(dict, Scenario) ),
+    (   ( Lang == zh ; Lang == en ) -> true ; domain_error(oneof([zh, en]), Lang) ),
     field_(Scenario, question, QString),
     (   string_value_(QString, QS), atom_string(Q, QS), M:question(Q, Inputs, Goal, Fields, Trace)
     ->  true
@@ -152,14 +226,20 @@ kb_ask(M, Scenario, Lang, Answer) :-
     ),
     scenario_facts(M, Q, Scenario, Facts),
     bind_inputs_(M, Q, Scenario, Facts, Inputs, ChartTrace0),
-    unit_facts_(M, Q, Scenario, Facts, UnitFacts),
+    (   staff_(M, _, _, _, _)                   % an org chart is loaded
+    ->  unit_facts_(M, Q, Scenario, Facts, UnitFacts)
+    ;   UnitFacts = Facts
+    ),
     (   catch(with_facts_(M, UnitFacts, Goal), input_error(Code, Field, Value),
               throw(pyreason_error(Code, Field, Value)))
     ->  true
     ;   throw(pyreason_error(no_answer, question, QString))
     ),
     alias_readings_(M, Scenario, AliasTrace),
-    chart_fields_(M, Q, Scenario, Fields, Fields1),
+    (   staff_(M, _, _, _, _)
+    ->  chart_fields_(M, Q, Scenario, Fields, Fields1)
+    ;   Fields1 = Fields
+    ),
     append([ChartTrace0, Trace, AliasTrace], Trace1),
     assemble_answer(M, Q, Lang, Fields1, Trace1, Answer).
 
@@ -207,9 +287,12 @@ holder_in_unit_(_, department, _, D, department, Unit) :- !, D == Unit.
 holder_in_unit_(_, team, _, D, department, Unit) :- !, ( D == null ; D == Unit ).
 holder_in_unit_(_, _, _, _, _, _).
 
+%   The facts reach the rules through scenario_fact/1 (scenario_hook_/1);
+%   leaving, the facts are gone (on failure or error by backtracking).
 with_facts_(M, Facts, Goal) :-
-    snapshot(( forall(member(F, Facts), assertz(M:scenario_fact(F))),
-               once(M:Goal) )).
+    b_setval(pyreason_scenario, Facts),
+    once(M:Goal),
+    b_setval(pyreason_scenario, []).
 
 field_(Dict, Key, Value) :-
     (   get_dict(Key, Dict, Value)
@@ -310,14 +393,13 @@ convert(M, list(T, Opts), Path, V, Facts, Out) :- !,
         throw(pyreason_error(Code, P, E))
     ;   true
     ),
-    findall(X, ( nth0(I, V, E), format(atom(P), "~w[~w]", [Path, I]),
-                 convert(M, T, P, E, Facts, X) ), Out).
+    findall(X, ( nth0(I, V, E), convert(M, T, idx(Path, I), E, Facts, X) ), Out).
 convert(M, set(T, Opts), Path, V, Facts, Out) :- !,
     convert(M, list(T, Opts), Path, V, Facts, Out0),
     list_to_set(Out0, Out).
 convert(M, record(Fields), Path, V, Facts, Out) :- !,
     (   is_dict(V) -> true ; throw(pyreason_error(not_a_mapping, Path, V)) ),
-    findall(X, ( member(F-T, Fields), format(atom(P), "~w.~w", [Path, F]),
+    findall(X, ( member(F-T, Fields), P = key(Path, F),
                  (   get_dict(F, V, E) -> true ; throw(pyreason_error(missing_field, P, null)) ),
                  convert(M, T, P, E, Facts, X) ), Xs),
     Out =.. [record | Xs].
@@ -334,10 +416,9 @@ votes_(M, Kind, Path, Values, Facts0, Votes) :-
     (   is_list(Values) -> true ; throw(pyreason_error(not_a_list, Path, Values)) ),
     findall(I-vote(Role, Opinion, Name),
             ( nth0(I, Values, V),
-              format(atom(FdR), "~w[~w].role", [Path, I]),
-              format(atom(FdO), "~w[~w].opinion", [Path, I]),
-              (   is_dict(V) -> true ; format(atom(FdV), "~w[~w]", [Path, I]),
-                                       throw(pyreason_error(not_a_mapping, FdV, V)) ),
+              FdR = key(idx(Path, I), role),
+              FdO = key(idx(Path, I), opinion),
+              (   is_dict(V) -> true ; throw(pyreason_error(not_a_mapping, idx(Path, I), V)) ),
               field_(V, role, RV), resolve_person(M, Kind, FdR, RV, Role),
               field_(V, opinion, Opinion0),
               (   string(Opinion0), non_blank_(Opinion0)
@@ -425,11 +506,19 @@ non_blank_(S) :-
     \+ code_type(C, space), C \== 0x3000,
     !.
 
-%   A KB's optional declaration: absent is no error, just false.
+%   A KB's optional declaration: absent is no error, just false.  Whether
+%   the KB defines it is looked up once per KB.
 kb_fact_(M, Goal) :-
     functor(Goal, N, A),
-    current_predicate(M:N/A),
-    \+ predicate_property(M:Goal, imported_from(_)),
+    (   kb_has_(M, N, A, Has) -> true
+    ;   (   current_predicate(M:N/A), functor(G, N, A),
+            \+ predicate_property(M:G, imported_from(_))
+        ->  Has = true
+        ;   Has = false
+        ),
+        assertz(kb_has_(M, N, A, Has))
+    ),
+    Has == true,
     call(M:Goal).
 
 %   ---- scenario facts ---------------------------------------------------------
@@ -445,7 +534,7 @@ scenario_facts(M, Q, Scenario, Facts) :-
             ( kb_fact_(M, fact(Name, Type, Opts)),
               ( memberchk(for(Kinds), Opts) -> memberchk(Q, Kinds) ; true ),
               get_dict(Name, F, Raw), Raw \== null,
-              format(atom(Path), "facts.~w", [Name]),
+              Path = key(facts, Name),
               convert(M, Type, Path, Raw, [], Value),
               fact_checks_(M, Name, Type, Opts, Path, Raw, Value),
               fact_terms_(Name, Type, Opts, Value, Fs) ),
@@ -586,7 +675,7 @@ key_code_(C, [L | Acc], Acc) :-
 %   reading the KB records).
 alias_readings_(M, Scenario, Trace) :-
     (   kb_fact_(M, alias_reading(_, _))
-    ->  findall(Key-Id, ( M:alias_reading(Alias, Id), name_key(Alias, Key) ), Keys),
+    ->  memo_(alias_keys, M, findall(Key-Id, ( M:alias_reading(Alias, Id), name_key(Alias, Key) ), Keys), Keys),
         findall(interp(Id),
                 ( string_leaf_(Scenario, S),
                   (   atom_string(A, S), M:alias_reading(A, Id)            % exact, indexed
@@ -615,7 +704,7 @@ assemble_answer(M, Question, Lang, Fields, Trace, Answer) :-
               ->  ( kb_fact_(M, why_not(Key)) -> Kind = why_not ; Kind = because )
               ;   T = note(Key, Args, Cites), Kind = note
               ),
-              message_text(M, Lang, Key, Args, Text),
+              step_text_(M, Lang, Key, Args, Text),
               citations_json(Cites, Cs) ),
             Explanation),
     findall(Cites, member(step(_, _, Cites), Trace), Nested),
@@ -632,19 +721,42 @@ readings_json_(M, Kind, Lang, Trace, Json) :-
     (   Kind == gap -> Tag = gap ; Tag = interp ),
     findall(Id, ( member(T, Trace), T =.. [Tag, Id] ), Ids0),
     list_to_set(Ids0, Ids),
-    findall(_{id: Id, text: Text, citations: Cs},
-            ( member(Id, Ids),
-              (   M:reading(Id, Kind, Cites, Zh, En)
-              ->  ( Lang == en -> Text = En ; Text = Zh )
-              ;   throw(pyreason_error(unrecorded_reading, null, Id))
-              ),
-              citations_json(Cites, Cs) ),
-            Json).
+    findall(Entry, ( member(Id, Ids), reading_json_(M, Kind, Lang, Id, Entry) ), Json).
+
+reading_json_(M, Kind, Lang, Id, Entry) :-
+    memo_(reading, r(M, Kind, Lang, Id), reading_json__(M, Kind, Lang, Id, E0), E0),
+    (   get_dict(text, E0, T), T \== null
+    ->  Entry = E0
+    ;   throw(pyreason_error(unrecorded_reading, null, Id))
+    ).
+
+reading_json__(M, Kind, Lang, Id, _{id: Id, text: Text, citations: Cs}) :-
+    (   M:reading(Id, Kind, Cites, Zh, En)
+    ->  ( Lang == en -> Text = En ; Text = Zh ),
+        citations_json(Cites, Cs)
+    ;   Text = null, Cs = null                  % memoised as unrecorded
+    ).
+
+%   The words of a step: computed once for arguments that are the KB's own
+%   terms (user text, such as an opinion, is worded each time).
+step_text_(M, Lang, Key, Args, Text) :-
+    (   ground(Args), \+ ( sub_term(X, Args), string(X) )
+    ->  memo_(step, s(M, Lang, Key, Args), message_text(M, Lang, Key, Args, T0), T0),
+        Text = T0
+    ;   message_text(M, Lang, Key, Args, Text)
+    ).
 
 %!  citations_json(+Citations:list, -Json:list) is det.
 %
 %   Citations c(A,P,I), deduplicated, in the order of the document.
 citations_json(Cites, Json) :-
+    (   ground(Cites)
+    ->  memo_(citations, Cites, citations_json_(Cites, Json0), Json0),
+        Json = Json0
+    ;   citations_json_(Cites, Json)
+    ).
+
+citations_json_(Cites, Json) :-
     findall(K-c(A,P,I), ( member(c(A,P,I), Cites), cite_key_(c(A,P,I), K) ), Keyed),
     sort(Keyed, Sorted),
     pairs_values(Sorted, Unique),
@@ -786,6 +898,53 @@ engine_msg(flip_false, zh, "若并非~w").
 engine_msg(flip_false, en, "if not ~w").
 engine_msg(flip_value, zh, "若~w为~w").
 engine_msg(flip_value, en, "if ~w were ~w").
+%   Why a knowledge base other than the shipped one is refused (boot.pl vets
+%   it: its files before anything of it is loaded, its predicates before the
+%   engine calls any).  Each follows file:line.
+engine_msg(vet_syntax, zh, "无法读取此处（~w）；知识库未加载，其中的代码均未运行").
+engine_msg(vet_syntax, en, "cannot read this (~w); the knowledge base was not loaded and none of its code ran").
+engine_msg(vet_directive, zh, "指令 ~w 会在加载时运行；知识库只能声明：encoding(utf8)、include(文件)、dynamic、discontiguous、use_module(library(...))").
+engine_msg(vet_directive, en, "the directive ~w would run while loading; a knowledge base may only declare: encoding(utf8), include(File), dynamic, discontiguous, use_module(library(...))").
+engine_msg(vet_module, zh, "知识库不是模块：模块由引擎命名（去掉 module/2 指令）").
+engine_msg(vet_module, en, "a knowledge base is not a module: the engine names its module (remove the module/2 directive)").
+engine_msg(vet_hook, zh, "~w 的子句定义了系统在加载、出错或输出消息时调用的钩子，会在知识库的问题之外运行代码；知识库只能定义自己的谓词").
+engine_msg(vet_hook, en, "the clause for ~w defines a hook the system calls while loading, on an error or a message, which could run code outside the knowledge base's questions; a knowledge base defines only its own predicates").
+engine_msg(vet_foreign_clause, zh, "~w 的子句定义了另一个模块的谓词；知识库只能定义自己的谓词").
+engine_msg(vet_foreign_clause, en, "the clause for ~w defines a predicate of another module; a knowledge base defines only its own predicates").
+engine_msg(vet_builtin, zh, "~w 是 SWI-Prolog 的内置谓词，知识库不能定义或声明它").
+engine_msg(vet_builtin, en, "~w is a built-in predicate of SWI-Prolog, which a knowledge base may not define or declare").
+engine_msg(vet_engine_predicate, zh, "~w 是引擎的谓词，知识库不能定义或声明它").
+engine_msg(vet_engine_predicate, en, "~w is a predicate of the engine, which a knowledge base may not define or declare").
+engine_msg(vet_not_clause, zh, "~w 不是子句（子句的头须是谓词名及其参数）").
+engine_msg(vet_not_clause, en, "~w is not a clause (its head must be a predicate name with its arguments)").
+engine_msg(vet_include_outside, zh, "~w 只能以相对路径指向知识库目录内的文件：不能用绝对路径、别名（如 library(...)）、..、~~ 或 $").
+engine_msg(vet_include_outside, en, "~w may name only a file inside the knowledge base's directory, by a relative path: no absolute path, alias (such as library(...)), .., ~~ or $").
+engine_msg(vet_include_symlink, zh, "~w 指向符号链接；知识库的文件须是它自己目录中的文件").
+engine_msg(vet_include_symlink, en, "~w names a symbolic link; a knowledge base's files must be files of its own directory").
+engine_msg(vet_include_missing, zh, "~w：知识库目录中没有这个文件，或无法读取").
+engine_msg(vet_include_missing, en, "~w: no such file in the knowledge base's directory, or it cannot be read").
+engine_msg(vet_include_cycle, zh, "~w 包含了正在被包含的文件（循环包含）").
+engine_msg(vet_include_cycle, en, "~w includes a file that is already being included (a cycle)").
+engine_msg(vet_include_unreadable, zh, "无法读取 ~w（~w）").
+engine_msg(vet_include_unreadable, en, "cannot read ~w (~w)").
+engine_msg(vet_encoding, zh, "知识库的文件须为 UTF-8：不接受 encoding(~w)").
+engine_msg(vet_encoding, en, "a knowledge base's files are UTF-8: encoding(~w) is refused").
+engine_msg(vet_library, zh, "~w：知识库只能使用 SWI-Prolog 的这些库：~w").
+engine_msg(vet_library, en, "~w: a knowledge base may use only these libraries of SWI-Prolog: ~w").
+engine_msg(vet_declaration, zh, "~w：只能声明知识库自己的谓词（名称/元数）").
+engine_msg(vet_declaration, en, "~w: may declare only the knowledge base's own predicates (name/arity)").
+engine_msg(vet_quasi_quotation, zh, "准引用（{|...||...|}）会在读取时运行解析器；知识库不能使用").
+engine_msg(vet_quasi_quotation, en, "a quasi quotation ({|...||...|}) runs a parser while it is read; a knowledge base may not use one").
+engine_msg(vet_too_large, zh, "知识库超过了大小上限（~w 个子句和指令，~w 字节的 Prolog 源文件）；未加载").
+engine_msg(vet_too_large, en, "the knowledge base is larger than the limit (~w clauses and directives, ~w bytes of Prolog source); it was not loaded").
+engine_msg(vet_unsafe_pred, zh, "谓词 ~w 不能证明是安全的（~w）：知识库的规则只能推理，不能触及文件、shell、其他模块或运行时构造的目标").
+engine_msg(vet_unsafe_pred, en, "the predicate ~w is not provably safe (~w): a knowledge base's rules may only reason, never reach files, the shell, another module or a goal built at run time").
+engine_msg(vet_unsafe_question, zh, "问题 ~w 的目标不能证明是安全的（~w）").
+engine_msg(vet_unsafe_question, en, "the goal of the question ~w is not provably safe (~w)").
+engine_msg(vet_unsafe_check, zh, "检查 ~w 的目标不能证明是安全的（~w）").
+engine_msg(vet_unsafe_check, en, "the goal of the check ~w is not provably safe (~w)").
+engine_msg(vet_unsafe_format, zh, "消息 ~w 的格式会调用目标（~w）").
+engine_msg(vet_unsafe_format, en, "the format of the message ~w would call a goal (~w)").
 
 %   ---- errors -------------------------------------------------------------------
 
@@ -801,7 +960,8 @@ error_reply(M, pyreason_error(Code, Field, Value), Lang, _{error: E}) :-
     ),
     (   unknown_kind_(Code, Cat) -> true ; Code == not_a_person -> Cat = role ; Cat = null ),
     json_safe_(Value, JValue),
-    json_safe_(Field, JField),
+    path_atom_(Field, Field1),
+    json_safe_(Field1, JField),
     E = _{code: Code, field: JField, value: JValue, message: Message, category: Cat}.
 error_reply(M, time_limit_exceeded, Lang, _{error: _{code: time_limit, field: null, value: null,
                                                   message: Msg, category: null}}) :-
@@ -1424,3 +1584,327 @@ json_value_(V, S) :- format(string(S), "~q", [V]).
 
 json_string_(Dict, String) :-
     with_output_to(string(String), json_write_dict(current_output, Dict, [width(0)])).
+
+%   ---- batches: JSON Lines in, JSON Lines out ---------------------------------------
+
+%!  call_batch(+Header:string, +Lines:string, -Reply:string) is det.
+%
+%   The bridge's entry for a chunk of a JSON Lines batch.  Header is JSON:
+%   {"kb", "lang", "seconds", "inferences", "identity", "version"?,
+%   "defer_keys"?} (identity: the KB's identity as JSON text; version: JSON
+%   text every answer ends with, as "version"; defer_keys: the fields that
+%   leave a line to the caller).  Lines is the chunk's
+%   text, one scenario per line, read here as JSON data (never as Prolog).
+%   Reply is the output itself: a first line with the number of gaps among
+%   the answers and the 0-based indexes of the lines left to the caller,
+%   then one answer per line for every other non-empty line (the caller
+%   sends blank lines empty), in order, each the contract's answer as
+%   `pyreason ask --format json` prints it.  A line is left to the caller
+%   when it is anything but a valid scenario the engine answers: bad JSON,
+%   a field the scenario's schema (batch_schema) refuses, a backslash escape,
+%   an input the KB refuses, a limit reached.  The caller words those
+%   (suggestions, messages) as for a single question.  JSON is written once.
+call_batch(Header, Lines, Reply) :-
+    (   catch(call_batch_(Header, Lines, Reply0), E, ( print_message(warning, E), fail ))
+    ->  Reply = Reply0
+    ;   Reply = "*\n"                           % the caller answers every line itself
+    ).
+
+call_batch_(Header, Lines, Reply) :-
+    open_string(Header, HS),
+    call_cleanup(json_read_dict(HS, H, [value_string_as(string), null(null)]), close(HS)),
+    request_kb_(H, M),
+    request_lang_(H, Lang),
+    request_limit_(H, Limit),
+    get_dict(identity, H, Identity0),
+    (   get_dict(version, H, V), string(V)      % the caller's stamp, after the KB's identity
+    ->  atomics_to_string([Identity0, ", \"version\": ", V], Identity)
+    ;   Identity = Identity0
+    ),
+    (   get_dict(defer_keys, H, DKs), is_list(DKs) -> maplist(atom_string, DeferKeys, DKs) ; DeferKeys = [] ),
+    nb_setval(pyreason_defer_keys, DeferKeys),
+    split_string(Lines, "\n", "", Ls),
+    batch_schemas_(M, Schemas),
+    Limit = limits(Seconds, _),
+    get_time(Now), nb_setval(pyreason_question_start, Now),
+    setup_call_cleanup(
+        ( alarm(Seconds, pyreason_engine:batch_watchdog_(Seconds), Id, [remove(false)]),
+          nb_setval(pyreason_watchdog, Id) ),
+        foldl(batch_line_(M, Schemas, Lang, Limit, Identity), Ls, s(0, [], 0)-Pieces, s(_, Deferred0, Gaps)-[]),
+        remove_alarm(Id)),
+    reverse(Deferred0, Deferred),
+    atomic_list_concat([Gaps | Deferred], ' ', DS),
+    atomics_to_string([DS, "\n" | Pieces], Reply).
+
+batch_line_(M, Schemas, Lang, Limit, Identity, Line, s(I, D0, G0)-P0, s(I1, D, G)-P) :-
+    I1 is I + 1,
+    (   Line == ""                              % blank (the caller sends blank lines empty)
+    ->  D = D0, G = G0, P0 = P
+    ;   batch_answer_(M, Schemas, Lang, Limit, Line, Answer),
+        catch(phrase(answer_pieces_(M, Answer, Identity), P0, ["\n" | P]), _, fail)
+    ->  D = D0,
+        ( get_dict(status, Answer, gap) -> G is G0 + 1 ; G = G0 )
+    ;   D = [I | D0], G = G0, P0 = P
+    ).
+
+%   The answer to one line, or false when the line is left to the caller.
+batch_answer_(M, Schemas, Lang, limits(Seconds, Inferences), Line, Answer) :-
+    fast_json_(Line, Scenario),
+    is_dict(Scenario),
+    nb_getval(pyreason_defer_keys, DeferKeys),
+    \+ ( member(DK, DeferKeys), get_dict(DK, Scenario, _) ),
+    get_dict(question, Scenario, QS), string(QS), atom_string(Q, QS),
+    get_dict(Q, Schemas, Entry),
+    get_dict(schema, Entry, Schema),
+    get_dict(keep, Entry, Keep),
+    valid_json_(Schema, Scenario),
+    dict_pairs(Scenario, T, Pairs0),
+    include(kept_pair_(Keep), Pairs0, Pairs),
+    dict_pairs(Part, T, Pairs),
+    get_time(Start), nb_setval(pyreason_question_start, Start),
+    catch(( call_with_inference_limit(kb_ask(M, Part, Lang, Answer0), Inferences, Result),
+            Result \== inference_limit_exceeded ),
+          time_limit_exceeded,
+          ( nb_getval(pyreason_watchdog, Id), install_alarm(Id, Seconds), fail )),
+    Answer = Answer0.
+
+%   The time limit of each question of a batch: one alarm for the chunk,
+%   rather than one per question (installing an alarm costs more than
+%   answering); when it rings it stops the question running if that one
+%   has had its time, else it rings again when that one's time is up.
+batch_watchdog_(Seconds) :-
+    nb_getval(pyreason_question_start, Start),
+    get_time(Now),
+    Due is Start + Seconds,
+    (   Now >= Due
+    ->  throw(time_limit_exceeded)
+    ;   nb_getval(pyreason_watchdog, Id),
+        Again is Due - Now,
+        install_alarm(Id, Again)
+    ).
+
+kept_pair_(Keep, K-_) :- memberchk(K, Keep).
+
+%!  batch_schemas_(+M, -Schemas:dict) is det.
+%
+%   Per question kind, the JSON Schema of its scenarios (the caller's, derived
+%   from the KB's declarations: op batch_schema) and the fields that bear on
+%   the answer: {Kind: {schema, keep}}.  Kept in a global variable, which is
+%   read without a copy.
+batch_schemas_(M, Schemas) :-
+    atom_concat(pyreason_batch_schema_, M, Key),
+    nb_current(Key, Schemas).
+
+set_batch_schema_(M, Questions) :-
+    dict_pairs(Questions, _, Pairs),
+    findall(Q-_{schema: S, keep: Keep},
+            ( member(Q-E, Pairs), get_dict(schema, E, S), get_dict(fields, E, Fs),
+              maplist([F, A]>>atom_string(A, F), Fs, Keep) ),
+            Entries),
+    dict_pairs(Schemas, _, Entries),
+    atom_concat(pyreason_batch_schema_, M, Key),
+    nb_setval(Key, Schemas).
+
+%   ---- a subset of JSON Schema, conservative ------------------------------------------
+%
+%   valid_json_(+Schema, +Value): Value is valid.  Only the keywords below
+%   are known; a schema with any other keyword validates nothing, so the
+%   line goes to the caller's complete validator.
+
+valid_json_(Schema, V) :-
+    dict_pairs(Schema, _, Pairs),
+    forall(member(K-S, Pairs), keyword_ok_(K, S, V, Schema)).
+
+keyword_ok_(type, T, V, _) :- !, ( is_list(T) -> member(T1, T), json_type_(T1, V) -> true ; json_type_(T, V) ).
+keyword_ok_(const, C, V, _) :- !, C == V.
+keyword_ok_(enum, Cs, V, _) :- !, memberchk(V, Cs).
+keyword_ok_(properties, Ps, V, _) :- !,
+    (   is_dict(V)
+    ->  forall(get_dict(K, V, X), ( get_dict(K, Ps, S) -> valid_json_(S, X) ; true ))
+    ;   true
+    ).
+keyword_ok_(additionalProperties, false, V, Schema) :- !,
+    (   is_dict(V)
+    ->  ( get_dict(properties, Schema, Ps) -> true ; Ps = _{} ),
+        forall(get_dict(K, V, _), get_dict(K, Ps, _))
+    ;   true
+    ).
+keyword_ok_(required, Ks, V, _) :- !,
+    (   is_dict(V) -> forall(member(K0, Ks), ( atom_string(K, K0), get_dict(K, V, _) )) ; true ).
+keyword_ok_(minLength, N, V, _) :- !, ( string(V) -> string_length(V, L), L >= N ; true ).
+keyword_ok_(maxLength, N, V, _) :- !, ( string(V) -> string_length(V, L), L =< N ; true ).
+keyword_ok_(minimum, N, V, _) :- !, ( number(V) -> V >= N ; true ).
+keyword_ok_(minItems, N, V, _) :- !, ( is_list(V) -> length(V, L), L >= N ; true ).
+keyword_ok_(maxItems, N, V, _) :- !, ( is_list(V) -> length(V, L), L =< N ; true ).
+keyword_ok_(items, S, V, _) :- !, ( is_list(V) -> forall(member(X, V), valid_json_(S, X)) ; true ).
+keyword_ok_(anyOf, Ss, V, _) :- !, member(S, Ss), valid_json_(S, V), !.
+
+json_type_("string", V) :- string(V).
+json_type_("integer", V) :- integer(V).
+json_type_("number", V) :- integer(V).          % floats go to the caller
+json_type_("boolean", V) :- ( V == true ; V == false ).
+json_type_("null", V) :- V == null.
+json_type_("object", V) :- is_dict(V).
+json_type_("array", V) :- is_list(V).
+
+%   ---- reading one JSON line fast ---------------------------------------------------
+%
+%   A line with no backslash and no control character is split at its
+%   quotes: the strings are every other part, exactly as written; the rest
+%   is punctuation, integers, true, false and null.  Anything else (escapes,
+%   fractions, exponents, duplicate keys) fails: the line goes to the
+%   caller's parser.
+
+fast_json_(Line, Value) :-
+    \+ sub_string(Line, _, _, _, "\\"),
+    control_chars_(Ctrl),
+    split_string(Line, Ctrl, "", [_]),
+    split_string(Line, "\"", "", Parts),
+    parts_tokens_(Parts, Tokens),
+    catch(phrase(json_value_(Value), Tokens), _, fail),
+    !.
+
+control_chars_(S) :-
+    (   nb_current(pyreason_control_chars, S0) -> S = S0
+    ;   numlist(0, 31, Cs), string_codes(S, Cs), nb_setval(pyreason_control_chars, S)
+    ).
+
+parts_tokens_([Out], Tokens) :- !, out_tokens_(Out, Tokens, []).
+parts_tokens_([Out, Str | Rest], Tokens) :-
+    out_tokens_(Out, Tokens, [s(Str) | Tokens1]),
+    parts_tokens_(Rest, Tokens1).
+
+out_tokens_(Out, T0, T) :-
+    string_codes(Out, Codes),
+    codes_tokens_(Codes, T0, T).
+
+codes_tokens_([], T, T).
+codes_tokens_([C | Cs], T0, T) :- out_code_(C, Cs, T0, T).
+
+out_code_(0' , Cs, T0, T) :- !, codes_tokens_(Cs, T0, T).
+out_code_(0'{, Cs, ['{' | T0], T) :- !, codes_tokens_(Cs, T0, T).
+out_code_(0'}, Cs, ['}' | T0], T) :- !, codes_tokens_(Cs, T0, T).
+out_code_(0'[, Cs, ['[' | T0], T) :- !, codes_tokens_(Cs, T0, T).
+out_code_(0'], Cs, [']' | T0], T) :- !, codes_tokens_(Cs, T0, T).
+out_code_(0':, Cs, [':' | T0], T) :- !, codes_tokens_(Cs, T0, T).
+out_code_(0',, Cs, [',' | T0], T) :- !, codes_tokens_(Cs, T0, T).
+out_code_(0't, [0'r, 0'u, 0'e | Cs], [v(true) | T0], T) :- !, codes_tokens_(Cs, T0, T).
+out_code_(0'f, [0'a, 0'l, 0's, 0'e | Cs], [v(false) | T0], T) :- !, codes_tokens_(Cs, T0, T).
+out_code_(0'n, [0'u, 0'l, 0'l | Cs], [v(null) | T0], T) :- !, codes_tokens_(Cs, T0, T).
+out_code_(C, Cs, [v(N) | T0], T) :-
+    (   C == 0'- -> Cs = [D | _], ascii_digit_(D) ; ascii_digit_(C) ),
+    digits_(Cs, Ds, Rest),
+    Number = [C | Ds],
+    \+ Number = [0'-, 0'0, _ | _], \+ Number = [0'0, _ | _],     % no leading zeros
+    number_codes(N, Number),
+    codes_tokens_(Rest, T0, T).
+
+ascii_digit_(C) :- C >= 0'0, C =< 0'9.
+
+digits_([C | Cs], [C | Ds], Rest) :- ascii_digit_(C), !, digits_(Cs, Ds, Rest).
+digits_(Rest, [], Rest).
+
+json_value_(V) --> [s(S)], !, { V = S }.
+json_value_(V) --> [v(V)], !.
+json_value_(D) --> ['{'], !, ( ['}'] -> { Pairs = [] } ; json_pairs_(Pairs), ['}'] ), { dict_pairs(D, _, Pairs) }.
+json_value_(L) --> ['['], !, ( [']'] -> { L = [] } ; json_items_(L), [']'] ).
+
+json_pairs_([K-V | Ps]) --> [s(KS), ':'], { atom_string(K, KS) }, json_value_(V), ( [','] -> json_pairs_(Ps) ; { Ps = [] } ).
+json_items_([V | Vs]) --> json_value_(V), ( [','] -> json_items_(Vs) ; { Vs = [] } ).
+
+%   ---- writing an answer as `ask --format json` prints it ------------------------------
+%
+%   Python's json.dumps(ensure_ascii=False) layout (", " and ": "), the keys
+%   in the contract's order, the answer's fields in the order the KB
+%   declares them, each citation as article, paragraph, item.
+
+write_answer_(M, A, Identity) :-
+    phrase(answer_pieces_(M, A, Identity), Pieces),
+    atomics_to_string(Pieces, S),
+    write(S).
+
+%!  answer_json(+M, +Answer:dict, +Identity:string, -Json:string) is det.
+%
+%   The answer as `ask --format json` prints it (see call_batch/3).
+answer_json(M, A, Identity, Json) :-
+    phrase(answer_pieces_(M, A, Identity), Pieces),
+    atomics_to_string(Pieces, Json).
+
+answer_pieces_(M, A, Identity) -->
+    { get_dict(question, A, Q), get_dict(status, A, St), get_dict(answer, A, F),
+      get_dict(citations, A, Cs), get_dict(explanation, A, Ex), get_dict(gaps, A, Gs),
+      get_dict(interpretations, A, Is) },
+    ["{\"question\": "], jp_(Q), [", \"status\": "], jp_(St),
+    [", \"answer\": "], fields_pieces_(M, Q, F),
+    [", \"citations\": "], cites_pieces_(Cs),
+    [", \"explanation\": "], entries_pieces_(Ex),
+    [", \"gaps\": "], entries_pieces_(Gs),
+    [", \"interpretations\": "], entries_pieces_(Is),
+    [", \"kb\": ", Identity, "}"].
+
+fields_pieces_(M, Q, Fields) -->
+    { memo_(field_order, M-Q, findall(F, kb_fact_(M, answer_field(Q, F, _, _)), Order), Order),
+      findall(K-V, ( member(K, Order), get_dict(K, Fields, V) ), Declared),
+      dict_pairs(Fields, _, All),
+      findall(K-V, ( member(K-V, All), \+ memberchk(K, Order) ), Others),
+      append(Declared, Others, Pairs) },
+    pairs_pieces_(Pairs).
+
+entries_pieces_([]) --> !, ["[]"].
+entries_pieces_([E | Es]) --> ["["], entry_memo_(E), entries_pieces__(Es), ["]"].
+entries_pieces__([]) --> [].
+entries_pieces__([E | Es]) --> [", "], entry_memo_(E), entries_pieces__(Es).
+
+%   An entry's JSON is kept (most steps recur: their words are the KB's).
+entry_memo_(E) --> { memo_(entry_json, E, pieces_string_(entry_pieces_(E), T), T) }, [T].
+
+pieces_string_(G, S) :- phrase(G, Pieces), atomics_to_string(Pieces, S).
+
+entry_pieces_(E) -->                            % the keys in order, citations rewritten
+    { dict_pairs(E, _, [K-V | Pairs]) },
+    ["{"], entry_pair_(K, V), entry_pairs_(Pairs), ["}"].
+entry_pairs_([]) --> [].
+entry_pairs_([K-V | Ps]) --> [", "], entry_pair_(K, V), entry_pairs_(Ps).
+entry_pair_(citations, V) --> !, ["\"citations\": "], cites_pieces_(V).
+entry_pair_(K, V) --> jp_(K), [": "], jp_(V).
+
+cites_pieces_([]) --> !, ["[]"].
+cites_pieces_(Cs) --> { memo_(cites_json, Cs, pieces_string_(cites_list_(Cs), T), T) }, [T].
+cites_list_([C | Cs]) --> ["["], cite_(C), cites__(Cs), ["]"].
+cites__([]) --> [].
+cites__([C | Cs]) --> [", "], cite_(C), cites__(Cs).
+cite_(C) -->
+    { get_dict(article, C, A), get_dict(paragraph, C, P), get_dict(item, C, I) },
+    ["{\"article\": "], jp_(A), [", \"paragraph\": "], jp_(P), [", \"item\": "], jp_(I), ["}"].
+
+%   A JSON value as pieces of text.
+jp_(V) --> { string(V) }, !, json_text_(V).
+jp_(V) --> { atom(V) }, !,
+    (   { V == null ; V == true ; V == false } -> [V] ; json_text_(V) ).
+jp_(V) --> { integer(V) }, !, [V].
+jp_([]) --> !, ["[]"].
+jp_([X | Xs]) --> !, ["["], jp_(X), items_pieces_(Xs), ["]"].
+jp_(V) --> { is_dict(V) }, !, { dict_pairs(V, _, Pairs) }, pairs_pieces_(Pairs).
+jp_(V) --> { throw(pyreason_error(unwritable, null, V)) }.   % floats and terms: the caller writes them
+
+items_pieces_([]) --> !.
+items_pieces_([X | Xs]) --> !, [", "], jp_(X), items_pieces_(Xs).
+items_pieces_(Tail) --> { throw(pyreason_error(unwritable, null, Tail)) }.
+
+pairs_pieces_([]) --> !, ["{}"].
+pairs_pieces_([K-V | Ps]) --> ["{"], jp_(K), [": "], jp_(V), pairs_pieces__(Ps), ["}"].
+pairs_pieces__([]) --> [].
+pairs_pieces__([K-V | Ps]) --> [", "], jp_(K), [": "], jp_(V), pairs_pieces__(Ps).
+
+%   A string as JSON, escaped as Python's json.dumps(ensure_ascii=False) does
+%   (library(http/json)'s json_write_string/2 does it the same way).
+json_text_(T, L0, L) :-
+    (   escapes_(Esc), split_string(T, Esc, "", [_])
+    ->  L0 = ["\"", T, "\"" | L]
+    ;   with_output_to(string(S), json:json_write_string(current_output, T)), L0 = [S | L]
+    ).
+
+escapes_(S) :-
+    (   nb_current(pyreason_json_escapes, S0) -> S = S0
+    ;   numlist(0, 31, Cs), string_codes(S, [0'", 0'\\ | Cs]), nb_setval(pyreason_json_escapes, S)
+    ).
