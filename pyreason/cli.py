@@ -694,7 +694,8 @@ def report(ctx: click.Context, file: str, fmt: str, output: str | None, case_num
         from .scenario import load_scenario_file
         scenario = load_scenario_file(file)
         answer = kb.ask(scenario, lang=lang, source=file)
-        data = render(build_context(kb, scenario, answer, lang, case_number), fmt, signer)
+        answering = kb.kb_for(answer) if hasattr(kb, "kb_for") else kb     # a rule set: the document cited
+        data = render(build_context(answering, scenario, answer, lang, case_number), fmt, signer)
         if output in (None, "-"):
             click.echo(data.decode("utf-8"), nl=False)
         else:

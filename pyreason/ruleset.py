@@ -165,10 +165,15 @@ def version_object(kb: Any, when: _dt.date, given: bool, lang: str) -> dict[str,
     info = version_info(kb)
     doc = kb.document["document"]
     label = info["labels"].get(lang) or info["labels"].get("zh")
+    period = _period_text(info, lang)
+    chosen = _w(lang, "date_given" if given else "date_today", date=_fmt_date(when, lang))
+    sep = "，" if lang == "zh" else "; "
+    text = f"{doc.get('number') or doc.get('title') or kb.name} {label or ''}{sep if label else ''}{period}{sep}{chosen}"
     return {"document": info["document_id"], "kb": kb.name, "number": doc.get("number"),
             "title": doc.get("title"), "label": label,
             "in_force": [{"from": p["from"], "until": p["until"]} for p in info["in_force"]],
-            "date": when.isoformat(), "date_given": given}
+            "date": when.isoformat(), "date_given": given,
+            "heading": _w(lang, "version"), "text": text}
 
 
 # -- one KB: its own in-force period ------------------------------------------------------------
