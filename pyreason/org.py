@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from . import safeyaml
 from .errors import ScenarioError
 from .scenario import MAX_BATCH_BYTES, _read
 
@@ -21,9 +22,10 @@ MAX_STAFF = 200_000
 class OrgError(ScenarioError):
     """A staff list with errors; ``errors`` holds every one, the line shows the first."""
 
-    def __init__(self, source: str, errors: list[dict[str, Any]]):
+    def __init__(self, source: str, errors: list[dict[str, Any]], more: int = 0):
         first = errors[0]
-        more = len(errors) - 1
+        self.more = more                     # errors found beyond those listed
+        more = len(errors) - 1 + more
         zh = first["message"] + (f"（另有 {more} 处错误）" if more else "")
         en = first.get("message_en", first["message"]) + (f" (and {more} more errors)" if more else "")
         super().__init__(source, first.get("field"), {"zh": zh, "en": en}, first.get("suggestions") or [],
@@ -51,8 +53,11 @@ def read_chart(path: str) -> list[dict[str, Any]]:
             if suffix == ".json":
                 data = json.loads(text)
             else:
-                import yaml
-                data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+                data = safeyaml.load(text)
+        except safeyaml.YamlInputError as exc:      # a duplicate key, aliases expanding too far
+            raise _error(path, f"line {exc.line}" if exc.line else None, exc.messages["zh"], exc.messages["en"]) from None
+        except RecursionError:
+            raise _error(path, None, "嵌套过深", "nested too deeply") from None
         except Exception as exc:  # YAML or JSON syntax
             raise _error(path, None, f"无法解析：{str(exc).splitlines()[0]}",
                          f"cannot parse: {str(exc).splitlines()[0]}") from None
