@@ -22,7 +22,7 @@ from xml.etree import ElementTree as ET
 
 import yaml
 
-from . import bridge
+from . import bridge, safeyaml
 from .bridge import located
 from .errors import InternalError, KBError, PyreasonError
 from .expectations import failures
@@ -87,7 +87,10 @@ def read_cases(directory: Path) -> tuple[list[tuple[str, dict[str, Any]]], list[
             bad(path, f"不是 UTF-8 编码（第 {line} 行）", f"not UTF-8 (line {line})", line)
             continue
         try:
-            case = yaml.safe_load(text)
+            case = safeyaml.load(text)
+        except safeyaml.YamlInputError as exc:      # a duplicate key, aliases expanding too far
+            bad(path, f"YAML 有误：{exc.messages['zh']}", f"not valid YAML: {exc.messages['en']}", exc.line)
+            continue
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else None

@@ -15,6 +15,7 @@ from typing import Any
 import fastjsonschema
 import yaml
 
+from . import safeyaml
 from .errors import ScenarioError
 from .fileio import FileError, read_input
 
@@ -239,7 +240,10 @@ def _read(path: str, limit: int = MAX_FILE_BYTES) -> str:
 def _parse(path: str, text: str) -> Any:
     if Path(path).suffix.lower() == ".json":
         try:
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        except _DuplicateKey as exc:
+            raise ScenarioError(path, exc.key, {"zh": f"键 {exc.key} 重复", "en": f"duplicate key '{exc.key}'"},
+                                code="syntax") from None
         except json.JSONDecodeError as exc:
             raise ScenarioError(path, f"line {exc.lineno}", {
                 "zh": f"JSON 语法错误（第 {exc.colno} 列）：{exc.msg}",
@@ -247,7 +251,9 @@ def _parse(path: str, text: str) -> Any:
         except RecursionError:
             raise ScenarioError(path, None, {"zh": "嵌套过深", "en": "nested too deeply"}) from None
     try:
-        docs = list(yaml.safe_load_all(text))
+        docs = safeyaml.load_all(text)
+    except safeyaml.YamlInputError as exc:      # a duplicate key, aliases expanding too far
+        raise ScenarioError(path, f"line {exc.line}" if exc.line else None, exc.messages, code="syntax") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else None
@@ -265,6 +271,22 @@ def _parse(path: str, text: str) -> Any:
         raise ScenarioError(path, None, {"zh": "一个文件只能有一个场景（JSON Lines 请用 batch）",
                                          "en": "a file holds one scenario (use batch for JSON Lines)"})
     return docs[0]
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice (json.loads would keep the last silently)."""
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise _DuplicateKey(k)
+        out[k] = v
+    return out
 
 
 def _schema_error(source: str, question: str, err: Any,
