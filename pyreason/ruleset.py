@@ -469,6 +469,41 @@ class RuleSet:
                 progress(i + 1, len(scenarios))
         return out
 
+    def answer_jsonl(self, lines: Iterable[bytes | None], write: Any, lang: str = "zh", source: str = "<batch>",
+                     chunk: int = 1000, progress: Any = None) -> Any:
+        """``batch`` on a rule set: each JSON line answered by :meth:`ask` (one scenario at a time:
+        each line may name its own date), written as it is made; the counts of answered, gap and
+        error lines (as ``KnowledgeBase.answer_jsonl``)."""
+        from types import SimpleNamespace
+        from .kb import _error_object
+        count = SimpleNamespace(lines=0, answered=0, gaps=0, errors=0)
+        for number, raw in enumerate(lines, 1):
+            count.lines = number
+            if raw is not None and not raw.strip():
+                continue
+            try:
+                if raw is None:
+                    raise ScenarioError(f"{source}:{number}", None, {"zh": "行过长", "en": "the line is too long"})
+                try:
+                    scenario = json.loads(raw.decode("utf-8"))
+                except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+                    raise ScenarioError(f"{source}:{number}", None, {"zh": f"JSON 语法错误：{exc}",
+                                                                     "en": f"JSON syntax error: {exc}"},
+                                        code="syntax") from None
+                answer = self.ask(scenario, lang, f"{source}:{number}")
+                count.answered += 1
+                count.gaps += answer["status"] == "gap"
+                out = answer
+            except ScenarioError as exc:
+                count.errors += 1
+                out = _error_object(number, exc, lang)
+            write((json.dumps(out, ensure_ascii=False) + "\n").encode("utf-8"))
+            if progress and number % chunk == 0:
+                progress(count)
+        if progress:
+            progress(count)
+        return count
+
     def ask_with_flips(self, scenario: dict[str, Any], lang: str = "zh", source: str = "<scenario>") -> dict[str, Any]:
         """The answer; the flips are the prevailing document's own."""
         answer = self.ask(scenario, lang, source)

@@ -384,3 +384,28 @@ def test_check_fails_on_a_conflict_no_rule_resolves(run, tmp_path):
     out = run("check", "--kb", str(tmp_path), "--lang", "en")
     assert out.exit_code == 1
     assert "no precedence rule decides (a gap)" in out.output
+
+
+def test_cli_batch_on_a_rule_set_each_line_its_own_date(run, tmp_path):
+    # Each line answered on its own date: 2019 text alone (Art 1: 副局长), then Art 14 (局长),
+    # then before any document (a gap); a bad date is that line's error, the rest go on.
+    lines = [{"question": "approver", "matter": "执行案款的发放", "date": d}
+             for d in ("2020-01-01", "2023-06-01", "2018-01-01", "2023-02-30")]
+    src = tmp_path / "b.jsonl"
+    src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    out = run("--kb", str(RULESET), "batch", str(src))
+    assert out.exit_code == 1
+    got = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [a.get("answer", {}).get("approver") for a in got[:3]] == ["副局长", "局长", None]
+    assert got[2]["gaps"][0]["id"] == "no_version_in_force"
+    assert got[3]["status"] == "error" and got[3]["error"]["field"] == "date" and got[3]["line"] == 4
+
+
+def test_cli_report_names_the_version_and_the_precedence(run, tmp_path):
+    s = _scenario(tmp_path, "question: approver\nmatter: 执行案款的发放\ndate: 2023-06-01\n")
+    for fmt in ("txt", "md", "html"):
+        out = run("--kb", str(RULESET), "report", s, "--format", fmt)
+        assert out.exit_code == 0, out.output
+        assert "宛法〔2023〕123号 2023年试行文本，自2023年1月1日起施行，按2023年6月1日有效的版本" in out.stdout
+        assert "本院之前下发的规范性文件与本规定相冲突的，以本规定为准" in out.stdout   # Art 14, quoted
+        assert "审批人：副局长" in out.stdout                                           # the overridden answer
