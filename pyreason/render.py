@@ -62,7 +62,8 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         if any(isinstance(e, yaml.AliasEvent) for e in events):  # words need no aliases (and a bomb is one)
             from .errors import KBError
             raise KBError(f"{path}: uses YAML aliases (*name); write the words out")
-        data = yaml.load(text, Loader=loader)
+        from . import safeyaml             # a key given twice is an error, not the last one winning
+        data = safeyaml.load(text)
     except FileNotFoundError:
         return {}
     except yaml.YAMLError as exc:
