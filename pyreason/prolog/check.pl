@@ -1883,10 +1883,12 @@ fact_declared_(M, Q, K) :-
     kb_fact(M, fact(K, _, Opts)),
     ( memberchk(for(Ks), Opts) -> memberchk(Q, Ks) ; true ), !.
 
+pair_declared_(M, Q, K-_) :- fact_declared_(M, Q, K).
+
 drop_undeclared_facts_(M, Q, S, S1, Ignored) :-
     (   get_dict(facts, S, Fs), is_dict(Fs)
     ->  dict_pairs(Fs, T, FPairs),
-        partition([K-_]>>fact_declared_(M, Q, K), FPairs, Keep, Drop),
+        partition(pair_declared_(M, Q), FPairs, Keep, Drop),
         findall(P, ( member(K-V, Drop), V \== null, format(string(P), "facts.~w", [K]) ), Ignored),
         (   Drop == [] -> S1 = S
         ;   Keep == [] -> del_dict(facts, S, _, S1)
