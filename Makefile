@@ -79,6 +79,7 @@ test-prolog: setup
 	swipl -q pyreason/prolog/test_kb.pl tests/kbs/court_b
 	swipl -q pyreason/prolog/tests/run.pl
 	swipl -q -g run_tests -t halt pyreason/prolog/tests/lib.plt
+	swipl -q -g run_tests -t halt pyreason/prolog/tests/engine.plt
 
 test-python: setup
 	$(PY) -m pytest -q

@@ -91,8 +91,12 @@ class KnowledgeBase:
 
     # -- questions ---------------------------------------------------------
 
-    def ask(self, scenario: dict[str, Any], lang: str = "zh", source: str = "<scenario>") -> dict[str, Any]:
-        """Answer one scenario (a dict in the contract's shape); raise ScenarioError if it is invalid."""
+    def ask(self, scenario: dict[str, Any], lang: str = "zh", source: str = "<scenario>",
+            deadline: float | None = None) -> dict[str, Any]:
+        """Answer one scenario (a dict in the contract's shape); raise ScenarioError if it is invalid.
+
+        ``deadline`` (a ``time.time()`` value) is the caller's whole budget: the engine stops at
+        it, or at ``time_limit``, whichever comes first (a ScenarioError with code time_limit)."""
         if lang not in LANGS:
             raise ValueError(f"lang must be one of {LANGS}")
         self.validate(scenario, source)
@@ -100,27 +104,36 @@ class KnowledgeBase:
         version, outside = single_version(self, scenario, lang, source)
         if outside is not None:
             return self._contract_order(outside)
-        reply = bridge.call(self.module, {"op": "ask", "scenario": self.question_part(scenario), "lang": lang,
-                                         "seconds": self.time_limit, "inferences": self.inference_limit})
+        request = {"op": "ask", "scenario": self.question_part(scenario), "lang": lang,
+                   "seconds": self.time_limit, "inferences": self.inference_limit}
+        if deadline is not None:
+            request["deadline"] = deadline
+        reply = bridge.call(self.module, request)
         if "error" in reply:
             raise self._error(reply["error"], source)
         reply["kb"] = self.identity
         return stamp(self._contract_order(reply), version, self, lang)
 
     def ask_with_flips(self, scenario: dict[str, Any], lang: str = "zh",
-                       source: str = "<scenario>") -> dict[str, Any]:
+                       source: str = "<scenario>", deadline: float | None = None) -> dict[str, Any]:
         """The answer plus ``flips``: each single change of facts (one absence, one authorisation,
-        ``major``, one vote) that would change it, with the new answer and its citations."""
+        ``major``, one vote) that would change it, with the new answer and its citations.
+
+        The search for flips takes at most ten times ``time_limit``, and never runs past
+        ``deadline`` (a ``time.time()`` value): cut short, it says so, ``flips_complete`` being
+        false and ``flips_note`` saying what was not tried (else ``flips_complete`` is true)."""
         self.validate(scenario, source)
         from .ruleset import single_version, stamp     # the version in force on the scenario's date
         version, outside = single_version(self, scenario, lang, source)
         if outside is not None:
             return self._contract_order(outside) | {"flips": []}
         facts = self.labels(lang).get("facts", {})
-        reply = bridge.call(self.module, {"op": "flips", "scenario": self.question_part(scenario),
-                                          "fact_labels": {k: v for k, v in facts.items() if isinstance(v, str)},
-                                         "lang": lang, "seconds": self.time_limit * 10,
-                                         "inferences": self.inference_limit * 20})
+        request = {"op": "flips", "scenario": self.question_part(scenario),
+                   "fact_labels": {k: v for k, v in facts.items() if isinstance(v, str)},
+                   "lang": lang, "seconds": self.time_limit * 10, "inferences": self.inference_limit * 20}
+        if deadline is not None:
+            request["deadline"] = deadline
+        reply = bridge.call(self.module, request)
         if "error" in reply:
             raise self._error(reply["error"], source)
         answer = reply["answer"]
@@ -133,6 +146,9 @@ class KnowledgeBase:
                                         "explanation": [], "gaps": [], "interpretations": []})["answer"],
              "citations": _cite_order(f["citations"])}
             for f in reply["flips"]]
+        answer["flips_complete"] = reply.get("complete", True)
+        if not answer["flips_complete"]:
+            answer["flips_note"] = reply.get("note")
         return answer
 
     def ask_file(self, path: str, lang: str = "zh") -> dict[str, Any]:

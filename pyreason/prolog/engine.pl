@@ -48,30 +48,11 @@ A failed request replies {"error": {"code", "field", "value", "message"}}.
 %!  register_kb(+Module) is det.
 %
 %   Module holds a loaded KB: requests may name it.  What was computed once
-%   for an earlier load of Module is forgotten, and the KB's scenario_fact/1
-%   reads the facts of the question being answered (with_facts_/3).
+%   for an earlier load of Module is forgotten.
 register_kb(M) :-
     retractall(kb_has_(M, _, _, _)),
     forget_memos_(M),
-    (   registered_(M) -> true ; assertz(registered_(M)) ),
-    scenario_hook_(M).
-
-%   The KB's rules read scenario_fact/1; its facts for one question are
-%   handed over in a backtrackable global variable (b_setval/2), so the
-%   database never changes and no transaction is needed per question.
-%   Facts asserted into scenario_fact/1 (the KB's own tests do, inside
-%   snapshot/1) are read as before.
-scenario_hook_(M) :-
-    (   predicate_property(M:scenario_fact(_), dynamic),
-        \+ ( clause(M:scenario_fact(_), Body), Body = pyreason_engine:current_scenario_fact_(_) )
-    ->  asserta(M:(scenario_fact(F) :- pyreason_engine:current_scenario_fact_(F)))
-    ;   true
-    ).
-
-%!  current_scenario_fact_(-Fact) is nondet.
-current_scenario_fact_(F) :-
-    nb_current(pyreason_scenario, Facts),
-    member(F, Facts).
+    (   registered_(M) -> true ; assertz(registered_(M)) ).
 
 %   ---- computed once per KB ----------------------------------------------------
 
@@ -152,8 +133,8 @@ request_("flips", M, Request, Reply) :-
     b_setval(pyreason_fact_labels, Labels),
     request_lang_(Request, Lang),
     request_limit_(Request, limits(Seconds, Inferences)),
-    catch(( call_with_time_limit(Seconds,
-                call_with_inference_limit(flips(M, Request.scenario, Lang, Reply0), Inferences, Result)),
+    get_time(Now), Deadline is Now + Seconds,
+    catch(( call_with_inference_limit(flips(M, Request.scenario, Lang, Deadline, Reply0), Inferences, Result),
             (   Result == inference_limit_exceeded
             ->  throw(pyreason_error(inference_limit, null, Inferences))
             ;   Reply = Reply0
@@ -173,8 +154,15 @@ request_lang_(Request, Lang) :-
 
 %   The limits of one question: seconds (default 10) and inferences (default
 %   50 million); cyclic or enormous input ends with a clear error, not a hang.
+%   A request may also carry "deadline" (seconds since the epoch, as
+%   time.time() gives it): the caller's whole budget, which no limit passes.
 request_limit_(Request, limits(Seconds, Inferences)) :-
-    (   get_dict(seconds, Request, S), number(S), S > 0 -> Seconds = S ; Seconds = 10 ),
+    (   get_dict(seconds, Request, S), number(S), S > 0 -> Seconds0 = S ; Seconds0 = 10 ),
+    (   get_dict(deadline, Request, D), number(D)
+    ->  get_time(Now), Left is D - Now,
+        (   Left > 0 -> Seconds is min(Seconds0, Left) ; throw(time_limit_exceeded) )
+    ;   Seconds = Seconds0
+    ),
     (   get_dict(inferences, Request, I), integer(I), I > 0 -> Inferences = I ; Inferences = 50000000 ).
 
 batch_reply_(M, Lang, Limit, Scenario, Reply) :-
@@ -287,12 +275,16 @@ holder_in_unit_(_, department, _, D, department, Unit) :- !, D == Unit.
 holder_in_unit_(_, team, _, D, department, Unit) :- !, ( D == null ; D == Unit ).
 holder_in_unit_(_, _, _, _, _, _).
 
-%   The facts reach the rules through scenario_fact/1 (scenario_hook_/1);
-%   leaving, the facts are gone (on failure or error by backtracking).
+%   The facts are the KB's scenario_fact/1 clauses while Goal runs, erased as
+%   it leaves (by success, failure or error): the base is unchanged, without
+%   the cost of a database transaction (snapshot/1) per question.
 with_facts_(M, Facts, Goal) :-
-    b_setval(pyreason_scenario, Facts),
-    once(M:Goal),
-    b_setval(pyreason_scenario, []).
+    setup_call_cleanup(assert_facts_(Facts, M, Refs),
+                       once(M:Goal),
+                       maplist(erase, Refs)).
+
+assert_facts_([], _, []).
+assert_facts_([F | Fs], M, [R | Rs]) :- assertz(M:scenario_fact(F), R), assert_facts_(Fs, M, Rs).
 
 field_(Dict, Key, Value) :-
     (   get_dict(Key, Dict, Value)
@@ -389,7 +381,7 @@ convert(M, list(T, Opts), Path, V, Facts, Out) :- !,
     (   memberchk(distinct_persons(Code), Opts),          % one person named twice
         nth0(I, V, E), string(E), atom_string(A, E), person_(M, A, _, _, _),
         nth0(J, V, E), J > I
-    ->  format(atom(P), "~w[~w]", [Path, J]),
+    ->  P = idx(Path, J),
         throw(pyreason_error(Code, P, E))
     ;   true
     ),
@@ -437,7 +429,7 @@ votes_(M, Kind, Path, Values, Facts0, Votes) :-
             Indexed),
     (   nth0(J, Indexed, J-vote(R, _, _)), kb_fact_(M, unique_holder(R)),
         nth0(K, Indexed, K-vote(R, _, _)), K > J
-    ->  format(atom(Fd), "~w[~w].role", [Path, K]),
+    ->  Fd = key(idx(Path, K), role),
         nth0(K, Values, VK), get_dict(role, VK, RK),
         throw(pyreason_error(duplicate_vote, Fd, RK))
     ;   true
@@ -566,13 +558,13 @@ collection_type_(set(_, _)).
 fact_checks_(M, Name, _Type, Opts, Path, Raw, Value) :-
     (   ( member(group(G, Code), Opts) ; member(group(G), Opts), atom_concat(not_, G, Code) ),
         nth0(I, Value, V), \+ kb_fact_(M, known_group(_, V, G))
-    ->  format(atom(P), "~w[~w]", [Path, I]), nth0(I, Raw, RV),
+    ->  P = idx(Path, I), nth0(I, Raw, RV),
         throw(pyreason_error(Code, P, RV))
     ;   true
     ),
     (   ( member(unique(Code), Opts) ; memberchk(unique, Opts), atom_concat(duplicate_, Name, Code) ),
         nth0(I, Value, V), nth0(J, Value, V), J > I
-    ->  format(atom(P), "~w[~w]", [Path, J]), nth0(J, Raw, RV),
+    ->  P = idx(Path, J), nth0(J, Raw, RV),
         throw(pyreason_error(Code, P, RV))
     ;   true
     ),
@@ -581,7 +573,7 @@ fact_checks_(M, Name, _Type, Opts, Path, Raw, Value) :-
         nth0(I, Value, Rec), Rec =.. [record | Args],
         record_fields_(M, Name, Fs), nth1(K1, Fs, F1), nth1(K2, Fs, F2),
         nth1(K1, Args, X), nth1(K2, Args, Y), X == Y
-    ->  format(atom(P), "~w[~w].~w", [Path, I, F2]),
+    ->  P = key(idx(Path, I), F2),
         throw(pyreason_error(Code, P, RV2))
     ;   true
     ).
@@ -808,7 +800,7 @@ render_arg(M, Lang, Word, Text) :-
     !,
     text_string_(Text0, Text).
 render_arg(M, Lang, Value, Text) :-
-    atom(Value), Value \== null, M:known(_, Value, Name, _, Label),
+    atom(Value), Value \== null, M \== none, M:known(_, Value, Name, _, Label),
     !,
     (   Lang == en, Label \== null
     ->  format(string(Text), "~w (~w)", [Name, Label])
@@ -836,6 +828,10 @@ engine_msg(err_unrecorded_reading, zh, "知识库的缺陷：答案依据的解�
 engine_msg(err_unrecorded_reading, en, "a defect of the knowledge base: the answer relies on the reading ~w, which reading/5 does not record").
 engine_msg(err_missing_field, zh, "缺少字段 ~w").
 engine_msg(err_missing_field, en, "missing field ~w").
+engine_msg(err_resource_limit, zh, "问题过大：推理超出了内存上限（~w），请减少事实或表决意见的数量").
+engine_msg(err_resource_limit, en, "the question is too large: reasoning ran out of memory (~w); give fewer facts or votes").
+engine_msg(flips_incomplete, zh, "时间上限已到，未能检查全部 ~w 种可能的变化：以下所列不完整").
+engine_msg(flips_incomplete, en, "the time limit was reached before all ~w possible changes were tried: the list below is incomplete").
 engine_msg(err_time_limit, zh, "超过每个问题的时间上限（可用 --time-limit 调整）").
 engine_msg(err_time_limit, en, "the time limit of one question was exceeded (see --time-limit)").
 engine_msg(err_inference_limit, zh, "超过每个问题 ~w 次推理的上限（可用 --inference-limit 调整）").
@@ -967,6 +963,11 @@ error_reply(M, time_limit_exceeded, Lang, _{error: _{code: time_limit, field: nu
                                                   message: Msg, category: null}}) :-
     !,
     message_text(M, Lang, err_time_limit, [], Msg).
+error_reply(M, error(resource_error(What), _), Lang,
+            _{error: _{code: resource_limit, field: null, value: null, message: Msg, category: null}}) :-
+    !,
+    garbage_collect,
+    message_text(M, Lang, err_resource_limit, [What], Msg).
 error_reply(_, E, _, _{error: _{code: internal, field: null, value: null, message: Msg, category: null}}) :-
     (   E = error(Formal, _) -> true ; Formal = E ),
     format(string(Msg), "~q", [Formal]).
@@ -993,17 +994,60 @@ json_safe_(V, S) :- format(string(S), "~w", [V]).
 %   single change of its facts (one element of a set fact, a boolean fact,
 %   a scalar fact to each value the KB explores, one vote) that changes the
 %   answer's status or fields, each with the new answer and its citations.
-flips(M, Scenario, Lang, _{answer: Answer, flips: Flips}) :-
-    kb_ask(M, Scenario, Lang, Answer),
+%
+%   Within the time until Deadline (get_time/1): the answer first (an error
+%   when that alone cannot be had in time), then the changes one by one.  A
+%   search cut short by the deadline says so: "complete": false and a worded
+%   "note", with the flips found so far.
+flips(M, Scenario, Lang, Deadline, Reply) :-
+    time_left_(Deadline, Left0),
+    call_with_time_limit(Left0, kb_ask(M, Scenario, Lang, Answer)),
     answer_key_(M, Answer, Key),
     findall(Change-Variant, variant_(M, Scenario, Answer, Change, Variant), Pairs),
-    findall(_{change: Change, description: Text, status: S, answer: F, citations: Cs},
-            ( member(Change-Variant, Pairs),
-              catch(kb_ask(M, Variant, Lang, A), pyreason_error(_, _, _), fail),
-              answer_key_(M, A, K), K \== Key,
-              S = A.status, F = A.answer, Cs = A.citations,
-              change_text_(M, Lang, Change, Text) ),
-            Flips).
+    flips_(Pairs, M, Lang, Key, Deadline, Flips, Complete),
+    (   Complete == true
+    ->  Reply = _{answer: Answer, flips: Flips, complete: true}
+    ;   length(Pairs, NP), length(Flips, NF),
+        message_text(M, Lang, flips_incomplete, [NP], Note),
+        Reply = _{answer: Answer, flips: Flips, complete: false, note: Note, found: NF}
+    ).
+
+time_left_(Deadline, Left) :-
+    get_time(Now),
+    Left is Deadline - Now,
+    (   Left > 0 -> true ; throw(time_limit_exceeded) ).
+
+flips_([], _, _, _, _, [], true).
+flips_([Change-Variant | Pairs], M, Lang, Key, Deadline, Flips, Complete) :-
+    get_time(Now),
+    Left is Deadline - Now,
+    (   Left =< 0
+    ->  Flips = [], Complete = false
+    ;   catch(call_with_time_limit(Left, flip_(M, Lang, Key, Change, Variant, Flip)),
+              time_limit_exceeded, Flip = stop)
+    ->  (   Flip == stop
+        ->  Flips = [], Complete = false
+        ;   Flip == none
+        ->  flips_(Pairs, M, Lang, Key, Deadline, Flips, Complete)
+        ;   Flips = [Flip | Rest],
+            flips_(Pairs, M, Lang, Key, Deadline, Rest, Complete)
+        )
+    ).
+
+flip_(M, Lang, Key, Change, Variant, Flip) :-
+    (   catch(kb_ask(M, Variant, Lang, A), pyreason_error(_, _, _), fail),
+        answer_key_(M, A, K), K \== Key
+    ->  change_text_(M, Lang, Change, Text),
+        Flip = _{change: Change, description: Text, status: A.status, answer: A.answer, citations: A.citations}
+    ;   Flip = none
+    ).
+
+%!  flips(+M, +Scenario:dict, +Lang, -Reply:dict) is det.
+%
+%   flips/5 without a deadline.
+flips(M, Scenario, Lang, Reply) :-
+    get_time(Now), Deadline is Now + 1.0e9,
+    flips(M, Scenario, Lang, Deadline, Reply).
 
 %   What counts as the answer: its status and fields, not those the KB marks
 %   as a tally (any vote change alters them).
@@ -1044,7 +1088,7 @@ fact_variant_(M, Name, Type, S, A, F, Change, S1) :-
     !,
     list_field_(F, Name, Current),
     candidate_value_(M, Name, Kind, S, A, Current, R),
-    (   member(X, Current), catch(resolve_person(M, Kind, x, X, R), _, fail)
+    (   member(X, Current), catch(resolve_person(M, Kind, x, X, R), pyreason_error(_, _, _), fail)
     ->  V = false, exclude(names_person_(M, Kind, R), Current, New)
     ;   V = true, atom_string(R, RS), append(Current, [RS], New)
     ),
@@ -1061,7 +1105,7 @@ fact_variant_(M, Name, Type, S, _, F, Change, S1) :-
     (   member(X, Current), is_dict(X),
         forall(member(K-Vl, KVs), ( get_dict(K, X, XV),
                                      nth1(Ix, Keys, K), nth1(Ix, FTs, K-T),
-                                     catch(convert(M, T, x, XV, [], Vl), _, fail) ))
+                                     catch(convert(M, T, x, XV, [], Vl), pyreason_error(_, _, _), fail) ))
     ->  V = false, exclude(==(X), Current, New)
     ;   V = true,
         findall(K-Str, ( member(K-Vl, KVs), atom_string(Vl, Str) ), StrPairs),
@@ -1072,7 +1116,7 @@ fact_variant_(M, Name, Type, S, _, F, Change, S1) :-
     put_fact_(S, F, Name, New, S1).
 fact_variant_(M, Name, Type, S, _, F, _{kind: Name, value: V}, S1) :-
     scalar_values_(M, Name, Values),
-    (   get_dict(Name, F, Raw), catch(convert(M, Type, x, Raw, [], Cur), _, fail) -> true ; Cur = null ),
+    (   get_dict(Name, F, Raw), catch(convert(M, Type, x, Raw, [], Cur), pyreason_error(_, _, _), fail) -> true ; Cur = null ),
     member(V, Values), V \== Cur,
     put_fact_(S, F, Name, V, S1).
 
@@ -1086,7 +1130,7 @@ scalar_values_(M, Name, Values) :-
     Values \== [].
 
 names_person_(M, Kind, R, Y) :-
-    catch(resolve_person(M, Kind, x, Y, R0), _, fail),
+    catch(resolve_person(M, Kind, x, Y, R0), pyreason_error(_, _, _), fail),
     R0 == R.
 
 collection_element_(list(T), T).
@@ -1100,7 +1144,7 @@ candidate_value_(M, Name, Kind, _S, A, Current, R) :-
     findall(X, ( sub_term(T, A.answer), ( atom(T) -> X = T ; string(T), atom_string(X, T) ),
                  X \== null, X \== true, X \== false,
                  M:known(Kind, X, _, _, _), \+ kb_fact_(M, impersonal(X)) ), Named),
-    findall(X, ( member(V, Current), catch(resolve_person(M, Kind, x, V, X), _, fail) ), Listed),
+    findall(X, ( member(V, Current), catch(resolve_person(M, Kind, x, V, X), pyreason_error(_, _, _), fail) ), Listed),
     findall(X, kb_fact_(M, flip_candidate(Name, X)), Declared),
     append([Named, Listed, Declared], All),
     list_to_set(All, Values),
