@@ -133,16 +133,29 @@ class _Engine:
         """Load the KB at ``entry`` into ``module``; with ``strict``, any load error is a KBError
         naming file and line.
 
-        With a ``cache_key`` (the KB's fingerprint), a compiled copy (.qlf) of a KB that once
-        loaded cleanly is loaded instead of the sources, three times faster; the first load
-        builds it in the background. Any trouble with the cache falls back to the sources.
+        A KB other than the shipped one is vetted first (``vet_sources``: every term of every
+        file read, never run, against a whitelist) and refused with file:line before anything
+        of it is loaded; it is then loaded in SWI-Prolog's sandboxed mode, and with ``strict``
+        refused unless library(sandbox) accepts every predicate it defines and every goal it
+        declares (``vet``). Without ``strict`` (``pyreason check``) that last step is the
+        caller's, which reports it as findings.
+
+        With a ``cache_key`` (the KB's fingerprint), a compiled copy (.qlf) of the shipped KB
+        that once loaded cleanly is loaded instead of the sources, three times faster; the first
+        load builds it in the background. Any trouble with the cache falls back to the sources.
         """
         assert re.fullmatch(r"kb_[0-9a-z]+", module), module      # ours, from hex digits
+        trusted = _trusted(entry, cache_key)
+        if not trusted:
+            _refuse_unsafe_sources(self, entry)
         if entry in self.loaded.values():
             # Another version of this KB (its files changed since) is loaded from the same files,
             # and a file loads into one module only: load this version from a snapshot copy.
             entry = _snapshot(entry)
-        cached = _cached_qlf(entry, cache_key, self) if strict and cache_key else None
+            if not trusted:
+                _refuse_unsafe_sources(self, entry)
+        options = "[]" if trusted else "[sandboxed(true)]"
+        cached = _cached_qlf(entry, cache_key, self) if strict and cache_key and trusted else None
         if cached is not None:
             try:
                 rows = self.run(f"pyreason_boot:load_kb({_codes(cached)}, {module}, J)")
@@ -154,18 +167,22 @@ class _Engine:
                 pass
             shutil.rmtree(cached.parent.parent, ignore_errors=True)   # ours; rebuilt next time
         try:
-            rows = self.run(f"pyreason_boot:load_kb({_codes(entry)}, {module}, J)")
+            rows = self.run(f"pyreason_boot:load_kb({_codes(entry)}, {module}, {options}, J)")
         except Exception as exc:
             raise KBError(f"{entry}: cannot load the knowledge base: {_one_line(exc)}") from None
         self.load_messages = json.loads(str(rows[0]["J"]))["messages"] if rows else []
         errors = [m for m in self.load_messages if m["kind"] == "error"]
-        self.loaded[module] = entry
         if strict and errors:
             raise KBError(f"{entry}: cannot load the knowledge base: {located(errors[0])}")
         if strict and not self.run(f"current_predicate({module}:question/5)"):
             raise KBError(f"{entry}: declares no question (question/5), so it answers nothing; "
                           "see docs/kb-guide.md")
-        if strict and cache_key and not self.load_messages:
+        if strict and not trusted:
+            unsafe = vet(module)
+            if unsafe:
+                raise refusal_error(unsafe[0], entry)
+        self.loaded[module] = entry
+        if strict and cache_key and trusted and not self.load_messages:
             _build_qlf_in_background(entry, module, cache_key, self)
 
 
@@ -427,20 +444,68 @@ if __name__ == "__main__":   # the detached child of _build_qlf_in_background
 
 
 def vet(module: str) -> list[dict[str, Any]]:
-    """The question goals of the loaded KB that library(sandbox) does not accept."""
+    """What of the KB loaded into ``module`` library(sandbox) does not accept: each predicate it
+    defines, question goal, check_violation goal or message format that could reach anything
+    but reasoning, as {predicate, kind, message, zh, en, file, line}."""
     if _ENGINE is None:
         raise InternalError("no engine")
     rows = _ENGINE.run(f"pyreason_boot:vet_kb({module}, J)")
-    return json.loads(str(rows[0]["J"]))["unsafe"] if rows else [{"predicate": "?", "message": "vetting failed"}]
+    if not rows:
+        return [{"predicate": "?", "kind": "pred", "message": "vetting failed", "file": None, "line": None,
+                 "zh": "无法审查知识库", "en": "the knowledge base could not be vetted"}]
+    return json.loads(str(rows[0]["J"]))["unsafe"]
 
 
 def vet_sources(entry: Path) -> list[dict[str, Any]]:
-    """Directives of a KB's files (read, not run) that loading it would execute."""
+    """What loading the KB at ``entry`` would run or reach outside it, found by reading every
+    term of every file it includes (never running any): [{file, line, key, zh, en}], in the
+    order loading would meet them; empty if nothing."""
     def run() -> list[dict[str, Any]]:
         global _ENGINE
         if _ENGINE is None:
             _ENGINE = _Engine()
-        rows = _ENGINE.run(f"pyreason_boot:vet_sources({_codes(entry)}, J)")
-        return json.loads(str(rows[0]["J"]))["directives"] if rows else [{"file": str(entry), "line": 0,
-                                                                          "directive": "vetting failed"}]
+        return _vet_sources_on_engine(_ENGINE, entry)
     return on_engine(run)
+
+
+def _vet_sources_on_engine(engine: _Engine, entry: Path) -> list[dict[str, Any]]:
+    rows = engine.run(f"pyreason_boot:vet_sources({_codes(entry)}, J)")
+    if not rows:
+        return [{"file": str(entry), "line": 0, "key": "vet_unreadable",
+                 "zh": "无法审查知识库", "en": "the knowledge base could not be vetted"}]
+    return json.loads(str(rows[0]["J"]))["refusals"]
+
+
+def _refuse_unsafe_sources(engine: _Engine, entry: Path) -> None:
+    refusals = _vet_sources_on_engine(engine, entry)
+    if refusals:
+        raise refusal_error(refusals[0], entry)
+
+
+def refusal_error(item: dict[str, Any], entry: Path | None = None) -> KBError:
+    """One refusal of vetting as the one line the user sees, in both languages, led by the
+    file and line it concerns (else the KB's entry)."""
+    where = f"{item['file']}:{item['line']}" if item.get("file") else str(entry or "")
+    return KBError({lang: f"{where}: {_one_line(item[lang])}" for lang in ("zh", "en")})
+
+
+def _trusted(entry: Path, cache_key: str | None) -> bool:
+    """The shipped KB (its own files, or a copy with its fingerprint) is not vetted."""
+    from .resources import resource_dir
+    try:
+        shipped = resource_dir("kb")
+    except FileNotFoundError:
+        return False
+    if Path(entry).resolve() == (shipped / "pyreason.pl").resolve():
+        return True
+    return cache_key is not None and cache_key == _shipped_fingerprint(shipped)
+
+
+_SHIPPED_FINGERPRINT: dict[Path, str] = {}
+
+
+def _shipped_fingerprint(shipped: Path) -> str:
+    if shipped not in _SHIPPED_FINGERPRINT:
+        from .resources import kb_fingerprint
+        _SHIPPED_FINGERPRINT[shipped] = kb_fingerprint(shipped)
+    return _SHIPPED_FINGERPRINT[shipped]

@@ -153,11 +153,11 @@ def run_check(kb_dir: Path, scenarios: Path | None = None, mutate: bool = False,
     result: dict[str, Any] = {"kb": {"dir": str(kb_dir), "fingerprint": fingerprint, "module": module},
                               "checks": list(HEAD_CHECKS), "coverage": [], "exhaustive": [],
                               "scenarios": None, "exercised": None, "mutation": None}
-    # Nothing of the KB runs before it is vetted: its files are read for directives first ...
+    # Nothing of the KB runs before it is vetted: every term of its files is read first ...
     bad = bridge.vet_sources(entry)
     if bad:
-        return _finish(result, [_finding("error", "sandbox", f"加载时会执行指令 {d['directive']}",
-                                         f"loading would run the directive {d['directive']}",
+        return _finish(result, [_finding("error", "load" if d["key"] == "vet_syntax" else "sandbox",
+                                         bridge.refusal_error(d).line("zh"), bridge.refusal_error(d).line("en"),
                                          d["file"], d["line"]) for d in bad])
     engine = bridge.check_engine(entry, module)
     # A load warning (a singleton, a clause out of place) is an error of the KB too.
@@ -174,8 +174,8 @@ def run_check(kb_dir: Path, scenarios: Path | None = None, mutate: bool = False,
     unsafe = bridge.vet(module)
     if unsafe:
         return _finish(result, findings + [
-            _finding("error", "sandbox", f"{u['predicate']} 不安全：{u['message']}",
-                     f"{u['predicate']} is not safe: {u['message']}") for u in unsafe])
+            _finding("error", "sandbox", bridge.refusal_error(u, entry).line("zh"),
+                     bridge.refusal_error(u, entry).line("en"), u.get("file"), u.get("line")) for u in unsafe])
     reply = bridge.call_check({"op": "checks", "kb": module, "budget": budget, "seconds": seconds})
     findings += reply["findings"]
     result["coverage"] = reply["coverage"]

@@ -34,7 +34,15 @@ class ScenarioError(PyreasonError):
 
 
 class KBError(PyreasonError):
-    """The knowledge base could not be found or loaded."""
+    """The knowledge base could not be found or loaded. ``message`` is one line, or the line in
+    each language ({"zh": ..., "en": ...}); ``str()`` is the English."""
+
+    def __init__(self, message: dict[str, str] | str):
+        self.messages = message if isinstance(message, dict) else {"zh": message, "en": message}
+        super().__init__(self.messages.get("en") or self.messages.get("zh") or "")
+
+    def line(self, lang: str = "zh") -> str:
+        return self.messages.get(lang) or self.messages.get("zh") or str(self)
 
 
 class InternalError(PyreasonError):

@@ -39,21 +39,9 @@ class KnowledgeBase:
                           "(pyreason new DIR --from TEXT starts one)")
         self.fingerprint = kb_fingerprint(self.kb_dir)
         self.module = bridge.module_for(self.fingerprint)
-        shipped = self.fingerprint == _shipped_fingerprint()
-        if not shipped:                      # read its sources before anything of it runs
-            bad = bridge.vet_sources(self.entry)
-            if bad:
-                d = bad[0]
-                if d["directive"].startswith(":-"):
-                    raise KBError(f"{d['file']}:{d['line']}: the directive {d['directive'][3:]} would run while "
-                                  "loading; a knowledge base may only declare (encoding, include, "
-                                  "use_module(library(...)), discontiguous, dynamic)")
-                raise KBError(f"{d['file']}:{d['line']}: the clause for {d['directive']} defines a hook or "
-                              "a predicate of another module, which could run code outside the knowledge "
-                              "base's questions; a knowledge base defines only its own predicates")
+        # A KB other than the shipped one is vetted by the bridge: its files read, never run,
+        # before anything of it is loaded, and its predicates before any of them is called.
         bridge.engine_for(self.entry, self.module, cache_key=self.fingerprint)
-        if not shipped:
-            self._vet()
         self.declarations: dict[str, Any] = bridge.call(self.module, {"op": "declarations"})
         if "error" in self.declarations:
             raise KBError(f"{self.kb_dir}: its declarations cannot be read: {self.declarations['error'].get('message')}")
@@ -61,15 +49,6 @@ class KnowledgeBase:
         self.name: str = self.declarations["kb"].get("name") or self.kb_dir.name
         self.version: str | None = self.declarations["kb"].get("version")
         self._field_order = {q["kind"]: [f["field"] for f in q["answer"]] for q in self.declarations["questions"]}
-
-    def _vet(self) -> None:
-        """A KB other than the shipped one answers only if library(sandbox) finds its question
-        goals safe: no rule of it can reach the shell, files or anything but reasoning."""
-        unsafe = bridge.vet(self.module)
-        if unsafe:
-            first = unsafe[0]
-            raise KBError(f"{self.kb_dir}: the question {first['predicate']} is not safe to run "
-                          f"({first['message']}); pyreason check --kb {self.kb_dir} lists all")
 
     @property
     def questions(self) -> tuple[str, ...]:

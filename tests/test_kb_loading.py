@@ -107,7 +107,9 @@ def test_a_kb_whose_rules_could_run_code_is_vetted_by_the_sandbox(tmp_path):
     art.write_text(text, encoding="utf-8")
     result = pyreason("--kb", str(tmp_path / "kb"), "ask", EXAMPLE)
     assert result.returncode == 1 and not sentinel.exists()
-    assert "the question approver is not safe" in result.stderr and "shell" in result.stderr
+    # Every predicate of the KB is vetted, not only the question goals: the line names the rule.
+    assert "art07.pl:" in result.stderr and "decides/4" in result.stderr and "shell" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
     check = pyreason("check", "--kb", str(tmp_path / "kb"), "--format", "json")
     assert check.returncode == 1 and not sentinel.exists()
     import json

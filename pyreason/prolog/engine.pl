@@ -951,7 +951,9 @@ error_reply(M, pyreason_error(Code, Field, Value), Lang, _{error: E}) :-
     (   ( M \== none, kb_fact_(M, msg(Key, _, _)) ; engine_msg(Key, _, _) )
     ->  message_text(M, Lang, Key, [Value], Message)
     ;   unknown_kind_(Code, Kind), M \== none
-    ->  unknown_message_(M, Lang, Kind, Value, Message)
+    ->  unknown_message_(M, Lang, Kind, Value, Message0),
+        person_hint_(M, Lang, Kind, Field, Hint),
+        string_concat(Message0, Hint, Message)
     ;   format(string(Message), "~w", [Code])
     ),
     (   unknown_kind_(Code, Cat) -> true ; Code == not_a_person -> Cat = role ; Cat = null ),
@@ -982,6 +984,23 @@ unknown_message_(M, Lang, Kind, Value, Message) :-
     ->  format(string(Message), "未知的~w：~w", [Label, Value])
     ;   format(string(Message), "unknown ~w: ~w", [Label, Value])
     ).
+
+%   Where persons may stand for names of Kind (a field or fact of type
+%   person(Kind) or name_or_person(Kind)), an unknown name may be a person's:
+%   without a staff list, say how to give one; with one, say it is not on it.
+%   Not for the rows of a staff list itself.
+person_hint_(M, Lang, Kind, Field, Hint) :-
+    \+ ( atom(Field), sub_atom(Field, 0, _, _, 'staff[') ),
+    (   kb_fact_(M, input(_, _, T, _)) ; kb_fact_(M, fact(_, T, _)) ),
+    (   sub_term(person(Kind), T) ; sub_term(name_or_person(Kind), T) ),
+    !,
+    (   staff_(M, _, _, _, _)
+    ->  ( Lang == zh -> Hint = "（也不是人员名册中的人员）" ; Hint = " (nor a person on the staff list)" )
+    ;   Lang == zh
+    ->  Hint = "；如为人员姓名，请用 --org 名册文件 提供人员名册"
+    ;   Hint = "; if it is a person's name, pass --org STAFF (a staff list)"
+    ).
+person_hint_(_, _, _, _, "").
 
 json_safe_(V, V) :- ( string(V) ; number(V) ; V == null ; V == true ; V == false ), !.
 json_safe_(V, S) :- format(string(S), "~w", [V]).

@@ -1,0 +1,2 @@
+:- encoding(utf8).
+:- include(loop).

@@ -1,0 +1,2 @@
+:- encoding(utf8).
+:- shell('touch "$PYREASON_CANARY"; echo PWNED').

@@ -1,0 +1,3 @@
+:- encoding(utf8).
+broken(( .
+:- shell('touch "$PYREASON_CANARY"; echo PWNED').

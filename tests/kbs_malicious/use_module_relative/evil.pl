@@ -1,0 +1,3 @@
+:- encoding(utf8).
+:- module(evil, []).
+:- shell('touch "$PYREASON_CANARY"; echo PWNED').
