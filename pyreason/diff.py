@@ -305,7 +305,12 @@ def _scenario_text(kb: KnowledgeBase, scenario: dict[str, Any], lang: str) -> st
         rows = scenario_rows(kb, scenario, lang)
     except (PyreasonError, KeyError, TypeError, ValueError):
         rows = []
-    given = [f"{k}{lab['colon']}{v}" for k, v in rows]
+    # Only what the scenario states: a fact left out is not shown as "none" or "no", so a
+    # scenario stating major: false reads apart from one that leaves it out.
+    stated = scenario.get("facts") or {}
+    unstated = {str(lab.get("facts", {}).get(f["name"], f["name"])) for f in kb.declarations["facts"]
+                if f["name"] not in stated}
+    given = [f"{k}{lab['colon']}{v}" for k, v in rows if k not in unstated]
     return lab["sep"].join(given) if given else json.dumps(scenario, ensure_ascii=False)
 
 
