@@ -112,3 +112,18 @@ def test_org_given_a_directory_is_one_line(tmp_path):
     done = pyreason("org", tmp_path, "--lang", "en")
     assert done.returncode == 1 and len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert "directory" in done.stderr
+
+
+def test_a_persons_name_without_a_chart_says_pass_org(tmp_path):
+    scen = tmp_path / "s.yaml"
+    scen.write_text("question: substitution\nsubstitute: 赵五\nfor: 李四\n", encoding="utf-8")
+    done = pyreason("ask", scen, "--lang", "en")
+    assert done.returncode == 1 and "pass --org STAFF" in done.stderr, done.stderr
+    assert "--org" in pyreason("ask", scen).stderr
+    other = tmp_path / "o.yaml"
+    other.write_text("question: superior\nrole: 张五\n", encoding="utf-8")
+    with_chart = pyreason("ask", "--org", ROOT / "examples" / "staff.yaml", other, "--lang", "en")
+    assert with_chart.returncode == 1 and "nor a person on the staff list" in with_chart.stderr
+    chart = tmp_path / "bad.yaml"
+    chart.write_text("- {name: 甲, post: 处座}\n", encoding="utf-8")
+    assert "--org" not in pyreason("org", chart, "--lang", "en").stderr

@@ -949,13 +949,13 @@ error_reply(M, pyreason_error(Code, Field, Value), Lang, _{error: E}) :-
     !,
     atom_concat(err_, Code, Key),
     (   ( M \== none, kb_fact_(M, msg(Key, _, _)) ; engine_msg(Key, _, _) )
-    ->  message_text(M, Lang, Key, [Value], Message)
+    ->  message_text(M, Lang, Key, [Value], Message0)
     ;   unknown_kind_(Code, Kind), M \== none
-    ->  unknown_message_(M, Lang, Kind, Value, Message0),
-        person_hint_(M, Lang, Kind, Field, Hint),
-        string_concat(Message0, Hint, Message)
-    ;   format(string(Message), "~w", [Code])
+    ->  unknown_message_(M, Lang, Kind, Value, Message0)
+    ;   format(string(Message0), "~w", [Code])
     ),
+    (   M \== none, unknown_kind_(Code, Kind1) -> person_hint_(M, Lang, Kind1, Field, Hint) ; Hint = "" ),
+    string_concat(Message0, Hint, Message),
     (   unknown_kind_(Code, Cat) -> true ; Code == not_a_person -> Cat = role ; Cat = null ),
     json_safe_(Value, JValue),
     path_atom_(Field, Field1),
