@@ -22,6 +22,40 @@ def zh_number(n: int) -> str:
     return ("" if tens == 1 else _ZH_DIGITS[tens]) + "十" + (_ZH_DIGITS[ones] if ones else "")
 
 
+def display_width(text: Any) -> int:
+    """The columns a terminal gives ``text``: a CJK character takes two, a combining mark
+    none (wcwidth); a control character counts as one."""
+    from wcwidth import wcswidth, wcwidth
+    text = str(text)
+    width = wcswidth(text)
+    return width if width >= 0 else sum(max(wcwidth(c), 1) for c in text)
+
+
+def pad(text: Any, width: int, align: str = "<") -> str:
+    """``text`` padded with spaces to ``width`` columns (``>``: on the left)."""
+    fill = " " * max(0, width - display_width(text))
+    return fill + str(text) if align == ">" else str(text) + fill
+
+
+def table(rows: list[list[Any]], indent: str = "  ", gap: str = "  ", align: str = "") -> list[str]:
+    """Rows as lines whose columns line up by display width (CJK text included); ``align`` gives
+    each column's alignment (``<`` or ``>``, default ``<``). Empty trailing cells leave no
+    trailing spaces."""
+    if not rows:
+        return []
+    n = max(len(r) for r in rows)
+    cells = [[str(c) for c in r] + [""] * (n - len(r)) for r in rows]
+    widths = [max(display_width(r[i]) for r in cells) for i in range(n)]
+    out = []
+    for r in cells:
+        last = max((i for i, c in enumerate(r) if c), default=-1)
+        parts = [pad(c, widths[i], align[i] if i < len(align) else "<") if i < last or
+                 (i == last and i < len(align) and align[i] == ">") else c
+                 for i, c in enumerate(r[:last + 1])]
+        out.append((indent + gap.join(parts)).rstrip())
+    return out
+
+
 def citation_label(cite: dict[str, Any], document: dict[str, Any], lang: str = "zh") -> str:
     """A citation in the document's own form, e.g. 第二十条第（三）项 or 第十六条第二款.
 
