@@ -363,10 +363,11 @@ def render_text(result: dict[str, Any], lang: str = "zh", label: Any = None) -> 
     if result["coverage"]:
         out.append("条文覆盖" if zh else "Coverage per article")
         head = ("条", "款", "已编码", "有理由", "规则") if zh else ("art", "paras", "encoded", "reason", "rules")
-        out.append("  " + "  ".join(f"{h:>7}" for h in head) + "  " + ("标题" if zh else "title"))
-        for row in result["coverage"]:
-            cells = (row["article"], row["paragraphs"], row["encoded"], row["recorded"], row["rules"])
-            out.append("  " + "  ".join(f"{c:>7}" for c in cells) + f"  {row['title']}")
+        from .render import table                # columns aligned by display width
+        rows = [[*head, "标题" if zh else "title"]]
+        rows += [[row["article"], row["paragraphs"], row["encoded"], row["recorded"], row["rules"], row["title"]]
+                 for row in result["coverage"]]
+        out += table(rows, align=">>>>><")
         out.append("")
     if result.get("exhaustive"):
         out.append("穷举情形（每类问题）" if zh else "Exhaustive scenarios per question kind")

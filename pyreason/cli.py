@@ -399,8 +399,9 @@ def org(ctx: click.Context, file: str, fmt: str, lang: str) -> None:
             zh = lang == "zh"
             click.echo((f"{file}：{summary['staff']} 人，{summary['teams']} 个团队，{summary['departments']} 个部门" if zh else
                         f"{file}: {summary['staff']} staff, {summary['teams']} teams, {summary['departments']} departments"))
-            for p in summary["posts"]:
-                click.echo(f"  {p['post']}: {p['count']}")
+            from .render import table
+            for line in table([[f"{p['post']}:", p["count"]] for p in summary["posts"]], align="<>"):
+                click.echo(line)
         return 0
     ctx.exit(_guard(ctx, lang, run, json_errors=fmt == "json"))
 
@@ -551,12 +552,15 @@ def questions(ctx: click.Context, lang: str) -> None:
     Example:
       pyreason questions --kb tests/kbs/court_b
     """
+    from .render import table
+
     def run() -> None:
         kb = ctx.obj.kb(lang)
         lab = kb.labels(lang)
         zh = lang == "zh"
         for q in kb.declarations["questions"]:
             click.echo(f"question: {q['kind']}  {lab.get('questions', {}).get(q['kind'], '')}".rstrip())
+            rows = []
             for inp in q["inputs"]:
                 opts = inp["options"]
                 need = ("必填" if zh else "required") if opts.get("required") and not opts.get("chart_scope") else (
@@ -565,15 +569,20 @@ def questions(ctx: click.Context, lang: str) -> None:
                     need += f", {'默认' if zh else 'default'} {opts['default']}"
                 label = lab.get("inputs", {}).get(inp["field"])
                 label = label if isinstance(label, str) else ""
-                click.echo(f"  {inp['field']}: {_type_words(inp['type'], lang)}  ({need})  {label}".rstrip())
+                rows.append([f"{inp['field']}:", _type_words(inp["type"], lang), f"({need})", label])
+            for line in table(rows):
+                click.echo(line)
             facts = [f for f in kb.declarations["facts"]
                      if "for" not in f["options"] or q["kind"] in f["options"]["for"]]
             if facts:
                 click.echo("  facts:")
+                rows = []
                 for f in facts:
                     label = lab.get("facts", {}).get(f["name"])
                     label = label if isinstance(label, str) else ""
-                    click.echo(f"    {f['name']}: {_type_words(f['type'], lang)}  {label}".rstrip())
+                    rows.append([f"{f['name']}:", _type_words(f["type"], lang), label])
+                for line in table(rows, indent="    "):
+                    click.echo(line)
             fields = ", ".join(a["field"] for a in q["answer"])
             click.echo(f"  {'答案字段' if zh else 'answer'}: {fields}\n")
     _guard(ctx, lang, run)
@@ -620,14 +629,17 @@ def names(ctx: click.Context, kind: str | None, lang: str) -> None:
             selected = [wanted]
         else:
             selected = list(kinds)
+        from .render import table
         for k in selected:
             click.echo(f"[{k}s]")
+            rows = []
             for entry in kinds[k]:
                 also = [a for a in [entry.get("id") or "", *entry.get("aliases", [])] if a and a != entry["name"]]
                 also = list(dict.fromkeys(also))
                 where = f"〔{citation_label(entry['citation'], kb.document, lang)}〕" if entry.get("citation") else ""
-                label = entry.get("label") or ""
-                click.echo(f"  {entry['name']}  {label}  {where}  {'、'.join(also)}".rstrip().replace("    ", "  "))
+                rows.append([entry["name"], entry.get("label") or "", where, "、".join(also)])
+            for line in table(rows):             # columns aligned by display width
+                click.echo(line)
             click.echo("")
     _guard(ctx, lang, run)
 
@@ -650,10 +662,12 @@ def readings(ctx: click.Context, lang: str) -> None:
                  "interpretations": ("所采用的解释", "Interpretations the knowledge base applies")}
         for part in ("gaps", "interpretations"):
             click.echo(heads[part][0 if lang == "zh" else 1])
+            from .render import pad, display_width
+            width = max((display_width(e["id"]) for e in data[part]), default=0)
             for entry in data[part]:
                 where = ("；" if lang == "zh" else "; ").join(
                     citation_label(c, kb.document, lang) for c in entry["citations"])
-                click.echo(f"  {entry['id']}  〔{where}〕\n    {entry['text']}")
+                click.echo(f"  {pad(entry['id'], width)}  〔{where}〕\n    {entry['text']}")
             click.echo("")
     _guard(ctx, lang, run)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .render import answer_rows, citation_label, labels
+from .render import answer_rows, citation_label, labels, table
 from .scenario import META
 
 
@@ -64,33 +64,22 @@ def render_compare(result: dict[str, Any], name_a: str, name_b: str, lang: str, 
     cl = lab["compare"]
     document = kb.document
     out = [cl["title"], f"  A{lab['colon']}{name_a}", f"  B{lab['colon']}{name_b}", "", cl["facts"]]
-    for d in result["facts"]:
-        out.append(f"  {d['field']}{lab['colon']}A {_show(d['a'], lang)} | B {_show(d['b'], lang)}")
+    out += table([[f"{d['field']}{lab['colon']}", f"A {_show(d['a'], lang)}", "|", f"B {_show(d['b'], lang)}"]
+                  for d in result["facts"]], gap=" ")
     if not result["facts"]:
         out.append(f"  {lab['none']}")
     out += ["", cl["answer"] + lab["colon"] + (cl["differs"] if result["answer_differences"] else cl["same"])]
     rows_a = dict(answer_rows(result["a"], lang, kb))
     rows_b = dict(answer_rows(result["b"], lang, kb))
-    width = max((_width(k) for k in [*rows_a, *rows_b, lab["status"]]), default=4)
-    out.append(f"  {_pad(lab['status'], width)}  A {lab[result['a']['status']]} | B {lab[result['b']['status']]}")
+    rows = [["  " + lab["status"], f"A {lab[result['a']['status']]}", "|", f"B {lab[result['b']['status']]}"]]
     for label in dict.fromkeys([*rows_a, *rows_b]):
         va, vb = rows_a.get(label, "—"), rows_b.get(label, "—")
-        mark = "  " if va == vb else "≠ "
-        out.append(f"{mark}{_pad(label, width)}  A {va} | B {vb}")
+        rows.append([("  " if va == vb else "≠ ") + label, f"A {va}", "|", f"B {vb}"])
+    out += table(rows, indent="", gap=" ")       # columns aligned by display width (CJK included)
     for side in ("a", "b"):
         cites = (lab["sep"]).join(citation_label(c, document, lang) for c in result[side]["citations"])
         out.append(f"  {lab['citations']} {side.upper()}{lab['colon']}{cites}")
     return "\n".join(out) + "\n"
-
-
-def _width(text: str) -> int:
-    """Columns a terminal gives ``text`` (a CJK character takes two)."""
-    import unicodedata
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
 
 
 def _show(value: Any, lang: str = "zh") -> str:
