@@ -290,9 +290,9 @@ def render_text(result: dict[str, Any], lang: str = "zh") -> str:
     s = result["summary"]
     colon = "：" if lang == "zh" else ": "
     out = [w["title"].format(root=result["root"], n=s["reports"], workers=s["workers"], seconds=s["seconds"]), ""]
-    width = max(len(w[k]) for k in STATUSES) + 2
+    width = max(_width(w[k]) for k in STATUSES) + 2
     for k in STATUSES:
-        out.append(f"  {w[k]:<{width}}{s[k]:>6}")
+        out.append(f"  {w[k]}{' ' * (width - _width(w[k]))}{s[k]:>6}")
     out.append(f"  {w['in_force_differs'].format(n=s['in_force_differs'])}")
     out.append("")
     for r in result["reports"]:
@@ -319,6 +319,12 @@ def render_text(result: dict[str, Any], lang: str = "zh") -> str:
     out.append("")
     out.append(w["exit"][str(code)])
     return "\n".join(out) + "\n"
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: CJK characters take two."""
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _j(v: Any) -> str:
