@@ -386,10 +386,12 @@ _SEAL_OPEN = {"html": "<!-- pyreason-seal: ", "md": "<!-- pyreason-seal: ",
               "txt": "-----PYREASON REPORT SEAL: ", "pdf": "%pyreason-seal: "}
 _SEAL_CLOSE = {"html": " -->", "md": " -->", "txt": " -----", "pdf": ""}
 _SEAL = re.compile(
-    rb"(?:<!-- pyreason-seal: |-----PYREASON REPORT SEAL: |%pyreason-seal: )"
+    rb"(?P<open><!-- pyreason-seal: |-----PYREASON REPORT SEAL: |%pyreason-seal: )"
     rb"sha256:(?P<digest>[0-9a-f]{64})"
     rb"(?: ed25519:(?P<sig>[A-Za-z0-9+/]{86}==) key:(?P<key>[0-9a-f]{16}))?"
-    rb"(?: -->| -----)?[ \t\r\n]*\Z")
+    rb"(?P<close> -->| -----|)\n?\Z")
+#: Each opening of a seal line with the closing it is written with (the line is exact).
+_SEAL_PAIRS = {b"<!-- pyreason-seal: ": b" -->", b"-----PYREASON REPORT SEAL: ": b" -----", b"%pyreason-seal: ": b""}
 _SEAL_ANY = re.compile(rb"\n(?:<!-- pyreason-seal: |-----PYREASON REPORT SEAL: |%pyreason-seal: )sha256:")
 
 
@@ -506,6 +508,8 @@ class SealCheck:
 def check_seal(raw: bytes) -> SealCheck:
     """Read a report's seal and recompute its digest."""
     m = _SEAL.search(raw, max(0, len(raw) - 400))
+    if m is not None and _SEAL_PAIRS[m.group("open")] != m.group("close"):
+        m = None                                   # the seal line itself was altered
     if m is None or (m.start() > 0 and raw[m.start() - 1:m.start()] != b"\n"):
         found = list(_SEAL_ANY.finditer(raw))
         if found:       # a seal, but not at the end: something was added after it
