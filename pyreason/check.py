@@ -23,6 +23,8 @@ from xml.etree import ElementTree as ET
 import yaml
 
 from . import bridge, safeyaml
+from .fileio import FileError, read_input
+from .scenario import MAX_FILE_BYTES
 from .bridge import located
 from .errors import InternalError, KBError, PyreasonError
 from .expectations import failures
@@ -76,9 +78,9 @@ def read_cases(directory: Path) -> tuple[list[tuple[str, dict[str, Any]]], list[
         if path.suffix != ".yaml" or not path.is_file():
             continue
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            bad(path, f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}")
+            raw = read_input(str(path), MAX_FILE_BYTES)       # bounded; never a pipe or device
+        except FileError as exc:
+            bad(path, exc.messages["zh"], exc.messages["en"])
             continue
         try:
             text = raw.decode("utf-8")

@@ -150,3 +150,11 @@ def test_a_directory_as_scenario_exits_1(tmp_path):
         args = [*cmd] if cmd[-1] == "-" else [*cmd, tmp_path]
         result = run(*args, "--lang", "en")
         one_line(result, "directory")
+
+
+def test_a_case_file_larger_than_the_bound_is_named(tmp_path):
+    from pyreason.check import read_cases
+    from pyreason.scenario import MAX_FILE_BYTES
+    (tmp_path / "big.yaml").write_text("question: superior\n" + "# x\n" * (MAX_FILE_BYTES // 4 + 1), encoding="utf-8")
+    cases, problems = read_cases(tmp_path)
+    assert cases == [] and len(problems) == 1 and "larger than the limit" in problems[0]["message_en"]
