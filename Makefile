@@ -80,6 +80,7 @@ test-prolog: setup
 	swipl -q pyreason/prolog/tests/run.pl
 	swipl -q -g run_tests -t halt pyreason/prolog/tests/lib.plt
 	swipl -q -g run_tests -t halt pyreason/prolog/tests/engine.plt
+	swipl -q -g run_tests -t halt pyreason/prolog/tests/boot.plt
 
 test-python: setup
 	$(PY) -m pytest -q

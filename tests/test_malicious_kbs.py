@@ -250,5 +250,13 @@ def test_the_shipped_and_fixture_kbs_pass_vetting():
         assert bridge.vet_sources(kb / "pyreason.pl") == [], kb
 
 
+def test_the_loaders_own_plunit_tests():
+    # pyreason/prolog/tests/boot.plt: the vetter, sandboxed loading and vet_findings/2 in Prolog.
+    done = subprocess.run(["swipl", "-q", "-g", "run_tests", "-t", "halt",
+                           str(ROOT / "pyreason" / "prolog" / "tests" / "boot.plt")],
+                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 if __name__ == "__main__":
     drive(Path(sys.argv[1]), Path(sys.argv[2]))
