@@ -82,7 +82,8 @@ def read_chart(path: str) -> list[dict[str, Any]]:
                     raise _error(path, f"staff[{i}].{key}", f"缺少字段 {key}", f"missing field '{key}'")
                 continue
             if isinstance(value, (dict, list, bool)):
-                raise _error(path, f"staff[{i}].{key}", "应为文本", "must be text")
+                raise _error(path, f"staff[{i}].{key}", "应为文本（名字请加引号，如 \"true\"）",
+                             "must be text (quote a name, e.g. \"true\")")
             clean[key] = str(value).strip()
         out.append(clean)
     return out

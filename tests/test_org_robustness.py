@@ -127,3 +127,12 @@ def test_a_persons_name_without_a_chart_says_pass_org(tmp_path):
     chart = tmp_path / "bad.yaml"
     chart.write_text("- {name: 甲, post: 处座}\n", encoding="utf-8")
     assert "--org" not in pyreason("org", chart, "--lang", "en").stderr
+
+
+def test_an_unquoted_yaml_true_name_says_quote_it(tmp_path):
+    chart = tmp_path / "staff.yaml"
+    chart.write_text("staff:\n  - {name: true, post: 局长}\n", encoding="utf-8")
+    done = pyreason("org", chart, "--lang", "en")
+    assert done.returncode == 1 and "staff[0].name" in done.stderr and "quote" in done.stderr
+    chart.write_text('staff:\n  - {name: "true", post: 局长}\n', encoding="utf-8")
+    assert pyreason("org", chart).returncode == 0
