@@ -304,13 +304,16 @@ class _CInterface:
         self.put_chars = lib.PL_put_chars
         self.put_chars.argtypes = [ctypes.c_size_t, ctypes.c_int, ctypes.c_size_t, ctypes.c_char_p]
         self.put_chars.restype = ctypes.c_int
-        self.get_nchars = lib.PL_get_nchars
+        self.get_nchars = lib["PL_get_nchars"]
         self.get_nchars.argtypes = [ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t),
                                     ctypes.POINTER(ctypes.c_void_p), ctypes.c_uint]
         self.get_nchars.restype = ctypes.c_int
-        self.free = lib.PL_free
-        self.free.argtypes = [ctypes.c_void_p]
-        self.free.restype = None
+        self.mark_buffers = lib["PL_mark_string_buffers"]      # own function objects: pyswip types its own
+        self.mark_buffers.argtypes = [ctypes.POINTER(ctypes.c_size_t)]
+        self.mark_buffers.restype = None
+        self.release_buffers = lib["PL_release_string_buffers_from_mark"]
+        self.release_buffers.argtypes = [ctypes.c_size_t]
+        self.release_buffers.restype = None
         self.predicate = lib.PL_predicate
         self.predicate.argtypes = [ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
         self.predicate.restype = ctypes.c_void_p
@@ -327,14 +330,19 @@ class _CInterface:
         """Call Module:Name(+String, ..., -Reply) with each of ``data`` (UTF-8) as a string term,
         and return the reply's text (UTF-8).
 
-        The reply is copied out of a buffer malloc'ed for it and freed at once: converting it
-        into SWI-Prolog's discardable buffer (BUF_DISCARDABLE) kept ~15 KB per call, for ever.
+        Converting the reply to UTF-8 takes SWI-Prolog string buffers that are released only
+        back to a mark (PL_STRINGS_MARK/PL_STRINGS_RELEASE in C), which nothing sets when the
+        engine is called from outside a foreign predicate: without the mark each call kept
+        about twice the reply's size, for ever (~15 KB per ask). The reply is copied out
+        before the buffers are released.
         """
         c = self.core
         arity = len(data) + 1
         key = (module, name, arity)
         if key not in self._preds:
             self._preds[key] = self.predicate(name.encode(), arity, module.encode())
+        mark = ctypes.c_size_t()
+        self.mark_buffers(ctypes.byref(mark))
         frame = self.open_frame()
         try:
             t = self.new_term_refs(arity)
@@ -346,14 +354,12 @@ class _CInterface:
             size = ctypes.c_size_t()
             out = ctypes.c_void_p()
             if not self.get_nchars(t + len(data), ctypes.byref(size), ctypes.byref(out),
-                                   c.CVT_STRING | c.CVT_ATOM | c.REP_UTF8 | c.BUF_MALLOC):
+                                   c.CVT_STRING | c.CVT_ATOM | c.REP_UTF8 | c.BUF_STACK):
                 raise InternalError("the reply was not text")
-            try:
-                return ctypes.string_at(out.value, size.value) if out.value else b""
-            finally:
-                self.free(out)
+            return ctypes.string_at(out.value, size.value) if out.value else b""
         finally:
             self.discard_frame(frame)
+            self.release_buffers(mark)
 
 
 _C: _CInterface | None = None
