@@ -256,3 +256,21 @@ def test_the_html_impact_report_in_a_browser(court_b_amended, tmp_path):
         pdf = page.pdf(format="A4")                            # printable
         assert pdf[:4] == b"%PDF"
         browser.close()
+
+
+def test_the_space_op_is_the_exhaustive_space_of_check_plus_the_cases():
+    refunds = ROOT / "tests" / "kbs" / "refunds"
+    code = ("import json, sys; from pyreason.kb import KnowledgeBase; from pyreason.diff import scenario_space; "
+            f"print(json.dumps(scenario_space(KnowledgeBase({str(refunds)!r}), budget=10000)))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    space = {q["question"]: q for q in json.loads(done.stdout)}
+    check = pyreason("check", "--kb", str(refunds), "--format", "json")
+    tried = {s["question"]: s["tried"] for s in json.loads(check.stdout)["exhaustive"]}
+    assert {q: space[q]["generated"] for q in space} == tried
+    # Art 2(1) draws its line at 一万元: 9999, 10000 and 10001 are each asked.
+    amounts = {s.get("facts", {}).get("amount") for s in space["approver"]["scenarios"]}
+    assert {9999, 10000, 10001} <= amounts
+    # The cases are added once each, after the generated scenarios.
+    cases = space["approver"]["scenarios"][space["approver"]["generated"]:]
+    assert len(cases) == len(list((refunds / "cases").glob("*.yaml")))
