@@ -342,8 +342,8 @@ def render_text(result: dict[str, Any], lang: str = "zh", every: bool = False, e
     old, new = result["_kbs"]
     colon = "：" if lang == "zh" else ": "
     out = [w["title"],
-           f"  {w['old']}{colon}{_doc_line(result['old'])}",
-           f"  {w['new']}{colon}{_doc_line(result['new'])}", ""]
+           f"  {_cap(w['old'])}{colon}{_doc_line(result['old'])}",
+           f"  {_cap(w['new'])}{colon}{_doc_line(result['new'])}", ""]
     s = result["summary"]
     out.append(w["summary"].format(**s))
     out.append("")
@@ -402,6 +402,10 @@ def render_text(result: dict[str, Any], lang: str = "zh", every: bool = False, e
         out.append("")
     out.append(w["exit_changed"] if exit_code(result) else w["exit_same"])
     return "\n".join(out) + "\n"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _doc_line(ident: dict[str, Any]) -> str:
