@@ -91,7 +91,9 @@ test-check: setup
 	@$(VENV)/bin/pyreason check --mutate --lang en -o build/check.txt --force; status=$$?; \
 	  tail -n 22 build/check.txt; exit $$status
 
-# Benchmarks (timings, not tests): writes bench/RESULTS.md and bench/results.json.
+# Benchmarks (timings, not tests; never run by `make test`): writes bench/RESULTS.md and
+# bench/results.json, and fails when a target is missed. A few minutes (BENCH_RUNS, BENCH_BATCH_SIZES,
+# BENCH_LEAK_ASKS shorten it).
 bench: setup
 	$(PY) bench/bench.py
 
