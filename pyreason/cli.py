@@ -951,9 +951,19 @@ def check(ctx: click.Context, kb_dir: str | None, fmt: str, strict: bool, mutate
                    "localhost, 127.0.0.1 and [::1] are answered otherwise (against DNS rebinding).")
 @click.option("--access-log/--no-access-log", default=True, show_default=True,
               help="One line on stderr per request.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Worker processes answering questions, each with its own Prolog engine (default: one per core).")
+@click.option("--budget", type=click.FloatRange(0.1, 3600), default=10.0, show_default=True,
+              help="Seconds one request may take in all, waiting included; past it the request is stopped.")
+@click.option("--batch-budget", type=click.FloatRange(0.1, 86400), default=600.0, show_default=True,
+              help="Seconds one POST /api/batch may take in all.")
+@click.option("--queue", "queue_bound", type=click.IntRange(0, 100000), default=None,
+              help="Requests that may wait for a busy worker before the next is refused with 503 "
+                   "and Retry-After (default: 16 per worker).")
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, kb_dirs: tuple[str, ...], allow_hosts: tuple[str, ...],
-          access_log: bool) -> None:
+          access_log: bool, workers: int | None, budget: float, batch_budget: float,
+          queue_bound: int | None) -> None:
     """Serve the page for analysts and the HTTP API (POST /api/ask, /api/batch; GET /api/articles,
     /api/check, /api/kbs; the OpenAPI description at /openapi.json).
 
@@ -964,6 +974,7 @@ def serve(ctx: click.Context, host: str, port: int, kb_dirs: tuple[str, ...], al
       pyreason serve            # then open http://127.0.0.1:8000/
       pyreason serve --kb kb --kb ../our-court/kb
       pyreason serve --allow-host pyreason.internal    # reached through a proxy under that name
+      pyreason serve --workers 4 --budget 5            # four engines; no request over 5 s
     """
     from .extras import require
     try:
@@ -995,7 +1006,8 @@ def serve(ctx: click.Context, host: str, port: int, kb_dirs: tuple[str, ...], al
         names = ", ".join(f"{k.name} {k.version or ''}".strip() for k in kbs)
         shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
         click.echo(f"pyreason: http://{shown}:{port}/  ({names}; Ctrl-C stops)", err=True)
-        run_server(host, port, kbs, allow_hosts=allow_hosts, access_log=access_log, sock=sock)
+        run_server(host, port, kbs, allow_hosts=allow_hosts, access_log=access_log, sock=sock,
+                   workers=workers, budget=budget, batch_budget=batch_budget, queue_bound=queue_bound)
     _guard(ctx, "zh", run)
 
 from .newkb import new_command  # noqa: E402
