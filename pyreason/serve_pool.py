@@ -221,11 +221,14 @@ async def read_frame(reader: asyncio.StreamReader) -> tuple[dict[str, Any], byte
 # -- the front's side: the pool --------------------------------------------------------------------
 
 class _Job:
-    __slots__ = ("meta", "body", "bulk", "future", "worker")
+    __slots__ = ("meta", "body", "bulk", "future", "worker", "sent", "quick")
 
     def __init__(self, meta: dict[str, Any], body: bytes, bulk: bool, future: asyncio.Future):
         self.meta, self.body, self.bulk, self.future = meta, body, bulk, future
         self.worker: _Worker | None = None
+        self.sent = 0.0
+        #: A plain question, which takes a millisecond or so: another may be sent behind it.
+        self.quick = meta.get("op") == "ask" and not meta.get("flips")
 
 
 class _Worker:
@@ -241,18 +244,23 @@ class _Worker:
     def ready(self) -> bool:
         return self.writer is not None
 
-    def takes(self, job: _Job) -> bool:
-        """May ``job`` be sent now? A batch chunk only to a free worker; a question to a free one,
-        or behind one question (never behind a batch chunk)."""
+    def takes(self, job: _Job, now: float) -> bool:
+        """May ``job`` be sent now? To a free worker; or, a plain question, behind one plain
+        question sent less than PIPELINE_AGE ago (a job sent cannot be taken back: it must not
+        wait behind a slow one)."""
         if not self.ready:
             return False
         if not self.inflight:
             return True
-        return not job.bulk and len(self.inflight) < PIPELINE and not any(j.bulk for j in self.inflight)
+        return (job.quick and len(self.inflight) < PIPELINE and all(j.quick for j in self.inflight)
+                and now - self.inflight[0].sent < PIPELINE_AGE)
 
 
-#: Jobs sent to one worker at once: one running, the next waiting in its socket.
+#: Jobs sent to one worker at once: one running, the next waiting in its socket, so that the
+#: worker never idles while the event loop is busy with other connections.
 PIPELINE = 2
+#: Seconds a plain question may have been running for another to be sent behind it.
+PIPELINE_AGE = 0.005
 
 
 class Pool:
@@ -404,9 +412,10 @@ class Pool:
     def _dispatch(self) -> None:
         """Send waiting jobs to workers that take them: questions first, free workers first; batch
         chunks never on every worker at once."""
+        now = time.monotonic()
         while self.waiting:
             job = self.waiting[0]
-            w = min((w for w in self.workers if w.takes(job)), key=lambda w: len(w.inflight), default=None)
+            w = min((w for w in self.workers if w.takes(job, now)), key=lambda w: len(w.inflight), default=None)
             if w is None:
                 break
             self._send(w, self.waiting.popleft())
@@ -414,14 +423,14 @@ class Pool:
             if sum(1 for w in self.workers if any(j.bulk for j in w.inflight)) >= max(1, self.size - 1):
                 break
             job = self.bulk_waiting[0]
-            w = next((w for w in self.workers if w.takes(job)), None)
+            w = next((w for w in self.workers if w.takes(job, now)), None)
             if w is None:
                 break
             self._send(w, self.bulk_waiting.popleft())
 
     def _send(self, w: _Worker, job: _Job) -> None:
         assert w.writer is not None
-        job.worker = w
+        job.worker, job.sent = w, time.monotonic()
         w.inflight.append(job)
         w.writer.write(pack(job.meta, job.body))
 
@@ -453,8 +462,7 @@ class Pool:
     def saturated(self) -> bool:
         """Would a single request be refused now (no worker takes it, the waiting bound reached)?"""
         return self.started and len(self.waiting) >= self.queue_bound and not any(
-            w.ready and (not w.inflight or (len(w.inflight) < PIPELINE and not w.inflight[0].bulk))
-            for w in self.workers)
+            w.ready and not w.inflight for w in self.workers)
 
     async def run(self, meta: dict[str, Any], body: bytes, *, budget: float, bulk: bool = False
                   ) -> tuple[dict[str, Any], bytes]:
