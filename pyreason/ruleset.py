@@ -505,10 +505,11 @@ class RuleSet:
         return count
 
     def ask_with_flips(self, scenario: dict[str, Any], lang: str = "zh", source: str = "<scenario>") -> dict[str, Any]:
-        """The answer; the flips are the prevailing document's own."""
+        """The answer; the flips are the prevailing document's own (none where no document
+        prevails: a conflict no rule decides, or no document in force)."""
         answer = self.ask(scenario, lang, source)
         kb = self.kb_for(answer)
-        if answer.get("precedence", {}).get("conflict") is False or "precedence" not in answer:
+        if (answer.get("precedence") or {}).get("prevailed"):
             try:
                 sub = _only_declared(kb, scenario)[0]
                 answer["flips"] = kb.ask_with_flips(sub, lang, source).get("flips", [])

@@ -409,3 +409,10 @@ def test_cli_report_names_the_version_and_the_precedence(run, tmp_path):
         assert "宛法〔2023〕123号 2023年试行文本，自2023年1月1日起施行，按2023年6月1日有效的版本" in out.stdout
         assert "本院之前下发的规范性文件与本规定相冲突的，以本规定为准" in out.stdout   # Art 14, quoted
         assert "审批人：副局长" in out.stdout                                           # the overridden answer
+
+
+def test_flips_on_a_rule_set_are_the_prevailing_documents(rs):
+    # 2023: kb/ prevails (Art 14); its own flips: the 局长 away leaves the approval open (8(5) gap).
+    a = rs.ask_with_flips(dict(FUNDS, date="2023-06-01"))
+    assert a["answer"]["approver"] == "局长"
+    assert any(f["change"] and f["answer"].get("approver") is None for f in a["flips"])
