@@ -959,7 +959,7 @@ def check(ctx: click.Context, kb_dir: str | None, fmt: str, strict: bool, mutate
               help="Seconds one POST /api/batch may take in all.")
 @click.option("--queue", "queue_bound", type=click.IntRange(0, 100000), default=None,
               help="Requests that may wait for a busy worker before the next is refused with 503 "
-                   "and Retry-After (default: 16 per worker).")
+                   "and Retry-After (default: 32 per worker).")
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, kb_dirs: tuple[str, ...], allow_hosts: tuple[str, ...],
           access_log: bool, workers: int | None, budget: float, batch_budget: float,

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import functools
 import json
 import os
 import signal
@@ -71,8 +72,10 @@ class WorkerLost(Exception):
 
 # -- words and errors ----------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=64)
 def words(lang: str, kb: Any = None) -> dict[str, str]:
-    """The server's words in ``lang`` (reports/labels.yaml, ``api``; a KB's labels.yaml may override)."""
+    """The server's words in ``lang`` (reports/labels.yaml, ``api``; a KB's labels.yaml may override),
+    read once: a 503 must cost less than an answer."""
     from .render import labels
     return labels(lang if lang in ("zh", "en") else "zh", kb)["api"]
 

@@ -56,7 +56,7 @@ BUDGET = 10.0
 #: Seconds a whole batch may take (pyreason serve --batch-budget).
 BATCH_BUDGET = 600.0
 #: Requests that may wait for a busy worker, per worker, before the next is refused (503).
-QUEUE_PER_WORKER = 16
+QUEUE_PER_WORKER = 32
 #: Seconds a client refused with 503 is told to wait (Retry-After).
 RETRY_AFTER = 1
 LANGS = ("zh", "en")
