@@ -114,11 +114,26 @@ class Loader(_Base):  # type: ignore[misc, valid-type]
         return super().construct_mapping(node, deep=deep)
 
 
+def _too_deep(exc: yaml.YAMLError) -> None:
+    """libyaml's own bound on nesting, said as the pure-Python loader's RecursionError is."""
+    if "maximum nesting depth" in str(getattr(exc, "problem", "") or ""):
+        raise YamlInputError({"zh": "嵌套过深", "en": "nested too deeply"},
+                             getattr(exc, "problem_mark", None)) from None
+
+
 def load(text: str) -> Any:
     """The one document in ``text``."""
-    return yaml.load(text, Loader=Loader)
+    try:
+        return yaml.load(text, Loader=Loader)
+    except yaml.YAMLError as exc:
+        _too_deep(exc)
+        raise
 
 
 def load_all(text: str) -> list[Any]:
     """Every document in ``text``."""
-    return list(yaml.load_all(text, Loader=Loader))
+    try:
+        return list(yaml.load_all(text, Loader=Loader))
+    except yaml.YAMLError as exc:
+        _too_deep(exc)
+        raise
