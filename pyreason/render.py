@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -111,13 +112,36 @@ def _check_words(path: Path, data: Any, where: str) -> None:
     """Labels are words: mappings whose leaves are text. Anything else (a list, a number, an alias
     that expands into structure) is a defect of the file, named by its key."""
     from .errors import KBError
-    if data is None or isinstance(data, str):
+    if data is None:
+        return
+    if isinstance(data, str):
+        bad = _unsafe_field(data)
+        if bad is not None:
+            raise KBError(f"{path}: {where or 'the file'}: {{{bad}}} is not a plain placeholder; "
+                          "write {name} (no attribute, index, conversion or format spec)")
         return
     if not isinstance(data, dict):
         raise KBError(f"{path}: {where or 'the file'} must be a mapping of words (key: text), "
                       f"not {type(data).__name__}")
     for key, value in data.items():
         _check_words(path, value, f"{where}.{key}" if where else str(key))
+
+
+def _unsafe_field(text: str) -> str | None:
+    """The first replacement field of ``text`` that is more than a plain name or position
+    (``{0.__class__}``, ``{x[0]}``, ``{x!r}``, ``{x:>99999999}``), else None. Words are filled with
+    str.format, so a field like that would reach into objects or build huge strings."""
+    import string
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:               # a lone brace: str.format would fail, the caller shows it as is
+        return None
+    for _literal, field, spec, conversion in parsed:
+        if field is None:
+            continue
+        if spec or conversion or not re.fullmatch(r"\w*", field):
+            return field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+    return None
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 KB = Path(__file__).resolve().parent.parent / "kb"
 EXAMPLE = str(Path(__file__).resolve().parent.parent / "examples" / "director_absent_authorised.yaml")
 
@@ -202,3 +204,16 @@ def test_a_kbs_labels_that_are_not_words_are_one_line(tmp_path):
         result = pyreason("--kb", str(tmp_path / "kb"), "ask", EXAMPLE)
         assert result.returncode == 1 and needle in result.stderr and "Traceback" not in result.stderr, result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("template", ["{role.__class__.__mro__}", "{0[0]}", "{role!r}", "{role:>999999999}"])
+def test_a_kbs_words_may_hold_only_plain_placeholders(tmp_path, template):
+    """A KB's words are filled with str.format: a placeholder reaching into an object, or one that
+    would pad to a billion characters, is refused when the labels are read, naming the key."""
+    shutil.copytree(KB, tmp_path / "kb")
+    labels = tmp_path / "kb" / "labels.yaml"
+    labels.write_text(f"zh:\n  templates:\n    escalation: '{template}'\n", encoding="utf-8")
+    result = pyreason("--kb", str(tmp_path / "kb"), "ask", EXAMPLE)
+    assert result.returncode == 1, result.stdout
+    assert "zh.templates.escalation" in result.stderr and "plain placeholder" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
