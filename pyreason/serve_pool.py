@@ -335,7 +335,7 @@ class Pool:
     async def _spawn(self, w: _Worker) -> str | None:
         """(Re)start worker ``w``; the error line if it could not load its KBs."""
         parent, child = socket.socketpair()
-        args = [sys.executable, "-m", "pyreason.serve_pool", str(child.fileno())]
+        args = [sys.executable, "-m", "pyreason.serve_pool", str(child.fileno()), "--parent", str(os.getpid())]
         for d in self.kb_dirs:
             args += ["--kb", d]
         if "time_limit" in self.limits:
@@ -540,6 +540,27 @@ class Inline:
 
 # -- a worker process ---------------------------------------------------------------------------------
 
+def _die_with_parent(parent: int) -> None:
+    """A worker busy in a long Prolog call reads no socket, so it would outlive a front that was
+    killed: on Linux the kernel kills it with its parent (PR_SET_PDEATHSIG); elsewhere, and as a
+    second guard, a thread notices that the parent is gone (Prolog calls release the GIL)."""
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)   # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if parent and os.getppid() != parent:
+        os._exit(0)                                     # it died before the line above
+
+    def watch() -> None:
+        while os.getppid() == parent or not parent:
+            time.sleep(1.0)
+        os._exit(0)
+    if parent:
+        import threading
+        threading.Thread(target=watch, name="pyreason-parent-watch", daemon=True).start()
+
+
 def _worker(argv: list[str]) -> int:
     import argparse
     parser = argparse.ArgumentParser(prog="pyreason.serve_pool")
@@ -547,8 +568,10 @@ def _worker(argv: list[str]) -> int:
     parser.add_argument("--kb", action="append", default=[])
     parser.add_argument("--time-limit", type=float, default=10.0)
     parser.add_argument("--inference-limit", type=int, default=50_000_000)
+    parser.add_argument("--parent", type=int, default=0, help="the front's pid: exit when it is gone")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGINT, signal.SIG_IGN)         # Ctrl-C is the front's to handle
+    _die_with_parent(args.parent)
     sock = socket.socket(fileno=args.fd)
     inbox = sock.makefile("rb")
 

@@ -4,8 +4,11 @@ message in the engine's words. Deterministic: a question that spins far longer t
 (a copy of the refunds KB with one more question) holds a worker for as long as a test needs."""
 
 import asyncio
+import contextlib
 import json
 import select
+import subprocess
+import sys
 import shutil
 import socket
 import time
@@ -39,8 +42,15 @@ def spin_kb(tmp_path_factory):
     return KnowledgeBase(d, time_limit=3600, inference_limit=10 ** 15)
 
 
+@contextlib.contextmanager
 def _serve(kbs, **options):
-    return live_server(create_app(kbs, **options))
+    """A live server over ``kbs``, stopped (its workers with it) even when the test fails."""
+    server = live_server(create_app(kbs, **options))
+    base = next(server)
+    try:
+        yield base
+    finally:
+        next(server, None)
 
 
 def _status(base):
@@ -69,7 +79,7 @@ def _hold(base, path, body: bytes):
 # -- the budget and cancellation ---------------------------------------------------------------
 
 def test_a_request_over_its_budget_is_stopped_and_its_worker_replaced(spin_kb, kb):
-    for base in _serve([spin_kb, kb], workers=1, budget=0.5):
+    with _serve([spin_kb, kb], workers=1, budget=0.5) as base:
         assert _status(base)["mode"] == "processes" and _status(base)["ready"] == 1
         r = httpx.post(f"{base}/api/ask", json=SPIN, timeout=60)
         assert r.status_code == 422
@@ -87,7 +97,7 @@ def test_a_request_over_its_budget_is_stopped_and_its_worker_replaced(spin_kb, k
 
 def test_a_client_that_leaves_stops_its_request(spin_kb):
     # a budget of ten minutes: only the client's leaving can free the worker this soon
-    for base in _serve([spin_kb], workers=1, budget=600):
+    with _serve([spin_kb], workers=1, budget=600) as base:
         sock = _hold(base, "/api/ask", json.dumps(SPIN).encode())
         _until(base, lambda s: s["busy"] == 1)
         sock.close()                                      # the client gives up
@@ -96,7 +106,7 @@ def test_a_client_that_leaves_stops_its_request(spin_kb):
 
 
 def test_a_full_server_sheds_load_with_503_and_retry_after(spin_kb):
-    for base in _serve([spin_kb], workers=1, queue_bound=0, budget=600):
+    with _serve([spin_kb], workers=1, queue_bound=0, budget=600) as base:
         # (with flips: no question is ever sent behind it to the same worker)
         holder = _hold(base, "/api/ask?flips=true", json.dumps(SPIN).encode())
         _until(base, lambda s: s["busy"] == 1)
@@ -115,7 +125,7 @@ def test_a_full_server_sheds_load_with_503_and_retry_after(spin_kb):
 
 
 def test_a_batch_never_takes_the_last_worker_from_questions(spin_kb):
-    for base in _serve([spin_kb], workers=2, budget=600, batch_budget=600):
+    with _serve([spin_kb], workers=2, budget=600, batch_budget=600) as base:
         body = "\n".join(json.dumps(SPIN) for _ in range(3)) + "\n"
         holder = _hold(base, "/api/batch", body.encode())
         _until(base, lambda s: s["batches"] == 1 and s["busy"] == 1)
@@ -133,7 +143,8 @@ def test_a_batch_never_takes_the_last_worker_from_questions(spin_kb):
 
 @pytest.fixture(scope="module")
 def server(kb):
-    yield from _serve(kb)
+    with _serve(kb) as base:
+        yield base
 
 
 def test_a_chunked_body_is_refused_once_it_passes_the_limit_not_at_its_end(server):
@@ -278,3 +289,64 @@ def test_the_listening_socket_lets_asyncio_turn_nagle_off():
         server.close()
     asyncio.run(main())
     assert seen and seen[0] != 0
+
+
+# -- pyreason serve ------------------------------------------------------------------------------------
+
+def _children(pid):
+    """The processes whose parent is ``pid`` (from /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid):
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_a_worker_busy_in_prolog_dies_with_a_killed_server(spin_kb):
+    """It reads no socket while it spins, so only its parent's death can tell it to stop."""
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "pyreason", "--time-limit", "3600", "--inference-limit",
+                             str(10 ** 15), "serve", "--kb", str(spin_kb.kb_dir), "--workers", "1", "--port",
+                             str(port), "--budget", "600", "--no-access-log"],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(1200):
+            try:
+                if httpx.get(f"{base}/api/status", timeout=2).json()["ready"] == 1:
+                    break
+            except (httpx.TransportError, ValueError):
+                assert proc.poll() is None, proc.stderr.read()
+            time.sleep(0.1)
+        holder = _hold(base, "/api/ask?flips=true", json.dumps(SPIN).encode())
+        _until(base, lambda s: s["busy"] == 1)
+        workers = _children(proc.pid)
+        assert len(workers) == 1
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    holder.close()
+    for _ in range(600):
+        if not _alive(workers[0]):
+            break
+        time.sleep(0.1)
+    assert not _alive(workers[0])
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
