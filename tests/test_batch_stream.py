@@ -33,7 +33,8 @@ def test_each_line_is_byte_for_byte_what_ask_prints(run, kb, tmp_path):
     for p in sorted(Path("kb/cases").glob("*.yaml")):
         c = yaml.safe_load(p.read_text(encoding="utf-8"))
         if "error" not in c["expect"]:
-            cases.append({k: v for k, v in c.items() if k not in ("expect", "title", "rests_on")})
+            case = {k: v for k, v in c.items() if k not in ("expect", "title", "rests_on")}
+            cases.append(json.loads(json.dumps(case, ensure_ascii=False, default=str)))   # YAML dates as text
     result = run("batch", jsonl(tmp_path, cases))
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
