@@ -356,3 +356,18 @@ def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def test_plain_and_other_parameters_give_the_same_answers_and_errors(client):
+    """POST /api/ask with plain parameters takes a short way past the router: it must agree with
+    the long way (any other spelling of the same parameters) in every answer and error."""
+    bodies = [{"question": "approver", "matter": "执行案款的发放", "facts": {"absent": ["局长"]}},
+              {"question": "approver", "matter": "执行款发放"}, {"question": "approver"}, [1]]
+    for query in ("", "?lang=en", "?flips=true&lang=en", "?kb=wanfa-2023-123&flips=false"):
+        for body in bodies:
+            short = client.post(f"/api/ask{query}", json=body)
+            long = client.post(f"/api/ask{query}{'&' if query else '?'}kb=%77anfa-2023-123", json=body)
+            assert (short.status_code, short.json()) == (long.status_code, long.json()), (query, body)
+    assert client.post("/api/ask?kb=nope", json=bodies[0]).json()["error"]["code"] == "unknown_kb"
+    big = client.post("/api/ask", content=b" " * (MAX_BODY_BYTES + 1), headers={"content-type": "application/json"})
+    assert big.status_code == 413
