@@ -388,7 +388,8 @@ def org(ctx: click.Context, file: str, fmt: str, lang: str) -> None:
                     sug = (("；最接近的：" if lang == "zh" else "; closest known: ")
                            + ("、" if lang == "zh" else ", ").join(e["suggestions"])) if e.get("suggestions") else ""
                     message = (e.get("message_en") or e["message"]) if lang == "en" else e["message"]
-                    click.echo(f"{file}: {e.get('field')}: {message}{sug}", err=True)
+                    where = f"{file}: {e['field']}" if e.get("field") else file
+                    click.echo(f"{where}: {message}{sug}", err=True)
                 if exc.more:
                     click.echo(f"{file}: " + (f"……另有 {exc.more} 处错误" if lang == "zh" else
                                               f"... and {exc.more} more errors"), err=True)
