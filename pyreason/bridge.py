@@ -170,7 +170,9 @@ class _Engine:
             rows = self.run(f"pyreason_boot:load_kb({_codes(entry)}, {module}, {options}, J)")
         except Exception as exc:
             raise KBError(f"{entry}: cannot load the knowledge base: {_one_line(exc)}") from None
-        self.load_messages = json.loads(str(rows[0]["J"]))["messages"] if rows else []
+        if not rows:                            # the loader itself failed: never half a KB
+            raise KBError(f"{entry}: cannot load the knowledge base: the loader failed")
+        self.load_messages = json.loads(str(rows[0]["J"]))["messages"]
         errors = [m for m in self.load_messages if m["kind"] == "error"]
         if strict and errors:
             raise KBError(f"{entry}: cannot load the knowledge base: {located(errors[0])}")

@@ -80,8 +80,17 @@ memo_limit_(200000).
 
 forget_memos_(M) :-
     memo_trie_(T),
-    forall(( trie_gen(T, Kind-Key, _), ( Key == M ; compound(Key), arg(1, Key, M) ) ),
+    forall(( trie_gen(T, Kind-Key, _), memo_of_(Key, M) ),
            ( trie_delete(T, Kind-Key, _), flag(pyreason_memo_count, C, max(0, C - 1)) )).
+
+%   A memo's key names its KB first (Key == M, or M is its first argument).  A
+%   key may be a dict, whose first argument is its unbound tag: compare, never
+%   unify, or the tag would be bound to M and the memo not found to delete.
+memo_of_(Key, M) :-
+    (   Key == M
+    ->  true
+    ;   compound(Key), \+ is_dict(Key), arg(1, Key, A), A == M
+    ).
 
 %   ---- the bridge ---------------------------------------------------------
 
@@ -1668,7 +1677,7 @@ json_string_(Dict, String) :-
 %   an input the KB refuses, a limit reached.  The caller words those
 %   (suggestions, messages) as for a single question.  JSON is written once.
 call_batch(Header, Lines, Reply) :-
-    (   catch(call_batch_(Header, Lines, Reply0), E, ( print_message(warning, E), fail ))
+    (   catch(call_batch_(Header, Lines, Reply0), _, fail)
     ->  Reply = Reply0
     ;   Reply = "*\n"                           % the caller answers every line itself
     ).
@@ -1727,9 +1736,21 @@ batch_answer_(M, Schemas, Lang, limits(Seconds, Inferences), Line, Answer) :-
     get_time(Start), nb_setval(pyreason_question_start, Start),
     catch(( call_with_inference_limit(kb_ask(M, Part, Lang, Answer0), Inferences, Result),
             Result \== inference_limit_exceeded ),
-          time_limit_exceeded,
-          ( nb_getval(pyreason_watchdog, Id), install_alarm(Id, Seconds), fail )),
+          E,
+          batch_refused_(E, Seconds)),
     Answer = Answer0.
+
+%   A question of a batch that ends in an exception is left to the caller, who
+%   words it as for a single question: the KB refusing an input (an unknown
+%   name, a fact that does not fit), or its time limit, after which the chunk's
+%   alarm is set again for the next question.  Anything else is the chunk's.
+batch_refused_(time_limit_exceeded, Seconds) :-
+    !,
+    nb_getval(pyreason_watchdog, Id),
+    install_alarm(Id, Seconds),
+    fail.
+batch_refused_(pyreason_error(_, _, _), _) :- !, fail.
+batch_refused_(E, _) :- throw(E).
 
 %   The time limit of each question of a batch: one alarm for the chunk,
 %   rather than one per question (installing an alarm costs more than

@@ -13,6 +13,18 @@ test("running out of memory is one clear error with a code, not an internal erro
     R.error.code == resource_limit,
     sub_string(R.error.message, _, _, _, "too large").
 
+test("forgetting one KB's memos keeps the others', also under keys that are dicts") :-
+    pyreason_engine:memo_(t1, kb_a, V1 = 1, V1),
+    pyreason_engine:memo_(t2, kb_b, V2 = 2, V2),
+    pyreason_engine:memo_(t3, _{x: kb_a}, V3 = 3, V3),
+    pyreason_engine:memo_(t4, k(kb_a, 1), V4 = 4, V4),
+    pyreason_engine:register_kb(kb_a),
+    pyreason_engine:memo_trie_(T),
+    \+ trie_lookup(T, t1-kb_a, _),
+    \+ trie_lookup(T, t4-k(kb_a, 1), _),
+    trie_lookup(T, t2-kb_b, _),
+    trie_gen(T, t3-_, _).
+
 test("a deadline already past is the time limit, before anything runs") :-
     get_time(Now), Past is Now - 1,
     catch(pyreason_engine:request_limit_(_{deadline: Past}, _), E, true),
