@@ -142,15 +142,28 @@ class KnowledgeBase:
         Each result is the answer ``ask`` gives, or ``{"line": n, "status": "error", "error": {...}}``
         for a scenario that is invalid (n is ``lines[i]``, else its position from 1); the others go on.
         """
+        from .ruleset import single_version, stamp     # as ask: the version in force on the date
         numbers = lines or list(range(1, len(scenarios) + 1))
         results: list[dict[str, Any] | None] = [None] * len(scenarios)
         valid: list[tuple[int, dict[str, Any]]] = []
+        versions: dict[Any, tuple[Any, Any]] = {}    # by the date given (None: today), computed once
+        stamps: dict[int, Any] = {}
         for i, scenario in enumerate(scenarios):
             if isinstance(scenario, ScenarioError):
                 results[i] = _error_object(numbers[i], scenario, lang)
                 continue
             try:
-                self.validate(scenario, f"{source}:{numbers[i]}")
+                where = f"{source}:{numbers[i]}"
+                self.validate(scenario, where)
+                date = scenario.get("date")
+                key = (str(date), scenario["question"]) if date is not None else None
+                if key not in versions:
+                    versions[key] = single_version(self, scenario, lang, where)
+                version, outside = versions[key]
+                if outside is not None:            # not in force on that date: a gap, as ask gives
+                    results[i] = self._contract_order(dict(outside))
+                    continue
+                stamps[i] = version
                 valid.append((i, self.question_part(scenario)))
             except ScenarioError as exc:
                 results[i] = _error_object(numbers[i], exc, lang)
@@ -166,7 +179,7 @@ class KnowledgeBase:
                     results[i] = _error_object(numbers[i], exc, lang)
                 else:
                     answer["kb"] = self.identity
-                    results[i] = self._contract_order(answer)
+                    results[i] = stamp(self._contract_order(answer), stamps.get(i), self, lang)
             done += len(part)
             if progress:
                 progress(done, len(valid))

@@ -416,3 +416,15 @@ def test_flips_on_a_rule_set_are_the_prevailing_documents(rs):
     a = rs.ask_with_flips(dict(FUNDS, date="2023-06-01"))
     assert a["answer"]["approver"] == "局长"
     assert any(f["change"] and f["answer"].get("approver") is None for f in a["flips"])
+
+
+def test_many_dated_questions_are_answered_as_one_is(amended):
+    """ask_many (behind check and the API's batches) takes each scenario's date as ask does: the
+    amendment (in force from 2025-01-01) is a gap for a date before it, and its answers carry the
+    version they rest on."""
+    scenarios = [{**FUNDS, "date": "2024-06-01"}, {**FUNDS, "date": "2025-06-01"}, dict(FUNDS)]
+    many = amended.ask_many(scenarios)
+    assert [a["status"] for a in many] == ["gap", "answered", "answered"]
+    assert many[0]["gaps"][0]["id"] == "not_in_force"
+    assert all(a["version"]["kb"] == amended.name for a in many)
+    assert many == [amended.ask(s) for s in scenarios]
