@@ -113,9 +113,13 @@ class _Engine:
         try:
             from pyswip import Prolog
         except Exception as exc:  # pyswip missing, or libswipl not found
-            raise KBError(f"cannot start SWI-Prolog through pyswip ({' '.join(str(exc).split()) or type(exc).__name__}); "
-                          "install SWI-Prolog (Debian/Ubuntu: apt-get install swi-prolog-nox; Fedora: dnf install pl; "
-                          "macOS: brew install swi-prolog), or set LIBSWIPL_PATH to its libswipl") from exc
+            why = ' '.join(str(exc).split()) or type(exc).__name__
+            how = ("Debian/Ubuntu: apt-get install swi-prolog-nox; Fedora: dnf install pl; "
+                   "macOS: brew install swi-prolog")
+            raise KBError({"zh": f"无法通过 pyswip 启动 SWI-Prolog（{why}）；请安装 SWI-Prolog（{how}），"
+                                 "或把 LIBSWIPL_PATH 设为其 libswipl",
+                           "en": f"cannot start SWI-Prolog through pyswip ({why}); install SWI-Prolog "
+                                 f"({how}), or set LIBSWIPL_PATH to its libswipl"}) from exc
         self.prolog = Prolog()
         self.loaded: dict[str, Path] = {}          # module -> entry file
         atexit.register(_cleanup_on_engine)   # after pyswip's, so it runs before it
@@ -169,16 +173,17 @@ class _Engine:
         try:
             rows = self.run(f"pyreason_boot:load_kb({_codes(entry)}, {module}, {options}, J)")
         except Exception as exc:
-            raise KBError(f"{entry}: cannot load the knowledge base: {_one_line(exc)}") from None
+            raise _load_error(entry, _one_line(exc)) from None
         if not rows:                            # the loader itself failed: never half a KB
-            raise KBError(f"{entry}: cannot load the knowledge base: the loader failed")
+            raise _load_error(entry, "the loader failed")
         self.load_messages = json.loads(str(rows[0]["J"]))["messages"]
         errors = [m for m in self.load_messages if m["kind"] == "error"]
         if strict and errors:
-            raise KBError(f"{entry}: cannot load the knowledge base: {located(errors[0])}")
+            raise _load_error(entry, located(errors[0]))
         if strict and not self.run(f"current_predicate({module}:question/5)"):
-            raise KBError(f"{entry}: declares no question (question/5), so it answers nothing; "
-                          "see docs/kb-guide.md")
+            raise KBError({"zh": f"{entry}: 没有声明任何问题（question/5），因此无法回答；见 docs/kb-guide.md",
+                           "en": f"{entry}: declares no question (question/5), so it answers nothing; "
+                                 "see docs/kb-guide.md"})
         if strict and not trusted:
             unsafe = vet(module)
             if unsafe:
@@ -186,6 +191,11 @@ class _Engine:
         self.loaded[module] = entry
         if strict and cache_key and trusted and not self.load_messages:
             _build_qlf_in_background(entry, module, cache_key, self)
+
+
+def _load_error(entry: Path, why: str) -> KBError:
+    return KBError({"zh": f"{entry}: 知识库无法加载：{why}",
+                    "en": f"{entry}: cannot load the knowledge base: {why}"})
 
 
 def _snapshot(entry: Path) -> Path:

@@ -26,7 +26,7 @@ from . import bridge, safeyaml
 from .fileio import FileError, read_input
 from .scenario import MAX_FILE_BYTES
 from .bridge import located
-from .errors import InternalError, KBError, PyreasonError
+from .errors import InternalError, KBError, PyreasonError, not_a_kb
 from .expectations import failures
 from .resources import kb_fingerprint
 
@@ -149,7 +149,7 @@ def run_check(kb_dir: Path, scenarios: Path | None = None, mutate: bool = False,
     kb_dir = Path(kb_dir).resolve()
     entry = kb_dir / "pyreason.pl"
     if not entry.is_file():
-        raise KBError(f"{kb_dir}: no pyreason.pl here, so this is not a pyreason knowledge base")
+        raise not_a_kb(kb_dir)
     fingerprint = kb_fingerprint(kb_dir)
     module = bridge.module_for(fingerprint)
     result: dict[str, Any] = {"kb": {"dir": str(kb_dir), "fingerprint": fingerprint, "module": module},

@@ -45,5 +45,13 @@ class KBError(PyreasonError):
         return self.messages.get(lang) or self.messages.get("zh") or str(self)
 
 
+def not_a_kb(directory: object) -> KBError:
+    """The error for a directory that holds no knowledge base."""
+    return KBError({"zh": f"{directory}: 这里没有 pyreason.pl，不是 pyreason 知识库"
+                          "（用 pyreason new DIR --from TEXT 新建一个）",
+                    "en": f"{directory}: no pyreason.pl here, so this is not a pyreason knowledge base "
+                          "(pyreason new DIR --from TEXT starts one)"})
+
+
 class InternalError(PyreasonError):
     """Something went wrong inside pyreason or the Prolog engine."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import bridge
-from .errors import InternalError, KBError, ScenarioError
+from .errors import InternalError, KBError, ScenarioError, not_a_kb
 from .resources import kb_fingerprint, resource_dir
 from .scenario import ScenarioSchema, closest, load_scenario_file
 
@@ -35,8 +35,7 @@ class KnowledgeBase:
         self.kb_dir = Path(kb_dir).resolve() if kb_dir else resource_dir("kb")
         self.entry = self.kb_dir / "pyreason.pl"
         if not self.entry.is_file():
-            raise KBError(f"{self.kb_dir}: no pyreason.pl here, so this is not a pyreason knowledge base "
-                          "(pyreason new DIR --from TEXT starts one)")
+            raise not_a_kb(self.kb_dir)
         self.fingerprint = kb_fingerprint(self.kb_dir)
         self.module = bridge.module_for(self.fingerprint)
         # A KB other than the shipped one is vetted by the bridge: its files read, never run,
@@ -44,7 +43,9 @@ class KnowledgeBase:
         bridge.engine_for(self.entry, self.module, cache_key=self.fingerprint)
         self.declarations: dict[str, Any] = bridge.call(self.module, {"op": "declarations"})
         if "error" in self.declarations:
-            raise KBError(f"{self.kb_dir}: its declarations cannot be read: {self.declarations['error'].get('message')}")
+            why = self.declarations["error"].get("message")
+            raise KBError({"zh": f"{self.kb_dir}: 其声明无法读取：{why}",
+                           "en": f"{self.kb_dir}: its declarations cannot be read: {why}"})
         self.schema = ScenarioSchema(self.declarations)
         self.name: str = self.declarations["kb"].get("name") or self.kb_dir.name
         self.version: str | None = self.declarations["kb"].get("version")

@@ -217,3 +217,19 @@ def test_a_kbs_words_may_hold_only_plain_placeholders(tmp_path, template):
     assert result.returncode == 1, result.stdout
     assert "zh.templates.escalation" in result.stderr and "plain placeholder" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_a_directory_that_is_no_kb_is_one_line_in_the_language_asked(tmp_path):
+    (tmp_path / "x.pl").write_text("a.\n", encoding="utf-8")
+    for lang, words in (("zh", "不是 pyreason 知识库"), ("en", "not a pyreason knowledge base")):
+        result = pyreason("--kb", str(tmp_path), "ask", EXAMPLE, "--lang", lang)
+        assert result.returncode == 1 and words in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_kb_that_asks_nothing_says_so_in_the_language_asked(tmp_path):
+    (tmp_path / "pyreason.pl").write_text("kb_name(\"empty\").\n", encoding="utf-8")
+    for lang, words in (("zh", "没有声明任何问题"), ("en", "declares no question")):
+        result = pyreason("--kb", str(tmp_path), "ask", EXAMPLE, "--lang", lang)
+        assert result.returncode == 1 and words in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
