@@ -165,7 +165,7 @@ def _diffs(result: Any) -> list[dict[str, Any]]:
 def check_report(path: str, kbs: list[tuple[Any, dict[str, Any]]], public_key: str | None,
                  today: str) -> dict[str, Any]:
     """One report's verification, as data (the ``reports[]`` entry of the JSON output)."""
-    from .report import ReportError, read_report, report_kb, verify
+    from .report import ReportError, read_report, recorded_ruleset, report_kb, verify
     out: dict[str, Any] = {"path": path, "status": None, "reason": None, "kb": None, "checked_with": None,
                            "match": None, "differences": [], "in_force": None}
     try:
@@ -197,6 +197,8 @@ def check_report(path: str, kbs: list[tuple[Any, dict[str, Any]]], public_key: s
                              {"zh": f"签名与公钥不符（报告由密钥 {sealed.key_id} 签名）",
                               "en": f"the signature does not match the public key (signed with key {sealed.key_id})"})
             return out
+    if recorded_ruleset(embedded) is not None:       # made with a rule set: re-run on a set of its documents
+        return _check_ruleset_report(out, path, embedded, kbs)
     found = own_kb(kbs, recorded)
     if found is None:
         out["status"] = "unreadable"
@@ -215,6 +217,31 @@ def check_report(path: str, kbs: list[tuple[Any, dict[str, Any]]], public_key: s
     if current is not None and current is not kb:
         now = verify(current, path, embedded)
         out["in_force"] = {"kb": current.identity, "differs": not now.holds, "differences": _diffs(now)}
+    return out
+
+
+_RULESETS: dict[tuple[int, ...], Any] = {}
+
+
+def _check_ruleset_report(out: dict[str, Any], path: str, embedded: dict[str, Any],
+                          kbs: list[tuple[Any, dict[str, Any]]]) -> dict[str, Any]:
+    """A report made with a rule set: re-run on the rule set of the documents it records, found
+    among the KBs given (unreadable, naming the documents missing, where some are not)."""
+    from .report import match_documents, missing_words, recorded_ruleset, verify
+    from .ruleset import RuleSet
+    recorded = recorded_ruleset(embedded)
+    found, missing = match_documents(recorded, [kb for kb, _ in kbs])
+    if missing:
+        out["status"], out["reason"] = "unreadable", missing_words(recorded, missing)
+        return out
+    key = tuple(id(k) for k in found)
+    if key not in _RULESETS:
+        _RULESETS[key] = RuleSet.from_kbs(found, recorded.get("name"))
+    result = verify(_RULESETS[key], path, embedded)
+    out["checked_with"], out["match"] = result.kb, "ruleset"
+    out["ruleset"] = {"name": recorded.get("name"), "documents": [k.identity for k in found]}
+    out["differences"] = _diffs(result)
+    out["status"] = "holds" if result.holds else "changed"
     return out
 
 

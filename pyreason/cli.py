@@ -709,8 +709,9 @@ def report(ctx: click.Context, file: str, fmt: str, output: str | None, case_num
         from .scenario import load_scenario_file
         scenario = load_scenario_file(file)
         answer = kb.ask(scenario, lang=lang, source=file)
-        answering = kb.kb_for(answer) if hasattr(kb, "kb_for") else kb     # a rule set: the document cited
-        data = render(build_context(answering, scenario, answer, lang, case_number), fmt, signer)
+        ruleset = kb if hasattr(kb, "kb_for") else None       # a rule set: the document cited, and the set recorded
+        answering = ruleset.kb_for(answer) if ruleset is not None else kb
+        data = render(build_context(answering, scenario, answer, lang, case_number, ruleset=ruleset), fmt, signer)
         if output in (None, "-"):
             click.echo(data.decode("utf-8"), nl=False)
         else:
@@ -788,31 +789,41 @@ def verify(ctx: click.Context, report_file: str, kb_dirs: tuple[str, ...], publi
                                                           ctx.obj.limits)), json_errors=fmt == "json")
         return
 
-    from .report import _load_key, choose_kb, read_report, report_kb
+    from .report import _load_key, choose_kb, choose_ruleset, read_report, recorded_ruleset, report_kb
+    from .ruleset import words as ruleset_words
     from .report import verify as verify_report
 
     def candidates():
         """The KBs to look in, loaded one at a time as needed: --kb of verify, then of pyreason,
-        then the shipped one."""
+        then the shipped one; a rule set stands for its documents."""
         seen: set[Path] = set()
+        yielded: set[Path] = set()
+
+        def each(kb: Any):
+            for k in getattr(kb, "kbs", None) or [kb]:
+                if Path(k.kb_dir).resolve() not in yielded:
+                    yielded.add(Path(k.kb_dir).resolve())
+                    yield k
+        from .ruleset import RuleSet, is_ruleset
         for d in kb_dirs:
             if Path(d).resolve() not in seen:
                 seen.add(Path(d).resolve())
                 try:
-                    yield KnowledgeBase(d, **ctx.obj.limits)
+                    loaded = RuleSet(d, **ctx.obj.limits) if is_ruleset(d) else KnowledgeBase(d, **ctx.obj.limits)
                 except PyreasonError as exc:
                     raise _fail(exc, lang) from None
+                yield from each(loaded)
         from .resources import resource_dir
         for d in (ctx.obj.kb_dir, None):
             where = Path(d).resolve() if d else resource_dir("kb").resolve()
-            if where in seen:
+            if where in seen or where in yielded:
                 continue
             seen.add(where)
             if d == ctx.obj.kb_dir:
-                yield ctx.obj.kb(lang)
+                yield from each(ctx.obj.kb(lang))
             else:
                 try:
-                    yield KnowledgeBase(None, **ctx.obj.limits)
+                    yield from each(KnowledgeBase(None, **ctx.obj.limits))
                 except PyreasonError as exc:
                     raise _fail(exc, lang) from None
 
@@ -854,8 +865,16 @@ def verify(ctx: click.Context, report_file: str, kb_dirs: tuple[str, ...], publi
             click.echo((f"注意：报告由密钥 {sealed.key_id} 签名，未核对签名（加 --public-key 公钥文件）" if zh else
                         f"note: the report is signed with key {sealed.key_id}; the signature was not "
                         f"checked (pass --public-key PUB.pem)"))
-        kb = choose_kb(report_file, embedded, candidates())
+        if recorded_ruleset(embedded) is not None:      # made with a rule set: re-run on one of its documents
+            kb = choose_ruleset(report_file, embedded, candidates())
+            click.echo(ruleset_words()[lang]["ruleset_report_checked"].format(
+                name=f"“{kb.set_name}”" if zh and kb.set_name else f'"{kb.set_name}"' if kb.set_name else "",
+                documents=("、" if zh else ", ").join(f"{k.name} {k.version or ''}".strip() for k in kb.kbs)))
+        else:
+            kb = choose_kb(report_file, embedded, candidates())
         result = verify_report(kb, report_file, embedded)
+        if hasattr(kb, "kb_for"):
+            kb = next((k for k in kb.kbs if k.fingerprint == result.new_fingerprint), kb.principal)
         if result.kb_changed:
             was = report_kb(embedded)
             old = f"{was['version'] or '?'} {result.old_fingerprint}" if was["name"] else result.old_fingerprint

@@ -53,8 +53,11 @@ def generated_at() -> str:
 
 
 def build_context(kb: KnowledgeBase, scenario: dict[str, Any], answer: dict[str, Any], lang: str,
-                  case_number: str | None = None) -> dict[str, Any]:
-    """Everything a report template shows, as plain values."""
+                  case_number: str | None = None, ruleset: Any = None) -> dict[str, Any]:
+    """Everything a report template shows, as plain values. ``kb`` is the KB whose text the
+    answer cites; with ``ruleset`` (the rule set that answered), the embedded data also records
+    the set's documents and the date it answered on (``ruleset``), so ``verify`` re-runs the
+    scenario on a rule set of those documents."""
     doc = kb.document
     lab = labels(lang, kb)
     all_cites = list(answer["citations"])
@@ -73,6 +76,9 @@ def build_context(kb: KnowledgeBase, scenario: dict[str, Any], answer: dict[str,
         "kb": identity,
         "answer": core(answer),
     }
+    if ruleset is not None:
+        embedded["scenario"] = ruleset.question_part(scenario)
+        embedded["ruleset"] = ruleset.record(answer)
     document = dict(doc["document"])
     return {
         "lang": lang, "lab": lab, "rl": lab["report"],
@@ -604,7 +610,19 @@ def _well_formed(e: dict[str, Any]) -> bool:
             and isinstance(answer.get("citations"), list) and isinstance(answer.get("gaps"), list)
             and isinstance(kb, dict) and all(isinstance(kb.get(k), (str, type(None)))
                                              for k in ("name", "version", "fingerprint"))
-            and e.get("lang", "zh") in ("zh", "en"))
+            and e.get("lang", "zh") in ("zh", "en") and _ruleset_well_formed(e))
+
+
+def _ruleset_well_formed(e: dict[str, Any]) -> bool:
+    if "ruleset" not in e:
+        return True
+    rs = e["ruleset"]
+    docs = rs.get("documents") if isinstance(rs, dict) else None
+    return (isinstance(docs, list) and bool(docs)
+            and all(isinstance(rs.get(k), (str, type(None))) for k in ("name", "date"))
+            and all(isinstance(d, dict) and isinstance(d.get("name"), str)
+                    and all(isinstance(d.get(k), (str, type(None))) for k in ("version", "fingerprint", "label"))
+                    for d in docs))
 
 
 def _pdf_attachment(path: str, raw: bytes) -> str | None:
@@ -662,16 +680,78 @@ def choose_kb(path: str, embedded: dict[str, Any], candidates: Any) -> Knowledge
               f"pyreason verify {path} --kb DIR"})
 
 
+def _doc_words(d: dict[str, Any], lang: str) -> str:
+    label = d.get("label")
+    return f"{d['name']}" + (f" {d['version']}" if d.get("version") else "") + (
+        (f"（{label}）" if lang == "zh" else f" ({label})") if label else "")
+
+
+def recorded_ruleset(embedded: dict[str, Any]) -> dict[str, Any] | None:
+    """What a report made with a rule set records of it (name, date, documents), else None."""
+    rs = embedded.get("ruleset")
+    return rs if isinstance(rs, dict) else None
+
+
+def match_documents(recorded: dict[str, Any], kbs: list[KnowledgeBase]) -> tuple[list[KnowledgeBase], list[dict[str, Any]]]:
+    """For each document a rule-set report records, the KB among ``kbs`` it was (the same
+    fingerprint, else name and version, else name): (the KBs found, in the recorded order; the
+    recorded documents not found)."""
+    found, missing = [], []
+    for d in recorded["documents"]:
+        kb = (next((k for k in kbs if d.get("fingerprint") and k.fingerprint == d["fingerprint"]), None)
+              or next((k for k in kbs if k.name == d["name"] and k.version == d.get("version")), None)
+              or next((k for k in kbs if k.name == d["name"]), None))
+        if kb is None or kb in found:
+            missing.append(d)
+        else:
+            found.append(kb)
+    return found, missing
+
+
+def missing_words(recorded: dict[str, Any], missing: list[dict[str, Any]]) -> dict[str, str]:
+    """The line saying which documents of a rule-set report are needed, in both languages."""
+    from .ruleset import words
+    out = {}
+    for lang in ("zh", "en"):
+        sep = "、" if lang == "zh" else ", "
+        name = recorded.get("name") or ""
+        out[lang] = words()[lang]["ruleset_report_missing"].format(
+            name=(f"“{name}”" if lang == "zh" else f'"{name}"') if name else "",
+            missing=sep.join(_doc_words(d, lang) for d in missing),
+            documents=sep.join(_doc_words(d, lang) for d in recorded["documents"]))
+    return out
+
+
+def choose_ruleset(path: str, embedded: dict[str, Any], candidates: Any) -> Any:
+    """The rule set to verify a rule-set report on: its recorded documents, found among
+    ``candidates`` (KnowledgeBase objects; each is loaded), rebuilt in the recorded order; a
+    ReportError naming the documents none of them is."""
+    from .ruleset import RuleSet
+    recorded = recorded_ruleset(embedded)
+    found, missing = match_documents(recorded, list(candidates))
+    if missing:
+        raise ReportError(path, missing_words(recorded, missing), code="missing_documents")
+    return RuleSet.from_kbs(found, recorded.get("name"))
+
+
 def verify(kb: KnowledgeBase, path: str, embedded: dict[str, Any] | None = None) -> Verification:
-    """Re-run a report's scenario on ``kb`` and compare with the answer it records."""
+    """Re-run a report's scenario on ``kb`` and compare with the answer it records. ``kb`` may be
+    a rule set (a report made with one: :func:`choose_ruleset`); an undated scenario is then
+    asked on the date the report answered on, so the report is held to the texts in force then."""
     embedded = embedded if embedded is not None else read_embedded(path)
     scenario = embedded.get("scenario")
+    recorded_rs = recorded_ruleset(embedded)
+    if recorded_rs is not None and hasattr(kb, "kb_for") and isinstance(scenario, dict) \
+            and scenario.get("date") is None and recorded_rs.get("date"):
+        scenario = {**scenario, "date": recorded_rs["date"]}
     old_fp = report_kb(embedded)["fingerprint"] or ""
     try:
         answer = kb.ask(scenario, lang=embedded.get("lang") or "zh", source=f"{path} (embedded scenario)")
     except ScenarioError as exc:
         return Verification(path, False, old_fp != kb.fingerprint, old_fp, kb.fingerprint,
                             [("scenario", None, exc.line("en"))], embedded, kb.identity)
+    if hasattr(kb, "kb_for"):                 # a rule set: the document that answered
+        kb = kb.kb_for(answer)
     old, new = embedded.get("answer") or {}, core(answer)
     diffs: list[tuple[str, Any, Any]] = []
     for key in ("status", "gaps", "citations"):

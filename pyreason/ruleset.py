@@ -308,8 +308,21 @@ class RuleSet:
         from .kb import KnowledgeBase
         self.path = Path(path).resolve()
         self.manifest = self.path / RULESET_FILE if self.path.is_dir() else self.path
-        self.set_name, dirs = read_manifest(self.path)
-        self.kbs = [KnowledgeBase(d, time_limit=time_limit, inference_limit=inference_limit) for d in dirs]
+        set_name, dirs = read_manifest(self.path)
+        self._setup(set_name, [KnowledgeBase(d, time_limit=time_limit, inference_limit=inference_limit)
+                               for d in dirs], time_limit, inference_limit)
+
+    @classmethod
+    def from_kbs(cls, kbs: list[Any], name: str | None = None) -> "RuleSet":
+        """A rule set of KBs already loaded, in the order given (the order a manifest lists them
+        in: it breaks ties of rank): what ``verify`` rebuilds from the documents a report records."""
+        rs = cls.__new__(cls)
+        rs.path = rs.manifest = Path(name or "ruleset")
+        rs._setup(name, list(kbs), kbs[0].time_limit, kbs[0].inference_limit)
+        return rs
+
+    def _setup(self, set_name: str | None, kbs: list[Any], time_limit: float, inference_limit: int) -> None:
+        self.set_name, self.kbs = set_name, kbs
         names = [k.name for k in self.kbs]
         for k in self.kbs:
             if names.count(k.name) > 1:
@@ -340,6 +353,30 @@ class RuleSet:
     @property
     def questions(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(q for k in self.kbs for q in k.questions))
+
+    def question_part(self, scenario: dict[str, Any]) -> dict[str, Any]:
+        """The fields of a scenario that bear on the answer of any document of the set (a
+        report embeds them all: a fact only an overridden document declares still counts)."""
+        out: dict[str, Any] = {}
+        for k in self.kbs:
+            if scenario.get("question") in k.questions:
+                part = k.question_part(scenario)
+                facts = {**(out.get("facts") or {}), **(part.get("facts") or {})}
+                out.update(part)
+                if facts:
+                    out["facts"] = facts
+        if "date" in scenario:
+            out["date"] = scenario["date"]
+        return out or dict(scenario)
+
+    def record(self, answer: dict[str, Any]) -> dict[str, Any]:
+        """What a report made with this rule set records of it (``ruleset`` in its embedded
+        data): the set's name, the date it answered on, and every document of the set, in the
+        manifest's order, by identity (never a path), so ``verify`` can rebuild it."""
+        prec = answer.get("precedence") or {}
+        return {"name": self.set_name, "date": prec.get("date"),
+                "documents": [{**k.identity, "document": self.infos[k.name]["document_id"],
+                               "label": self.infos[k.name]["labels"].get("zh")} for k in self.kbs]}
 
     def kb_for(self, answer: dict[str, Any]) -> Any:
         """The KB that gave ``answer`` (its citations are that document's)."""
