@@ -421,6 +421,7 @@ def articles(ctx: click.Context, number: int | None, lang: str) -> None:
     """
     def run() -> None:
         kb = ctx.obj.kb(lang)
+        _ruleset_note(kb, lang)              # a rule set: only its highest-ranked document is shown
         doc = kb.document
         arts = doc["articles"]
         if number is not None:
@@ -517,6 +518,28 @@ def test_kb(ctx: click.Context, lang: str) -> None:
     _guard(ctx, lang, run)
 
 
+def _ruleset_note(kb: Any, lang: str) -> None:
+    """On a rule set, the commands that show one document's declarations or text show its
+    highest-ranked document (the highest level, then the latest issued): one
+    line on stderr says which, and how to see the others (--kb on a member's directory)."""
+    members = getattr(kb, "kbs", None)
+    if not members:
+        return
+    from .ruleset import words as ruleset_words
+    shown = kb.principal
+    label = kb.infos[shown.name]["labels"].get(lang) or kb.infos[shown.name]["labels"].get("zh")
+
+    def named(k: Any) -> str:
+        number = k.document["document"].get("number") or k.name
+        return f"{number}（{label}）" if lang == "zh" and label else f"{number} ({label})" if label else number
+    sep = "、" if lang == "zh" else ", "
+    others = sep.join(f"--kb {os.path.relpath(k.kb_dir)}" for k in members if k is not shown)
+    name = kb.set_name or os.path.relpath(kb.path)
+    click.echo(ruleset_words()[lang]["ruleset_shows_one"].format(
+        name=f"“{name}”" if lang == "zh" else f'"{name}"', n=len(members), shown=named(shown), others=others),
+        err=True)
+
+
 def _type_words(t: dict[str, Any], lang: str) -> str:
     """A declared type in words: name(role) → a role name, list(person(role)) → a list of ..."""
     zh = lang == "zh"
@@ -557,6 +580,7 @@ def questions(ctx: click.Context, lang: str) -> None:
 
     def run() -> None:
         kb = ctx.obj.kb(lang)
+        _ruleset_note(kb, lang)              # a rule set: only its highest-ranked document is shown
         lab = kb.labels(lang)
         zh = lang == "zh"
         for q in kb.declarations["questions"]:
@@ -591,8 +615,9 @@ def questions(ctx: click.Context, lang: str) -> None:
 
 @main.command()
 @KB_OPTION
+@LANG
 @click.pass_context
-def schema(ctx: click.Context) -> None:
+def schema(ctx: click.Context, lang: str) -> None:
     """Print the JSON Schema of a scenario for the knowledge base, derived from its declarations
     (for editors, forms and case-management systems).
 
@@ -601,8 +626,10 @@ def schema(ctx: click.Context) -> None:
       pyreason schema > scenario.schema.json
     """
     def run() -> None:
-        click.echo(json.dumps(ctx.obj.kb("zh").schema.json_schema(), ensure_ascii=False, indent=2))
-    _guard(ctx, "zh", run)
+        kb = ctx.obj.kb(lang)
+        _ruleset_note(kb, lang)
+        click.echo(json.dumps(kb.schema.json_schema(), ensure_ascii=False, indent=2))
+    _guard(ctx, lang, run)
 
 
 @main.command()
@@ -620,6 +647,7 @@ def names(ctx: click.Context, kind: str | None, lang: str) -> None:
     """
     def run() -> None:
         kb = ctx.obj.kb(lang)
+        _ruleset_note(kb, lang)              # a rule set: only its highest-ranked document is shown
         kinds = kb.vocabulary["kinds"]
         if kind:
             wanted = kind[:-1] if kind not in kinds and kind.endswith("s") else kind
@@ -658,6 +686,7 @@ def readings(ctx: click.Context, lang: str) -> None:
     """
     def run() -> None:
         kb = ctx.obj.kb(lang)
+        _ruleset_note(kb, lang)              # a rule set: only its highest-ranked document is shown
         data = kb.readings(lang)
         heads = {"gaps": ("本规定未作规定之处（答案标为 gap）", "Gaps: where the regulation gives no answer"),
                  "interpretations": ("所采用的解释", "Interpretations the knowledge base applies")}
@@ -1005,6 +1034,11 @@ def serve(ctx: click.Context, host: str, port: int, kb_dirs: tuple[str, ...], al
     from .web import serve as run_server
 
     def run() -> None:
+        from .ruleset import is_ruleset, words as ruleset_words
+        for d in (kb_dirs or ([ctx.obj.kb_dir] if ctx.obj.kb_dir else [])):
+            if is_ruleset(d):                  # not served yet: one line, before anything is loaded
+                raise CLIError("错误：" + ruleset_words()["zh"]["ruleset_not_served"].format(path=d) + " / error: "
+                               + ruleset_words()["en"]["ruleset_not_served"].format(path=d))
         if kb_dirs:
             kbs = []
             for d in kb_dirs:

@@ -347,6 +347,9 @@ class KBs:
     def __init__(self, kbs: Sequence[KnowledgeBase]):
         self.all: list[KnowledgeBase] = []
         for kb in kbs:
+            if hasattr(kb, "kb_for"):         # a rule set: its workers would load one document only
+                from .ruleset import words as ruleset_words
+                raise KBError(ruleset_words()["en"]["ruleset_not_served"].format(path=getattr(kb, "path", kb)))
             if any(k.fingerprint == kb.fingerprint for k in self.all):
                 continue                      # the same KB twice
             other = next((k for k in self.all if k.name == kb.name), None)
@@ -481,7 +484,7 @@ def create_app(kb: KnowledgeBase | Sequence[KnowledgeBase] | None = None,
     worker before the next is refused with 503 (default: QUEUE_PER_WORKER per worker, 64 in this process)."""
     if kb is None:
         kbs = KBs([KnowledgeBase()])
-    elif isinstance(kb, KnowledgeBase):
+    elif isinstance(kb, KnowledgeBase) or hasattr(kb, "kb_for"):     # one KB (a rule set is refused)
         kbs = KBs([kb])
     else:
         kbs = KBs(list(kb))

@@ -141,3 +141,44 @@ def test_verify_dir_on_rule_set_reports(run, tmp_path):
     a = next(r for r in result["reports"] if r["path"] == "a.txt")
     assert a["status"] == "unreadable" and "wanfa-2023-123-am2024" in a["reason"]["en"]
     assert missing.returncode == 1
+
+
+# -- serve: rule sets are not served yet ----------------------------------------------------------------
+
+def test_serve_refuses_a_rule_set_in_one_line(run):
+    pytest.importorskip("fastapi")
+    for args in (("serve", "--kb", str(RULESET), "--port", "1"), ("--kb", str(RULESET), "serve", "--port", "1")):
+        out = run(*args)
+        assert out.exit_code == 1
+        line = out.stderr.strip()
+        assert "\n" not in line and "Traceback" not in out.output
+        assert "规则集暂不支持 pyreason serve" in line and "does not serve rule sets yet" in line
+
+
+def test_create_app_refuses_a_rule_set():
+    pytest.importorskip("fastapi")
+    from pyreason.errors import KBError
+    from pyreason.ruleset import RuleSet
+    from pyreason.web import create_app
+    with pytest.raises(KBError, match="does not serve rule sets yet"):
+        create_app(RuleSet(RULESET))
+
+
+# -- the commands that show one document ---------------------------------------------------------------
+
+@pytest.mark.parametrize("command", [["questions"], ["schema"], ["articles", "1"], ["names"], ["readings"]])
+def test_one_document_commands_say_which_document_they_show(run, command):
+    zh = run("--kb", str(RULESET), *command)
+    assert zh.exit_code == 0, zh.output
+    note = zh.stderr.strip()
+    assert "\n" not in note
+    # the highest-ranked document: the amendment (the same level, issued latest); the others by --kb
+    assert "宛法〔2024〕210号（2024年修订文本）" in note and "3 个文件" in note
+    assert "--kb " in note and "earlier_doc" in note                # paths relative to the working directory
+    assert zh.stdout and "注意" not in zh.stdout                 # stdout stays the document's alone
+    if command == ["schema"]:
+        assert json.loads(zh.stdout)["title"].endswith("(wanfa-2023-123-am2024)")
+    en = run("--kb", str(RULESET), *command, "--lang", "en")
+    assert "shown here is only the highest-ranked, 宛法〔2024〕210号 (2024 amended text)" in en.stderr
+    one = run("--kb", str(KBS / "earlier_doc"), *command)       # a single KB: no note
+    assert one.exit_code == 0 and not one.stderr.strip()
