@@ -18,19 +18,21 @@ many threads are safe.
 from __future__ import annotations
 
 import atexit
-import concurrent.futures
 import ctypes
 import json
 import os
 import queue
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import concurrent.futures
+
+# shutil, subprocess, tempfile and concurrent.futures are imported where they are used: most
+# runs (a cold `pyreason ask`) never need them.
 
 from .errors import InternalError, KBError
 
@@ -70,6 +72,7 @@ class _Worker:
 
     def submit(self, fn: Any, *args: Any, **kwargs: Any) -> concurrent.futures.Future:
         """``fn`` on the engine's thread, as a future (for a caller that must not wait forever)."""
+        import concurrent.futures
         future: concurrent.futures.Future = concurrent.futures.Future()
 
         def run() -> None:
@@ -126,7 +129,7 @@ class _Engine:
         # An uncaught error must never open the interactive tracer.
         self.run("set_prolog_flag(debug_on_error, false)")
         self.run("set_prolog_flag(report_error, true)")
-        self.run(f"atom_codes(F, {_codes(_BOOT)}), load_files(F, [])")
+        _load_runtime(self)
         self.load_messages: list[dict[str, Any]] = []
 
     def run(self, goal: str) -> list[dict[str, Any]]:
@@ -169,6 +172,7 @@ class _Engine:
                     return
             except Exception:                   # a damaged cache: the sources still load
                 pass
+            import shutil
             shutil.rmtree(cached.parent.parent, ignore_errors=True)   # ours; rebuilt next time
         try:
             rows = self.run(f"pyreason_boot:load_kb({_codes(entry)}, {module}, {options}, J)")
@@ -201,18 +205,32 @@ def _load_error(entry: Path, why: str) -> KBError:
 def _snapshot(entry: Path) -> Path:
     """A private copy of the KB's directory (removed at exit), so a second version of the same
     files can be loaded into a module of its own."""
+    import shutil
+    import tempfile
     tmp = Path(tempfile.mkdtemp(prefix="pyreason-kb-"))
     atexit.register(shutil.rmtree, tmp, True)
     shutil.copytree(entry.parent, tmp / "kb", ignore=shutil.ignore_patterns("*.qlf", "cases", "tests"))
     return tmp / "kb" / entry.name
 
 
-def _cache_dir(entry: Path, cache_key: str, engine: _Engine) -> Path | None:
+def _cache_base() -> Path | None:
+    """Where compiled copies are kept (~/.cache/pyreason), or None under PYREASON_NO_CACHE."""
     if os.environ.get("PYREASON_NO_CACHE"):
         return None
-    version = engine.run("current_prolog_flag(version, V)")[0]["V"]
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pyreason"
-    return base / f"{cache_key.split(':')[-1][:24]}-swipl{version}"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pyreason"
+
+
+def _swipl_version(engine: _Engine) -> Any:
+    if getattr(engine, "swipl_version", None) is None:
+        engine.swipl_version = engine.run("current_prolog_flag(version, V)")[0]["V"]
+    return engine.swipl_version
+
+
+def _cache_dir(entry: Path, cache_key: str, engine: _Engine) -> Path | None:
+    base = _cache_base()
+    if base is None:
+        return None
+    return base / f"{cache_key.split(':')[-1][:24]}-swipl{_swipl_version(engine)}"
 
 
 def _cached_qlf(entry: Path, cache_key: str, engine: _Engine) -> Path | None:
@@ -228,6 +246,7 @@ def _build_qlf_in_background(entry: Path, module: str, cache_key: str, engine: _
     if directory is None or directory.exists():
         return
     try:
+        import subprocess
         directory.parent.mkdir(parents=True, exist_ok=True)
         subprocess.Popen([sys.executable, "-m", "pyreason.bridge", str(entry.parent), str(directory), module],
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -239,6 +258,9 @@ def _build_qlf_in_background(entry: Path, module: str, cache_key: str, engine: _
 def _compile_cache(kb_dir: Path, directory: Path, module: str) -> None:
     """Child process: compile a copy of ``kb_dir`` into ``directory`` (made whole, then renamed),
     for loading into ``module`` (a .qlf records the module it was compiled into)."""
+    import shutil
+    import subprocess
+    import tempfile
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=directory.parent))
     try:
         shutil.copytree(kb_dir, tmp / "kb", ignore=shutil.ignore_patterns("tests", "cases", "*.qlf"))
@@ -250,6 +272,78 @@ def _compile_cache(kb_dir: Path, directory: Path, module: str) -> None:
                               cwd=tmp / "kb", stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
         if done.returncode == 0 and not done.stderr and (tmp / "kb" / "pyreason.qlf").is_file():
             os.rename(tmp, directory)         # atomic: a half-built cache is never seen
+    except (OSError, subprocess.SubprocessError):
+        pass
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+#: The engine's own Prolog files (boot.pl and what it loads): compiled together into one .qlf.
+_RUNTIME_FILES = ("boot.pl", "engine.pl", "lib.pl", "numbers.pl")
+
+
+def _runtime_qlf(engine: _Engine) -> Path | None:
+    """Where the compiled engine (boot.pl with engine.pl, lib.pl and numbers.pl) for these
+    sources and this SWI-Prolog version is kept, or None under PYREASON_NO_CACHE. Keyed by
+    the files' paths (a .qlf records them) and contents."""
+    base = _cache_base()
+    if base is None:
+        return None
+    import hashlib
+    digest = hashlib.sha256()
+    try:
+        for name in _RUNTIME_FILES:
+            path = _BOOT.parent / name
+            digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        return None
+    return base / f"engine-{digest.hexdigest()[:24]}-swipl{_swipl_version(engine)}" / "boot.qlf"
+
+
+def _load_runtime(engine: _Engine) -> None:
+    """Load boot.pl (and the engine it loads): from the compiled copy where one was built,
+    else from the sources, building the copy in the background for the next run. The copy
+    records the sources' own paths, so the engine's modules are the same either way (check.pl
+    and ruleset.pl load beside them as usual). Any trouble with the copy: the sources load."""
+    qlf = _runtime_qlf(engine)
+    if qlf is not None and qlf.is_file():
+        try:
+            engine.run(f"atom_codes(F, {_codes(qlf)}), load_files(F, [])")
+            if engine.run("current_predicate(pyreason_boot:load_kb/4), "
+                          "current_predicate(pyreason_engine:call_json/2)"):
+                return
+        except Exception:
+            pass
+        import shutil
+        shutil.rmtree(qlf.parent, ignore_errors=True)          # ours; rebuilt next time
+    engine.run(f"atom_codes(F, {_codes(_BOOT)}), load_files(F, [])")
+    if qlf is not None and not qlf.parent.exists():
+        try:
+            import subprocess
+            qlf.parent.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.Popen([sys.executable, "-m", "pyreason.bridge", "--engine", str(qlf.parent)],
+                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+        except OSError:
+            pass                                  # no compiled engine; the sources still load
+
+
+def _compile_runtime(directory: Path) -> None:
+    """Child process: compile boot.pl and the user files it loads (not SWI-Prolog's libraries)
+    into ``directory``/boot.qlf (made whole, then renamed), as qcompile(File, [include(user)])
+    does but writing the .qlf outside the package, which may be read-only."""
+    import shutil
+    import subprocess
+    import tempfile
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=directory.parent))
+    try:
+        goal = (f"atom_codes(F, {_codes(_BOOT)}), atom_codes(Q, {_codes(tmp / 'boot.qlf')}), "
+                "setup_call_cleanup(asserta('$qlf':qinclude(user), Ref), "
+                "load_files(user:F, ['$qlf'(Q)]), erase(Ref)), halt")
+        done = subprocess.run(["swipl", "-q", "-g", goal, "-t", "halt(1)"], cwd=tmp,
+                              stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
+        if done.returncode == 0 and not done.stderr and (tmp / "boot.qlf").is_file():
+            os.rename(tmp, directory)         # atomic: a half-built copy is never seen
     except (OSError, subprocess.SubprocessError):
         pass
     finally:
@@ -457,8 +551,11 @@ def call_check(request: dict[str, Any]) -> dict[str, Any]:
     return reply
 
 
-if __name__ == "__main__":   # the detached child of _build_qlf_in_background
-    _compile_cache(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])
+if __name__ == "__main__":   # the detached child of _build_qlf_in_background or _load_runtime
+    if sys.argv[1] == "--engine":
+        _compile_runtime(Path(sys.argv[2]))
+    else:
+        _compile_cache(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3])
 
 
 def vet(module: str) -> list[dict[str, Any]]:

@@ -65,7 +65,24 @@ class _Context:
         return self._kb
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The command group; a command whose module is large (``new``: the regulation-text parser)
+    is imported only when it is run or listed, so that other commands start without it."""
+
+    _LAZY = {"new": ("pyreason.newkb", "new_command")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._LAZY})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self._LAZY and cmd_name not in self.commands:
+            import importlib
+            module, attr = self._LAZY[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--kb", "kb_dir", type=click.Path(file_okay=False, exists=True), envvar="PYREASON_KB",
               help="A knowledge base directory (default: the shipped kb/).")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
@@ -1064,8 +1081,7 @@ def serve(ctx: click.Context, host: str, port: int, kb_dirs: tuple[str, ...], al
                    workers=workers, budget=budget, batch_budget=batch_budget, queue_bound=queue_bound)
     _guard(ctx, "zh", run)
 
-from .newkb import new_command  # noqa: E402
-main.add_command(new_command)
+# `pyreason new` is added on first use (_Group), from pyreason.newkb.
 
 
 if __name__ == "__main__":  # pragma: no cover
