@@ -105,9 +105,11 @@ def _cleanup_on_engine() -> None:
     """At exit, shut Prolog down on its own thread (pyswip's hook would do it from the main one)."""
     from pyswip import core
     if _WORKER_THREAD is not None and core.PL_is_initialised(None, None):
+        done: queue.SimpleQueue = queue.SimpleQueue()     # (not submit: no concurrent.futures at exit)
+        _WORKER_THREAD.queue.put((core.PL_cleanup, (0,), {}, done))
         try:
-            _WORKER_THREAD.submit(core.PL_cleanup, 0).result(timeout=10)
-        except Exception:
+            done.get(timeout=10)
+        except queue.Empty:
             pass
 
 

@@ -140,7 +140,7 @@ class ScenarioSchema:
     def _fast_validator(self, question: str) -> Any:
         """The schema of one question kind compiled to Python (fastjsonschema): the common, valid case."""
         if question not in self._fast:
-            self._fast[question] = fastjsonschema.compile(self.question_schema(question))
+            self._fast[question] = _compiled_validator(self.question_schema(question))
         return self._fast[question]
 
     def _first_error(self, question: str, data: dict[str, Any]) -> Any:
@@ -204,6 +204,40 @@ _TYPE_WORDS = {
     "boolean": ("true 或 false", "true or false"), "integer": ("整数", "an integer"),
     "number": ("数字", "a number"), "null": ("空值", "null"),
 }
+
+
+def _compiled_validator(schema: dict[str, Any]) -> Any:
+    """fastjsonschema's validator for ``schema``. Generating its code costs more than a cold
+    answer's reasoning, so the code is kept in the cache (~/.cache/pyreason/schemas, keyed by
+    the schema and fastjsonschema's version; off under PYREASON_NO_CACHE, as the compiled KB
+    is); any trouble with a kept copy: generated afresh."""
+    from .bridge import _cache_base
+    base = _cache_base()
+    if base is None:
+        return fastjsonschema.compile(schema)
+    import hashlib
+    text = json.dumps(schema, sort_keys=True, ensure_ascii=False)
+    key = hashlib.sha256(f"{fastjsonschema.VERSION}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    path = base / "schemas" / f"{key[:32]}.py"
+    try:
+        code = path.read_text(encoding="utf-8")
+        scope: dict[str, Any] = {}
+        exec(compile(code, str(path), "exec"), scope)
+        return scope["validate"]
+    except FileNotFoundError:
+        pass
+    except Exception:          # a damaged copy: removed, and made again below
+        path.unlink(missing_ok=True)
+    validate = fastjsonschema.compile(schema)
+    try:
+        import os
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        tmp.write_text(fastjsonschema.compile_to_code(schema), encoding="utf-8")
+        os.replace(tmp, path)                   # atomic: a half-written copy is never read
+    except OSError:
+        pass
+    return validate
 
 
 def field_path(path: Iterable[Any]) -> str:
