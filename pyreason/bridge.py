@@ -239,7 +239,31 @@ def _cached_qlf(entry: Path, cache_key: str, engine: _Engine) -> Path | None:
     """The compiled KB for this fingerprint and SWI-Prolog version, if one was built."""
     directory = _cache_dir(entry, cache_key, engine)
     qlf = directory / "kb" / "pyreason.qlf" if directory else None
-    return qlf if qlf and qlf.is_file() else None
+    if qlf is None or not qlf.is_file():
+        return None
+    if _intact(qlf):
+        return qlf
+    import shutil
+    shutil.rmtree(directory, ignore_errors=True)      # damaged, or built before digests: rebuilt
+    return None
+
+
+def _intact(qlf: Path) -> bool:
+    """Whether a compiled copy is whole: the digest recorded when it was built (``_seal``)
+    matches. SWI-Prolog aborts the whole process on a truncated .qlf, so none is loaded unchecked."""
+    import hashlib
+    try:
+        recorded = qlf.with_name(qlf.name + ".sha256").read_text(encoding="ascii").strip()
+        return hashlib.sha256(qlf.read_bytes()).hexdigest() == recorded
+    except (OSError, ValueError):
+        return False
+
+
+def _seal(qlf: Path) -> None:
+    """Record the digest of a compiled copy just built (before it is renamed into place)."""
+    import hashlib
+    qlf.with_name(qlf.name + ".sha256").write_text(hashlib.sha256(qlf.read_bytes()).hexdigest() + "\n",
+                                                   encoding="ascii")
 
 
 def _build_qlf_in_background(entry: Path, module: str, cache_key: str, engine: _Engine) -> None:
@@ -273,6 +297,7 @@ def _compile_cache(kb_dir: Path, directory: Path, module: str) -> None:
         done = subprocess.run(["swipl", "-q", "-g", goal, "-t", "halt(1)"],
                               cwd=tmp / "kb", stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
         if done.returncode == 0 and not done.stderr and (tmp / "kb" / "pyreason.qlf").is_file():
+            _seal(tmp / "kb" / "pyreason.qlf")
             os.rename(tmp, directory)         # atomic: a half-built cache is never seen
     except (OSError, subprocess.SubprocessError):
         pass
@@ -285,9 +310,13 @@ _RUNTIME_FILES = ("boot.pl", "engine.pl", "lib.pl", "numbers.pl")
 
 
 def _runtime_qlf(engine: _Engine) -> Path | None:
+    return runtime_qlf_path(_swipl_version(engine))
+
+
+def runtime_qlf_path(swipl_version: Any) -> Path | None:
     """Where the compiled engine (boot.pl with engine.pl, lib.pl and numbers.pl) for these
-    sources and this SWI-Prolog version is kept, or None under PYREASON_NO_CACHE. Keyed by
-    the files' paths (a .qlf records them) and contents."""
+    sources and SWI-Prolog version (its ``version`` flag) is kept, or None under
+    PYREASON_NO_CACHE. Keyed by the files' paths (a .qlf records them) and contents."""
     base = _cache_base()
     if base is None:
         return None
@@ -299,7 +328,7 @@ def _runtime_qlf(engine: _Engine) -> Path | None:
             digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes() + b"\0")
     except OSError:
         return None
-    return base / f"engine-{digest.hexdigest()[:24]}-swipl{_swipl_version(engine)}" / "boot.qlf"
+    return base / f"engine-{digest.hexdigest()[:24]}-swipl{swipl_version}" / "boot.qlf"
 
 
 def _load_runtime(engine: _Engine) -> None:
@@ -310,9 +339,15 @@ def _load_runtime(engine: _Engine) -> None:
     qlf = _runtime_qlf(engine)
     if qlf is not None and qlf.is_file():
         try:
-            engine.run(f"atom_codes(F, {_codes(qlf)}), load_files(F, [])")
-            if engine.run("current_predicate(pyreason_boot:load_kb/4), "
-                          "current_predicate(pyreason_engine:call_json/2)"):
+            # Quietly: a warning or error while loading it (a damaged or stale copy) is trouble,
+            # and the sources load instead.
+            goal = (f"atom_codes(F, {_codes(qlf)}), nb_setval(pyreason_qlf_trouble, false), "
+                    "setup_call_cleanup(asserta((user:message_hook(_, K, _) :- "
+                    "memberchk(K, [error, warning]), nb_setval(pyreason_qlf_trouble, true)), Ref), "
+                    "catch(load_files(F, []), _, nb_setval(pyreason_qlf_trouble, true)), erase(Ref)), "
+                    "nb_getval(pyreason_qlf_trouble, false), "
+                    "current_predicate(pyreason_boot:load_kb/4), current_predicate(pyreason_engine:call_json/2)")
+            if _intact(qlf) and engine.run(goal):
                 return
         except Exception:
             pass
@@ -345,6 +380,7 @@ def _compile_runtime(directory: Path) -> None:
         done = subprocess.run(["swipl", "-q", "-g", goal, "-t", "halt(1)"], cwd=tmp,
                               stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
         if done.returncode == 0 and not done.stderr and (tmp / "boot.qlf").is_file():
+            _seal(tmp / "boot.qlf")
             os.rename(tmp, directory)         # atomic: a half-built copy is never seen
     except (OSError, subprocess.SubprocessError):
         pass

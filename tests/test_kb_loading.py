@@ -83,6 +83,24 @@ def test_a_damaged_cache_falls_back_to_the_sources(tmp_path):
     assert _batch({"XDG_CACHE_HOME": str(cache)}, tmp_path) == _batch({"PYREASON_NO_CACHE": "1"}, tmp_path)
 
 
+@pytest.mark.parametrize("copy", ["*/kb/pyreason.qlf", "engine-*/boot.qlf"])
+def test_a_truncated_compiled_copy_is_never_loaded(tmp_path, copy):
+    # SWI-Prolog aborts the process on a truncated .qlf: a copy whose digest does not match the
+    # one recorded when it was built is removed unread, and the sources answer.
+    import time
+    cache = tmp_path / "cache"
+    _batch({"XDG_CACHE_HOME": str(cache)}, tmp_path)
+    for _ in range(150):
+        found = list(cache.glob(f"pyreason/{copy}"))
+        if found and found[0].with_name(found[0].name + ".sha256").exists():
+            break
+        time.sleep(0.1)
+    assert found, "the compiled copy was built"
+    found[0].write_bytes(found[0].read_bytes()[:3000])
+    assert _batch({"XDG_CACHE_HOME": str(cache)}, tmp_path) == _batch({"PYREASON_NO_CACHE": "1"}, tmp_path)
+    assert not found[0].exists() or found[0].stat().st_size > 3000     # removed, or built again whole
+
+
 def test_a_kb_whose_loading_would_run_code_is_refused_unread(tmp_path):
     # Another court's KB is read before it is loaded: a directive that would run is refused.
     sentinel = tmp_path / "ran"
