@@ -34,7 +34,7 @@ A failed request replies {"error": {"code", "field", "value", "message"}}.
 :- use_module(library(error)).
 :- use_module(library(yall)).
 :- use_module(library(time)).
-:- use_module(library(assoc)).
+:- autoload(library(assoc), [list_to_assoc/2, get_assoc/3, put_assoc/4, empty_assoc/1]).  % org charts only: on first use
 :- use_module(library(http/json)).
 :- use_module(numbers).
 :- use_module(lib, [chinese_numeral/2]).
