@@ -65,19 +65,9 @@ def expand_kb_dirs(dirs: list[str]) -> list[str]:
     relative to the file) stands for its documents."""
     out: list[str] = []
     for d in dirs:
-        ruleset = Path(d) / "ruleset.yaml"
-        if not (Path(d) / "pyreason.pl").is_file() and ruleset.is_file():
-            import yaml
-            try:
-                data = yaml.safe_load(ruleset.read_text(encoding="utf-8")) or {}
-                docs = data.get("documents") if isinstance(data, dict) else None
-                if not isinstance(docs, list) or not all(isinstance(x, str) for x in docs):
-                    raise ValueError
-            except (OSError, ValueError, yaml.YAMLError):
-                raise ArchiveError(str(ruleset), {"zh": "规则集文件无法读取（应为含 documents: 目录列表的 YAML）",
-                                                  "en": "cannot read the rule set (YAML with documents: a list of "
-                                                        "directories)"}) from None
-            out += [str((ruleset.parent / x).resolve()) for x in docs]
+        from .ruleset import is_ruleset, read_manifest
+        if not (Path(d) / "pyreason.pl").is_file() and is_ruleset(d):
+            out += [str(p) for p in read_manifest(d)[1]]   # the manifest's own checks, one line each
         else:
             out.append(str(Path(d).resolve()))
     return list(dict.fromkeys(out))

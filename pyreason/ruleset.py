@@ -249,14 +249,15 @@ def read_manifest(path: str | Path) -> tuple[str | None, list[Path]]:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise KBError(f"{file}: cannot be read ({exc})") from None
+    from . import safeyaml
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        events = list(yaml.parse(text, Loader=loader))
-        if any(isinstance(e, yaml.AliasEvent) for e in events):
+        if any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=loader)):
             raise KBError(f"{file}: uses YAML aliases (*name); write the paths out")
-        node = yaml.compose(text, Loader=loader)
-        _no_duplicate_keys(file, node)
-        data = yaml.load(text, Loader=loader)
+        data = safeyaml.load(text)        # a key given twice is an error, not the last one winning
+    except safeyaml.YamlInputError as exc:
+        where = f"{file}: line {exc.line}" if exc.line else str(file)
+        raise KBError({"zh": f"{where}: {exc.messages['zh']}", "en": f"{where}: {exc.messages['en']}"}) from None
     except yaml.YAMLError as exc:
         raise KBError(f"{file}: not valid YAML: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict):
@@ -279,21 +280,6 @@ def read_manifest(path: str | Path) -> tuple[str | None, list[Path]]:
             raise KBError(f"{file}: documents[{i}]: {d} is listed twice")
         dirs.append(where)
     return name, dirs
-
-
-def _no_duplicate_keys(file: Path, node: Any) -> None:
-    import yaml
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[Any, int] = {}
-        for k, v in node.value:
-            key = getattr(k, "value", None)
-            if key in seen:
-                raise KBError(f"{file}: {key}: given twice (lines {seen[key]} and {k.start_mark.line + 1})")
-            seen[key] = k.start_mark.line + 1
-            _no_duplicate_keys(file, v)
-    elif isinstance(node, yaml.SequenceNode):
-        for v in node.value:
-            _no_duplicate_keys(file, v)
 
 
 class RuleSet:

@@ -142,3 +142,23 @@ def test_single_file_verify_keeps_its_behaviour(archive):
     assert done.returncode == 0 and "结论仍然成立" in done.stdout
     done = pyreason("verify", str(archive / "2025" / "tampered.md"))
     assert done.returncode == 3
+
+
+def test_a_rule_set_given_to_verify_dir_is_read_with_the_manifests_own_checks(tmp_path):
+    """A rule set's manifest is read as everywhere else: an alias bomb in it is refused before it
+    expands, a key given twice is named; one line, exit 1."""
+    from click.testing import CliRunner
+    from pyreason.cli import main
+    rs = tmp_path / "rs"
+    rs.mkdir()
+    bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'] + [
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]" for i in range(8)]
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text("not a report\n", encoding="utf-8")
+    for text, words in (("\n".join(bomb) + "\ndocuments: *i\n", "aliases"),
+                        ("documents: [a]\ndocuments: [b]\n", "duplicate key 'documents'")):
+        (rs / "ruleset.yaml").write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(main, ["verify", str(reports), "--kb", str(rs), "--lang", "en"])
+        assert result.exit_code == 1 and words in result.output, result.output
+        assert "Traceback" not in result.output
