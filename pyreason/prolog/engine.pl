@@ -52,6 +52,7 @@ A failed request replies {"error": {"code", "field", "value", "message"}}.
 register_kb(M) :-
     retractall(kb_has_(M, _, _, _)),
     forget_memos_(M),
+    forget_answers_,
     (   registered_(M) -> true ; assertz(registered_(M)) ).
 
 %   ---- computed once per KB ----------------------------------------------------
@@ -1253,7 +1254,8 @@ load_org(M, Rows, _{errors: ErrorDicts, more: More, summary: Summary}) :-
                  error_reply(M, pyreason_error(C, F, V), zh, R), error_reply(M, pyreason_error(C, F, V), en, REn),
                  D = R.error.put(message_en, REn.error.message) ), ErrorDicts),
     (   Errors == []
-    ->  retractall(staff_(M, _, _, _, _)),
+    ->  forget_answers_,
+        retractall(staff_(M, _, _, _, _)),
         retractall(reports_(M, _, _)),
         forall(member(row(_, N, P, T, Dp, _), Parsed), assertz(staff_(M, N, P, T, Dp))),
         forall(member(row(_, N, _, _, _, boss(B)), Parsed), assertz(reports_(M, N, B)))
@@ -1697,27 +1699,89 @@ call_batch_(Header, Lines, Reply) :-
     nb_setval(pyreason_defer_keys, DeferKeys),
     split_string(Lines, "\n", "", Ls),
     batch_schemas_(M, Schemas),
+    answer_memo_(M-Header, Memo),
     Limit = limits(Seconds, _),
     get_time(Now), nb_setval(pyreason_question_start, Now),
     setup_call_cleanup(
         ( alarm(Seconds, pyreason_engine:batch_watchdog_(Seconds), Id, [remove(false)]),
           nb_setval(pyreason_watchdog, Id) ),
-        foldl(batch_line_(M, Schemas, Lang, Limit, Identity), Ls, s(0, [], 0)-Pieces, s(_, Deferred0, Gaps)-[]),
+        foldl(batch_line_(M, Schemas, Lang, Limit, Identity, Memo), Ls, s(0, [], 0)-Pieces, s(_, Deferred0, Gaps)-[]),
         remove_alarm(Id)),
     reverse(Deferred0, Deferred),
     atomic_list_concat([Gaps | Deferred], ' ', DS),
     atomics_to_string([DS, "\n" | Pieces], Reply).
 
-batch_line_(M, Schemas, Lang, Limit, Identity, Line, s(I, D0, G0)-P0, s(I1, D, G)-P) :-
+batch_line_(M, Schemas, Lang, Limit, Identity, Memo, Line, s(I, D0, G0)-P0, s(I1, D, G)-P) :-
     I1 is I + 1,
     (   Line == ""                              % blank (the caller sends blank lines empty)
     ->  D = D0, G = G0, P0 = P
+    ;   trie_lookup(Memo, Line, a(Gap, Text))   % this line answered before, in this context
+    ->  get_time(Now), nb_setval(pyreason_question_start, Now),  % for the watchdog
+        D = D0, G is G0 + Gap, P0 = [Text, "\n" | P]
     ;   batch_answer_(M, Schemas, Lang, Limit, Line, Answer),
-        catch(phrase(answer_pieces_(M, Answer, Identity), P0, ["\n" | P]), _, fail)
+        catch(phrase(answer_pieces_(M, Answer, Identity), Pieces), _, fail)
     ->  D = D0,
-        ( get_dict(status, Answer, gap) -> G is G0 + 1 ; G = G0 )
+        ( get_dict(status, Answer, gap) -> Gap = 1 ; Gap = 0 ),
+        G is G0 + Gap,
+        atomics_to_string(Pieces, Text),
+        P0 = [Text, "\n" | P],
+        remember_answer_(Memo, Line, Gap, Text)
     ;   D = [I | D0], G = G0, P0 = P
     ).
+
+%   ---- answers already given ---------------------------------------------------
+%
+%   A batch line answered once is answered again from memory: the same text
+%   in the same context (KB, header: language, limits, identity, version)
+%   gives the same output, since an answer depends on nothing else but the
+%   KB, its chart and the schemas, whose changes forget every answer
+%   (forget_answers_/0).  A line left to the caller is never remembered.
+%   At most answer_memo_limit_/2 lines and characters are kept: past that
+%   the memory starts again empty, so a batch runs in bounded memory.
+
+%!  answer_memo_(+Context, -Trie) is det.
+%
+%   The trie of the answers given in Context; a new context forgets the
+%   answers of the last one.
+answer_memo_(Context, Trie) :-
+    (   nb_current(pyreason_answer_memo, memo(Context0, Trie0)), Context0 == Context
+    ->  Trie = Trie0
+    ;   forget_answers_,
+        trie_new(Trie),
+        nb_setval(pyreason_answer_memo, memo(Context, Trie))
+    ).
+
+remember_answer_(Memo, Line, Gap, Text) :-
+    string_length(Line, LL), string_length(Text, TL),
+    Size is LL + TL,
+    flag(pyreason_answer_memo_lines, N, N),
+    flag(pyreason_answer_memo_chars, C, C),
+    answer_memo_limit_(MaxN, MaxC),
+    (   N < MaxN, C + Size =< MaxC
+    ->  trie_insert(Memo, Line, a(Gap, Text)),
+        flag(pyreason_answer_memo_lines, _, N + 1),
+        flag(pyreason_answer_memo_chars, _, C + Size)
+    ;   Size =< MaxC                            % full: start again from this line
+    ->  forall(trie_gen(Memo, K, _), trie_delete(Memo, K, _)),
+        trie_insert(Memo, Line, a(Gap, Text)),
+        flag(pyreason_answer_memo_lines, _, 1),
+        flag(pyreason_answer_memo_chars, _, Size)
+    ;   true                                    % too large to keep
+    ).
+
+answer_memo_limit_(4096, 4000000).
+
+%!  forget_answers_ is det.
+%
+%   Forget every answer remembered: the KB, its chart or a schema changed.
+forget_answers_ :-
+    (   nb_current(pyreason_answer_memo, memo(_, Trie)), is_trie(Trie)
+    ->  trie_destroy(Trie)
+    ;   true
+    ),
+    nb_setval(pyreason_answer_memo, none),
+    flag(pyreason_answer_memo_lines, _, 0),
+    flag(pyreason_answer_memo_chars, _, 0).
 
 %   The answer to one line, or false when the line is left to the caller.
 batch_answer_(M, Schemas, Lang, limits(Seconds, Inferences), Line, Answer) :-
@@ -1787,6 +1851,7 @@ set_batch_schema_(M, Questions) :-
             Entries),
     dict_pairs(Schemas, _, Entries),
     atom_concat(pyreason_batch_schema_, M, Key),
+    forget_answers_,
     nb_setval(Key, Schemas).
 
 %   ---- a subset of JSON Schema, conservative ------------------------------------------
