@@ -1462,8 +1462,8 @@ vote_groups_(M, Field, Kind, Budget, Groups) :-
     vote_groups_(Voters, Opinions, Free, 1, MaxVotes, Budget, 0, Groups).
 
 %   How many votes of Role a pattern holds at most: one for a unique
-%   holder, N where the KB declares holders(Role, N) (a committee's
-%   委员十三人), else two (enough to show holders of one post voting
+%   holder, N where the KB declares holders(Role, N) (the ordinary members
+%   of a committee), else two (enough to show holders of one post voting
 %   differently).
 holders_(M, R, Max) :-
     (   kb_fact(M, unique_holder(R)) -> Max = 1

@@ -905,7 +905,7 @@ engine_msg(err_absent_voter, zh, "~w在本情形中不在场，不能发表意�
 engine_msg(err_absent_voter, en, "~w is away in this scenario and cannot give an opinion").
 engine_msg(err_duplicate_vote, zh, "~w只有一人，不能发表两次意见").
 engine_msg(err_duplicate_vote, en, "there is only one ~w, who cannot give two opinions").
-engine_msg(err_too_many_votes, zh, "~w的意见多于该职务的人数").
+engine_msg(err_too_many_votes, zh, "~w的意见多于该岗位的人数").
 engine_msg(err_too_many_votes, en, "more opinions of ~w than there are holders of the post").
 engine_msg(err_bad_amount, zh, "无法识别的金额：~w（例如 300万元、3000000、三百万元）").
 engine_msg(err_bad_amount, en, "not an amount: ~w (e.g. 300万元, 3000000, 三百万元)").
