@@ -77,6 +77,7 @@ test: setup test-prolog test-python test-check
 test-prolog: setup
 	swipl -q pyreason/prolog/test_kb.pl kb
 	swipl -q pyreason/prolog/test_kb.pl tests/kbs/court_b
+	swipl -q pyreason/prolog/test_kb.pl tests/kbs/committee15
 	swipl -q pyreason/prolog/tests/run.pl
 	swipl -q -g run_tests -t halt pyreason/prolog/tests/lib.plt
 	swipl -q -g run_tests -t halt pyreason/prolog/tests/engine.plt

@@ -199,7 +199,8 @@ _VOCABULARY = """\
         another accepted name: an abbreviation, another wording of the text.
 
     Optional: known_group(Kind, Value, Group), alias_reading(Alias, ReadingId),
-    impersonal(Value), unique_holder(Value); see docs/kb-guide.md, "Names".
+    impersonal(Value), unique_holder(Value), holders(Value, N); see
+    docs/kb-guide.md, "Names".
 
     Example:
         known(role, '负责人', '负责人', head, "head").

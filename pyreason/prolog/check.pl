@@ -208,6 +208,7 @@ declaration_pred(kind_label/3).
 declaration_pred(alias_reading/2).
 declaration_pred(impersonal/1).
 declaration_pred(unique_holder/1).
+declaration_pred(holders/2).
 declaration_pred(absent_fact/1).
 declaration_pred(flip_candidate/2).
 declaration_pred(fact_label/3).
@@ -851,6 +852,14 @@ vocabulary_problem(M, Ref, [P, V]-"~w 的 ~w 不是已知的名称",
     G =.. [P, V],
     decl(M, G, Ref),
     \+ any_known_value(M, V).
+vocabulary_problem(M, Ref, [V]-"holders/2 的 ~w 不是已知的名称",
+                            [V]-"holders/2 names ~w, which is not a known name") :-
+    decl(M, holders(V, _), Ref),
+    \+ any_known_value(M, V).
+vocabulary_problem(M, Ref, [V, N]-"holders/2 给 ~w 的人数 ~q 不是正整数",
+                            [V, N]-"holders/2 gives ~w the number ~q, which is not a positive integer") :-
+    decl(M, holders(V, N), Ref),
+    \+ ( integer(N), N >= 1 ).
 vocabulary_problem(M, Ref, [P, V, K]-"~w 的 ~w 不是已知的 ~w",
                             [P, V, K]-"~w names ~w, which is not a known ~w") :-
     (   decl(M, known_alias(K, _, V), Ref), P = known_alias
@@ -1428,24 +1437,39 @@ json_of_(M, T, V, J) :-
 %!  vote_groups_(+M, +Field, +Kind, +Budget, -Groups) is det.
 %
 %   Patterns of votes, by how many votes: over the roles that may vote
-%   (explore(Field, Roles), else every person of Kind), a unique holder at
-%   most once and any other role at most twice; opinions are the declared
+%   (explore(Field, Roles), else every person of Kind), each at most as
+%   many times as it has holders (holders_/3); opinions are the declared
 %   vote values (vote_value/3), else three free opinions counted up to
-%   renaming (甲 first, then 乙, then 丙): a pattern is who gives how many
-%   votes of each opinion.
+%   renaming (甲 first, then 乙, then 丙).  The rules receive a vote's role
+%   and opinion (the check gives no names), so the holders of one role are
+%   interchangeable: a pattern is, for each role, how many of its holders
+%   give each opinion -- never which holder gives which -- and the number of
+%   patterns grows with the number of holders polynomially, not
+%   exponentially.  A role the rules name individually (a chair, the
+%   holder of a casting vote) is a unique holder and keeps its own opinion.
 vote_groups_(M, Field, Kind, Budget, Groups) :-
     (   kb_fact(M, explore(Field, Rs0)), is_list(Rs0)
     ->  Roles = Rs0
     ;   findall(R, ( kb_fact(M, known(Kind, R, _, _, _)), \+ kb_fact(M, impersonal(R)) ), Rs1),
         list_to_set(Rs1, Roles)
     ),
-    findall(R-Max, ( member(R, Roles), ( kb_fact(M, unique_holder(R)) -> Max = 1 ; Max = 2 ) ), Voters),
+    findall(R-Max, ( member(R, Roles), holders_(M, R, Max) ), Voters),
     (   findall(V, kb_fact(M, vote_value(V, _, _)), Vs), Vs \== []
     ->  Opinions = Vs, Free = false
     ;   Opinions = ["甲", "乙", "丙"], Free = true
     ),
     aggregate_all(sum(Mx), member(_-Mx, Voters), MaxVotes),
     vote_groups_(Voters, Opinions, Free, 1, MaxVotes, Budget, 0, Groups).
+
+%   How many votes of Role a pattern holds at most: one for a unique
+%   holder, N where the KB declares holders(Role, N) (the ordinary members
+%   of a committee), else two (enough to show holders of one post voting
+%   differently).
+holders_(M, R, Max) :-
+    (   kb_fact(M, unique_holder(R)) -> Max = 1
+    ;   kb_fact(M, holders(R, N)), integer(N), N >= 1 -> Max = N
+    ;   Max = 2
+    ).
 
 vote_groups_(_, _, _, Size, MaxVotes, _, _, []) :- Size > MaxVotes, !.
 vote_groups_(_, _, _, _, _, Budget, Seen, []) :- Seen >= Budget, !.
@@ -1457,33 +1481,56 @@ vote_groups_(Voters, Ops, Free, Size, MaxVotes, Budget, Seen, [Size-Patterns | R
     Size1 is Size + 1,
     vote_groups_(Voters, Ops, Free, Size1, MaxVotes, Budget, Seen1, Rest).
 
-vote_pattern_(Voters, Ops, Free, Size, Pattern) :-
+%   Declared opinions: the votes of each role as a run of opinions in
+%   standard order, which is how many of its holders give each; runs are
+%   generated directly, none rejected.  Free opinions: restricted growth
+%   strings, non-decreasing within each role's run (the least string of a
+%   pattern up to renaming always is one), kept once up to renaming.  Both
+%   in the order of the strings of every vote (the first role's slowest).
+vote_pattern_(Voters, Ops, false, Size, Pattern) :- !,
+    role_counts_(Voters, Size, Counts),
+    foldl(role_run_(Ops), Counts, Pattern, []).
+vote_pattern_(Voters, _, true, Size, Pattern) :-
     distinct(Key, ( role_counts_(Voters, Size, Counts),
                     slots_(Counts, Slots),
-                    (   Free == true
-                    ->  length(Slots, L), length(Labels, L),
-                        rgs_(Labels, 0, 3), canonical_(Slots, Labels, Key)
-                    ;   assign_(Slots, Ops, Labels), Key = Slots-Labels
-                    ) )),
-    key_pattern_(Key, Ops, Free, Pattern).
+                    rgs_runs_(Slots, Labels, none, 0, 3),
+                    canonical_(Slots, Labels, Key) )),
+    key_pattern_(Key, Pattern).
 
 role_counts_([], 0, []).
 role_counts_([R-Max | Vs], Size, Counts) :-
-    between(0, Max, C), C =< Size,
+    Top is min(Max, Size),
+    between(0, Top, C),
     Size1 is Size - C,
     role_counts_(Vs, Size1, Rest),
     ( C =:= 0 -> Counts = Rest ; Counts = [R-C | Rest] ).
 
+%   The C votes of role R: opinions in standard order (as many runs as
+%   multisets of C opinions), as a difference list of vote dicts.
+role_run_(Ops, R-C, Pattern, Tail) :-
+    atom_string(R, RS),
+    opinion_run_(C, Ops, none, RS, Pattern, Tail).
+
+opinion_run_(0, _, _, _, Tail, Tail) :- !.
+opinion_run_(C, Ops, Prev, RS, [_{role: RS, opinion: O} | Vs], Tail) :-
+    member(O0, Ops),
+    ( Prev == none -> true ; Prev @=< O0 ),
+    text_string_(O0, O),
+    C1 is C - 1,
+    opinion_run_(C1, Ops, O0, RS, Vs, Tail).
+
 slots_(Counts, Slots) :-
     findall(R, ( member(R-C, Counts), between(1, C, _) ), Slots).
 
-%   Restricted growth strings: opinion numbers in order of first use.
-rgs_([], _, _).
-rgs_([X | Xs], Used, K) :-
+%   Restricted growth strings (opinion numbers in order of first use, at
+%   most K), non-decreasing within the run of one role.
+rgs_runs_([], [], _, _, _).
+rgs_runs_([R | Rs], [X | Xs], Prev, Used, K) :-
     Top is min(Used + 1, K),
-    between(1, Top, X),
+    ( Prev = R-Low -> true ; Low = 1 ),
+    between(Low, Top, X),
     Used1 is max(Used, X),
-    rgs_(Xs, Used1, K).
+    rgs_runs_(Rs, Xs, R-X, Used1, K).
 
 %   A pattern of free opinions up to renaming and to the order of one
 %   role's own votes: the least, over the renamings, of the votes sorted.
@@ -1495,23 +1542,9 @@ canonical_(Slots, Labels, Key) :-
 
 relabel_(Perm, L, R, R-P) :- nth1(L, Perm, P).
 
-assign_(Slots, Ops, Labels) :-
-    length(Slots, L), length(Labels, L),
-    maplist(member_of_(Ops), Labels),
-    sorted_within_roles_(Slots, Labels).
-
-sorted_within_roles_([R, R | Rs], [A, B | Ls]) :- !,
-    A @=< B,
-    sorted_within_roles_([R | Rs], [B | Ls]).
-sorted_within_roles_([_ | Rs], [_ | Ls]) :- !, sorted_within_roles_(Rs, Ls).
-sorted_within_roles_([], []).
-
-key_pattern_(Votes, Ops, true, Pattern) :- !,
+key_pattern_(Votes, Pattern) :-
     findall(_{role: RS, opinion: O},
-            ( member(R-L, Votes), atom_string(R, RS), nth1(L, Ops, O) ), Pattern).
-key_pattern_(Slots-Labels, _, false, Pattern) :-
-    findall(_{role: RS, opinion: O},
-            ( nth1(I, Slots, R), nth1(I, Labels, O0), text_string_(O0, O), atom_string(R, RS) ), Pattern).
+            ( member(R-L, Votes), atom_string(R, RS), nth1(L, ["甲", "乙", "丙"], O) ), Pattern).
 
 %   -- enumerating: every combination, smallest first -----------------------------
 

@@ -416,35 +416,82 @@ convert(_, Type, Path, _, _, _) :-
 votes_(M, Kind, Path, Values, Facts0, Votes) :-
     (   Facts0 = scenario(Facts, Scenario) -> true ; Facts = Facts0, Scenario = _{} ),
     (   is_list(Values) -> true ; throw(pyreason_error(not_a_list, Path, Values)) ),
-    findall(I-vote(Role, Opinion, Name),
-            ( nth0(I, Values, V),
-              FdR = key(idx(Path, I), role),
-              FdO = key(idx(Path, I), opinion),
-              (   is_dict(V) -> true ; throw(pyreason_error(not_a_mapping, idx(Path, I), V)) ),
-              field_(V, role, RV), resolve_person(M, Kind, FdR, RV, Role),
-              field_(V, opinion, Opinion0),
-              (   string(Opinion0), non_blank_(Opinion0)
-              ->  true
-              ;   throw(pyreason_error(empty_opinion, FdO, Opinion0))
-              ),
-              opinion_value_(M, FdO, Opinion0, Opinion),
-              (   absent_voter_(M, Kind, Facts, Scenario, V, RV, Role)
-              ->  throw(pyreason_error(absent_voter, FdR, RV))
-              ;   true
-              ),
-              (   get_dict(name, V, Name0), Name0 \== "", Name0 \== null -> Name = Name0
-              ;   atom_string(RA, RV), person_(M, RA, _, _, _) -> Name = RV
-              ;   Name = null
-              ) ),
-            Indexed),
-    (   nth0(J, Indexed, J-vote(R, _, _)), kb_fact_(M, unique_holder(R)),
-        nth0(K, Indexed, K-vote(R, _, _)), K > J
+    (   kb_fact_(M, absent_fact(AbsentName)), AbsentTerm =.. [AbsentName, _], memberchk(AbsentTerm, Facts)
+    ->  Absence = Facts                     % someone is away: each vote is looked at
+    ;   Absence = none
+    ),
+    vote_list_(Values, 0, M, Kind, Path, Absence, Scenario, []-[], Roles, Indexed),
+    (   over_holders_(M, Roles, Indexed, K, Code)
     ->  Fd = key(idx(Path, K), role),
         nth0(K, Values, VK), get_dict(role, VK, RK),
-        throw(pyreason_error(duplicate_vote, Fd, RK))
+        throw(pyreason_error(Code, Fd, RK))
     ;   true
     ),
     pairs_values(Indexed, Votes).
+
+%   The votes in order, as I-vote(Role, Opinion, Name).  A role or an
+%   opinion is resolved once per call, at its first use (a meeting's votes
+%   repeat a few of each): the same errors at the same index as resolving
+%   each vote on its own.  RolesSeen: Given-(Role-IsPerson) for each role
+%   as given, the last first.
+vote_list_([], _, _, _, _, _, _, Roles-_, Roles, []).
+vote_list_([V | Vs], I, M, Kind, Path, Facts, Scenario, Roles0-Ops0, RolesSeen, [I-vote(R, Opinion, Name) | Rest]) :-
+    FdR = key(idx(Path, I), role),
+    FdO = key(idx(Path, I), opinion),
+    (   is_dict(V) -> true ; throw(pyreason_error(not_a_mapping, idx(Path, I), V)) ),
+    field_(V, role, RV),
+    (   seen_(RV, Roles0, R-RoleIsPerson)
+    ->  Roles = Roles0
+    ;   resolve_person(M, Kind, FdR, RV, R),
+        (   atom_string(RA, RV), person_(M, RA, _, _, _) -> RoleIsPerson = true ; RoleIsPerson = false ),
+        Roles = [RV-(R-RoleIsPerson) | Roles0]
+    ),
+    field_(V, opinion, Opinion0),
+    (   seen_(Opinion0, Ops0, Opinion1)
+    ->  Opinion = Opinion1, Ops = Ops0
+    ;   (   string(Opinion0), non_blank_(Opinion0)
+        ->  true
+        ;   throw(pyreason_error(empty_opinion, FdO, Opinion0))
+        ),
+        opinion_value_(M, FdO, Opinion0, Opinion),
+        Ops = [Opinion0-Opinion | Ops0]
+    ),
+    (   Facts \== none, absent_voter_(M, Kind, Facts, Scenario, V, RV, R)
+    ->  throw(pyreason_error(absent_voter, FdR, RV))
+    ;   true
+    ),
+    (   get_dict(name, V, Name0), Name0 \== "", Name0 \== null -> Name = Name0
+    ;   RoleIsPerson == true -> Name = RV
+    ;   Name = null
+    ),
+    I1 is I + 1,
+    vote_list_(Vs, I1, M, Kind, Path, Facts, Scenario, Roles-Ops, RolesSeen, Rest).
+
+seen_(Key, [K-V0 | KVs], V) :-
+    (   K == Key -> V = V0 ; seen_(Key, KVs, V) ).
+
+%   More votes of a post than it has holders: a unique_holder/1 votes once
+%   (duplicate_vote), a post the KB declares holders(Post, N) of at most N
+%   times (too_many_votes).  Of the posts over their number, the one that
+%   voted first; K is the index of its first vote too many.
+over_holders_(M, RolesSeen, Indexed, K, Code) :-
+    (   kb_fact_(M, unique_holder(_)) -> true ; kb_fact_(M, holders(_, _)) ),
+    findall(R, member(_-(R-_), RolesSeen), Rs0),
+    reverse(Rs0, Rs1),
+    list_to_set(Rs1, Rs),
+    pairs_values(Indexed, Votes),
+    findall(R, member(vote(R, _, _), Votes), Voters),
+    msort(Voters, Sorted),
+    clumped(Sorted, Counts),
+    member(R, Rs),
+    memberchk(R-N, Counts), N > 1,
+    (   kb_fact_(M, unique_holder(R)) -> Max = 1, Code = duplicate_vote
+    ;   kb_fact_(M, holders(R, Max)), integer(Max) -> Code = too_many_votes
+    ),
+    N > Max,
+    findall(I, member(I-vote(R, _, _), Indexed), Is),
+    nth0(Max, Is, K),
+    !.
 
 %!  absent_voter_(+M, +Kind, +Facts, +Scenario, +Vote, +RoleValue, +Role) is semidet.
 %
@@ -491,10 +538,11 @@ chart_person_(M, Kind, Value, Person) :-
 
 opinion_value_(M, Path, Given, Opinion) :-
     (   kb_fact_(M, vote_value(_, _, _))
-    ->  (   kb_fact_(M, vote_value(Canon, _, Aliases)),
-            (   Given == Canon
-            ;   name_key(Given, K), ( name_key(Canon, K) ; member(A, Aliases), name_key(A, K) )
-            )
+    ->  (   kb_fact_(M, vote_value(Given, _, _))                 % exact first: indexed, fast
+        ->  Opinion = Given
+        ;   name_key(Given, K),
+            kb_fact_(M, vote_value(Canon, _, Aliases)),
+            ( name_key(Canon, K) ; member(A, Aliases), name_key(A, K) )
         ->  Opinion = Canon
         ;   throw(pyreason_error(unknown_opinion, Path, Given))
         )
@@ -858,6 +906,8 @@ engine_msg(err_absent_voter, zh, "~w在本情形中不在场，不能发表意�
 engine_msg(err_absent_voter, en, "~w is away in this scenario and cannot give an opinion").
 engine_msg(err_duplicate_vote, zh, "~w只有一人，不能发表两次意见").
 engine_msg(err_duplicate_vote, en, "there is only one ~w, who cannot give two opinions").
+engine_msg(err_too_many_votes, zh, "~w的意见多于该岗位的人数").
+engine_msg(err_too_many_votes, en, "more opinions of ~w than there are holders of the post").
 engine_msg(err_bad_amount, zh, "无法识别的金额：~w（例如 300万元、3000000、三百万元）").
 engine_msg(err_bad_amount, en, "not an amount: ~w (e.g. 300万元, 3000000, 三百万元)").
 engine_msg(err_bad_duration, zh, "无法识别的期限：~w（例如 30日、3个月、10个工作日）").
