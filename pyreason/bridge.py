@@ -306,7 +306,7 @@ def _compile_cache(kb_dir: Path, directory: Path, module: str) -> None:
 
 
 #: The engine's own Prolog files (boot.pl and what it loads): compiled together into one .qlf.
-_RUNTIME_FILES = ("boot.pl", "engine.pl", "lib.pl", "numbers.pl")
+_RUNTIME_FILES = ("boot.pl", "engine.pl", "lib.pl", "numbers.pl", "jsonio.pl")
 
 
 def _runtime_qlf(engine: _Engine) -> Path | None:

@@ -6,18 +6,17 @@ meetings) are checked against the knowledge base itself, not here.
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import fastjsonschema
-import yaml
-
-from . import safeyaml
 from .errors import ScenarioError
 from .fileio import FileError, read_input
+
+# fastjsonschema (with the code it generates), PyYAML and difflib are imported where they are
+# used: a valid scenario is accepted by a small check of its own (``_surely_valid``), a JSON
+# file needs no YAML parser, and suggestions are made only for errors (issue 13: cold start).
 
 #: Files larger than this are refused before parsing.
 MAX_FILE_BYTES = 1_000_000
@@ -111,8 +110,15 @@ class ScenarioSchema:
                 target[inp["field"]] = type_schema(inp["type"])
             self.fields[q["kind"]] = (required, optional)
         self._fast: dict[str, Any] = {}
+        self._schemas: dict[str, dict[str, Any]] = {}
 
     def question_schema(self, question: str) -> dict[str, Any]:
+        if question in self._schemas:
+            return self._schemas[question]
+        self._schemas[question] = schema = self._question_schema(question)
+        return schema
+
+    def _question_schema(self, question: str) -> dict[str, Any]:
         required, optional = self.fields[question]
         return {
             "type": "object",
@@ -163,6 +169,9 @@ class ScenarioSchema:
                                 {"zh": f"未知的问题类型：{question!r}", "en": f"unknown question kind: {question!r}"},
                                 closest(str(question), self.questions) or list(self.questions))
         self._text_is_unicode(data, source, [])
+        if _surely_valid(self.question_schema(question), data):
+            return data
+        import fastjsonschema      # the authority: what the check above does not vouch for
         try:
             self._fast_validator(question)(data)
         except fastjsonschema.JsonSchemaException:
@@ -206,11 +215,130 @@ _TYPE_WORDS = {
 }
 
 
+def _surely_valid(schema: dict[str, Any], value: Any) -> bool:
+    """Whether ``value`` is valid against ``schema`` by a check that knows only the keywords
+    the scenario schemas use, and only Python's plain types: True only where fastjsonschema
+    would accept ``value`` too; on any doubt (another keyword, a float for an integer, a bool
+    for a number, a key that is not a string, nesting too deep) False, and fastjsonschema
+    decides. So the usual, valid scenario is accepted without generating (or loading) the
+    validator's code, and an invalid one is refused exactly as before."""
+    try:
+        return _valid(schema, value)
+    except RecursionError:
+        return False
+
+
+def _valid(schema: dict[str, Any], value: Any) -> bool:
+    for key, want in schema.items():
+        check = _KEYWORDS.get(key)
+        if check is None or not check(want, value, schema):
+            return False
+    return True
+
+
+def _is_type(name: str, value: Any) -> bool:
+    t = type(value)
+    if name == "string":
+        return t is str
+    if name == "integer":
+        return t is int
+    if name == "number":
+        return t is int or t is float
+    if name == "boolean":
+        return t is bool
+    if name == "object":
+        return t is dict
+    if name == "array":
+        return t is list
+    if name == "null":
+        return value is None
+    return False
+
+
+def _kw_type(want: Any, value: Any, _schema: Any) -> bool:
+    if isinstance(want, str):
+        return _is_type(want, value)
+    return isinstance(want, list) and any(isinstance(w, str) and _is_type(w, value) for w in want)
+
+
+def _kw_properties(props: Any, value: Any, _schema: Any) -> bool:
+    if type(value) is not dict:
+        return not isinstance(value, dict)          # (a dict subclass: let fastjsonschema judge)
+    if not all(type(k) is str for k in value):
+        return False
+    return all(k not in props or _valid(props[k], v) for k, v in value.items())
+
+
+def _kw_additional(want: Any, value: Any, schema: dict[str, Any]) -> bool:
+    if want is not False:
+        return False
+    if type(value) is not dict:
+        return not isinstance(value, dict)
+    props = schema.get("properties", {})
+    return all(type(k) is str and k in props for k in value)
+
+
+def _kw_required(keys: Any, value: Any, _schema: Any) -> bool:
+    if type(value) is not dict:
+        return not isinstance(value, dict)
+    return all(k in value for k in keys)
+
+
+def _kw_str_len(compare: Any) -> Any:
+    def check(n: Any, value: Any, _schema: Any) -> bool:
+        if type(value) is str:
+            return compare(len(value), n)
+        return not isinstance(value, str)
+    return check
+
+
+def _kw_minimum(n: Any, value: Any, _schema: Any) -> bool:
+    if type(value) is int or type(value) is float:
+        return value >= n
+    return not isinstance(value, (int, float))     # (a bool is an int to Python: let it judge)
+
+
+def _kw_items_len(compare: Any) -> Any:
+    def check(n: Any, value: Any, _schema: Any) -> bool:
+        if type(value) is list:
+            return compare(len(value), n)
+        return not isinstance(value, (list, tuple))
+    return check
+
+
+def _kw_items(item: Any, value: Any, _schema: Any) -> bool:
+    if type(value) is list:
+        return isinstance(item, dict) and all(_valid(item, v) for v in value)
+    return not isinstance(value, (list, tuple))
+
+
+def _kw_const(want: Any, value: Any, _schema: Any) -> bool:
+    return type(want) is str and type(value) is str and value == want
+
+
+def _kw_enum(wants: Any, value: Any, _schema: Any) -> bool:
+    return type(value) is str and any(type(w) is str and w == value for w in wants)
+
+
+def _kw_any_of(schemas: Any, value: Any, _schema: Any) -> bool:
+    return any(_valid(s, value) for s in schemas)
+
+
+_KEYWORDS = {
+    "type": _kw_type, "properties": _kw_properties, "additionalProperties": _kw_additional,
+    "required": _kw_required, "minLength": _kw_str_len(lambda a, b: a >= b),
+    "maxLength": _kw_str_len(lambda a, b: a <= b), "minimum": _kw_minimum,
+    "minItems": _kw_items_len(lambda a, b: a >= b), "maxItems": _kw_items_len(lambda a, b: a <= b),
+    "items": _kw_items, "const": _kw_const, "enum": _kw_enum, "anyOf": _kw_any_of,
+}
+
+
 def _compiled_validator(schema: dict[str, Any]) -> Any:
     """fastjsonschema's validator for ``schema``. Generating its code costs more than a cold
     answer's reasoning, so the code is kept in the cache (~/.cache/pyreason/schemas, keyed by
     the schema and fastjsonschema's version; off under PYREASON_NO_CACHE, as the compiled KB
     is); any trouble with a kept copy: generated afresh."""
+    import fastjsonschema
     from .bridge import _cache_base
     base = _cache_base()
     if base is None:
@@ -284,6 +412,9 @@ def _parse(path: str, text: str) -> Any:
                 "en": f"JSON syntax error (column {exc.colno}): {exc.msg}"}) from None
         except RecursionError:
             raise ScenarioError(path, None, {"zh": "嵌套过深", "en": "nested too deeply"}) from None
+    import yaml
+
+    from . import safeyaml
     try:
         docs = safeyaml.load_all(text)
     except safeyaml.YamlInputError as exc:      # a duplicate key, aliases expanding too far
@@ -381,6 +512,7 @@ def closest(value: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     cands = list(dict.fromkeys(c for c in candidates if c))
     if not value:
         return []
+    import difflib
     low = value.lower()
 
     def score(c: str) -> float:

@@ -29,7 +29,7 @@ before the first:
 library(sandbox) is loaded only when a foreign KB is vetted.
 */
 
-:- use_module(library(http/json)).
+:- use_module(jsonio).                   % JSON text without library(http/json)
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(yall)).

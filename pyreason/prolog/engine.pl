@@ -33,9 +33,16 @@ A failed request replies {"error": {"code", "field", "value", "message"}}.
 :- use_module(library(aggregate)).
 :- use_module(library(error)).
 :- use_module(library(yall)).
-:- use_module(library(time)).
+%   library(time) is loaded with autoloading limited to explicit declarations:
+%   otherwise compiling its predicate_options/3 declaration autoloads
+%   library(predicate_options) and its tables of the system's options, which
+%   cost a cold start more than the rest of the libraries here (issue 13).
+:- current_prolog_flag(autoload, Autoload),
+   setup_call_cleanup(set_prolog_flag(autoload, explicit),
+                      use_module(library(time)),
+                      set_prolog_flag(autoload, Autoload)).
 :- autoload(library(assoc), [list_to_assoc/2, get_assoc/3, put_assoc/4, empty_assoc/1]).  % org charts only: on first use
-:- use_module(library(http/json)).
+:- use_module(jsonio).                   % JSON text without library(http/json): see there
 :- use_module(numbers).
 :- use_module(lib, [chinese_numeral/2]).
 
@@ -2096,11 +2103,11 @@ pairs_pieces__([]) --> [].
 pairs_pieces__([K-V | Ps]) --> [", "], jp_(K), [": "], jp_(V), pairs_pieces__(Ps).
 
 %   A string as JSON, escaped as Python's json.dumps(ensure_ascii=False) does
-%   (library(http/json)'s json_write_string/2 does it the same way).
+%   (jsonio's json_write_string/2, as library(http/json)'s, does it the same way).
 json_text_(T, L0, L) :-
     (   escapes_(Esc), split_string(T, Esc, "", [_])
     ->  L0 = ["\"", T, "\"" | L]
-    ;   with_output_to(string(S), json:json_write_string(current_output, T)), L0 = [S | L]
+    ;   with_output_to(string(S), json_write_string(current_output, T)), L0 = [S | L]
     ).
 
 escapes_(S) :-

@@ -16,7 +16,7 @@ Request is JSON text handed over through the C interface (never read as
 Prolog): {"op": "versions", "kb": Module} or {"op": "date", "value": Text}.
 */
 
-:- use_module(library(http/json)).
+:- use_module(jsonio).                   % JSON text without library(http/json)
 :- use_module(library(apply)).
 :- use_module(library(lists)).
 :- use_module(numbers, [parse_date/2]).
