@@ -470,9 +470,10 @@ class _CInterface:
         """Call Module:Name(+String, -Reply) with ``data`` (UTF-8 JSON) as a string term."""
         return self.call(module, name, data)
 
-    def call(self, module: str, name: str, *data: bytes) -> bytes:
+    def call(self, module: str, name: str, *data: bytes, reply_bytes: bool = False) -> bytes:
         """Call Module:Name(+String, ..., -Reply) with each of ``data`` (UTF-8) as a string term,
-        and return the reply's text (UTF-8).
+        and return the reply's text (UTF-8). With ``reply_bytes`` the reply is already bytes, one
+        per character (codes below 256), and is returned as it is.
 
         Converting the reply to UTF-8 takes SWI-Prolog string buffers that are released only
         back to a mark (PL_STRINGS_MARK/PL_STRINGS_RELEASE in C), which nothing sets when the
@@ -498,7 +499,8 @@ class _CInterface:
             size = ctypes.c_size_t()
             out = ctypes.c_void_p()
             if not self.get_nchars(t + len(data), ctypes.byref(size), ctypes.byref(out),
-                                   c.CVT_STRING | c.CVT_ATOM | c.REP_UTF8 | c.BUF_STACK):
+                                   c.CVT_STRING | c.CVT_ATOM | c.BUF_STACK
+                                   | (0 if reply_bytes else c.REP_UTF8)):
                 raise InternalError("the reply was not text")
             return ctypes.string_at(out.value, size.value) if out.value else b""
         finally:
@@ -540,7 +542,24 @@ def _call_batch_on_engine(header: bytes, lines: bytes) -> bytes:
     global _C
     if _C is None:
         _C = _CInterface()
-    return _C.call("pyreason_engine", "call_batch", header, lines)
+    return _C.call("pyreason_engine", "call_batch", header, lines, reply_bytes=True)
+
+
+def call_ask(module: str, header: bytes, line: bytes) -> bytes:
+    """One scenario (``line``: compact JSON, UTF-8) answered by ``pyreason_engine:call_ask/3``
+    in the context of ``header`` (a batch header's JSON, naming ``module``, UTF-8): the
+    answer's JSON, or ``{"error": ...}``, or b"" for a scenario to ask the long way. One
+    hand-off to the engine's thread."""
+    if _ENGINE is None or module not in _ENGINE.loaded:
+        raise InternalError(f"knowledge base {module} is not loaded")
+    return on_engine(_call_ask_on_engine, header, line)
+
+
+def _call_ask_on_engine(header: bytes, line: bytes) -> bytes:
+    global _C
+    if _C is None:
+        _C = _CInterface()
+    return _C.call("pyreason_engine", "call_ask", header, line, reply_bytes=True)
 
 
 def call(module: str, request: dict[str, Any]) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -79,6 +80,9 @@ class KnowledgeBase:
         it, or at ``time_limit``, whichever comes first (a ScenarioError with code time_limit)."""
         if lang not in LANGS:
             raise ValueError(f"lang must be one of {LANGS}")
+        answer = self._ask_once(scenario, lang, source, deadline)
+        if answer is not None:
+            return answer
         self.validate(scenario, source)
         from .ruleset import single_version, stamp     # the version in force on the scenario's date
         version, outside = single_version(self, scenario, lang, source)
@@ -93,6 +97,47 @@ class KnowledgeBase:
             raise self._error(reply["error"], source)
         reply["kb"] = self.identity
         return stamp(self._contract_order(reply), version, self, lang)
+
+    def _ask_once(self, scenario: Any, lang: str, source: str, deadline: float | None
+                  ) -> dict[str, Any] | None:
+        """The answer the engine gives in one hand-off (``call_ask``, as a batch answers the
+        scenario's line: same validation, same answer, answers already given remembered), or
+        None where the long way must answer: no date in force today, a scenario the engine
+        leaves to the caller (invalid, dated, not plain JSON), a deadline nearer than the time
+        limit."""
+        if type(scenario) is not dict or "date" in scenario:
+            return None
+        if deadline is not None and deadline - time.time() < self.time_limit:
+            return None
+        try:
+            line = json.dumps(scenario, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        except (TypeError, ValueError, RecursionError):     # (a lone surrogate: UnicodeEncodeError)
+            return None
+        if b"\\" in line:                                  # escapes: the engine leaves them to us
+            return None
+        header = self._ask_header(lang, source)
+        if header is None:
+            return None
+        reply = bridge.call_ask(self.module, header, line)
+        if not reply:
+            return None
+        answer = json.loads(reply.decode("utf-8"))
+        if "error" in answer:
+            raise self._error(answer["error"], source)
+        return answer
+
+    def _ask_header(self, lang: str, source: str) -> bytes | None:
+        """The batch header (as JSON for the engine) that ``_ask_once`` answers under, made
+        once per language, day and limits; None where no version is in force today."""
+        from .ruleset import today
+        key = (lang, today(), self.time_limit, self.inference_limit)
+        cache = self.__dict__.setdefault("_ask_headers", {})
+        if key not in cache:
+            header = self._batch_header(lang, source)
+            cache.clear()
+            cache[key] = (json.dumps({**header, "kb": self.module}, ensure_ascii=False).encode("utf-8")
+                          if header else None)
+        return cache[key]
 
     def ask_with_flips(self, scenario: dict[str, Any], lang: str = "zh",
                        source: str = "<scenario>", deadline: float | None = None) -> dict[str, Any]:
@@ -200,17 +245,7 @@ class KnowledgeBase:
         the counts of answered, gap and error lines."""
         if lang not in LANGS:
             raise ValueError(f"lang must be one of {LANGS}")
-        self._batch_schema()
-        header = {"lang": lang, "seconds": self.time_limit, "inferences": self.inference_limit,
-                  "identity": json.dumps(self.identity, ensure_ascii=False), "defer_keys": ["date"]}
-        # The version in force today stamps every answer whose scenario gives no date (as ask
-        # does); a line that gives a date is answered as ask answers it.
-        from .ruleset import single_version
-        version, outside = single_version(self, {"question": self.questions[0]}, lang, source)
-        if outside is not None:
-            header = {}                       # not in force today: every line as ask answers it
-        elif version is not None:
-            header["version"] = json.dumps(version, ensure_ascii=False)
+        header = self._batch_header(lang, source)
         count = BatchCount()
         number = 0
         pending: list[tuple[int, bytes | None]] = []
@@ -232,6 +267,23 @@ class KnowledgeBase:
             if progress:
                 progress(count)
         return count
+
+    def _batch_header(self, lang: str, source: str) -> dict[str, Any]:
+        """What the engine needs to answer lines as ``ask`` answers them (call_batch/3), or {}
+        where no version of the KB is in force today (every line is then answered as ask
+        answers it)."""
+        self._batch_schema()
+        header = {"lang": lang, "seconds": self.time_limit, "inferences": self.inference_limit,
+                  "identity": json.dumps(self.identity, ensure_ascii=False), "defer_keys": ["date"]}
+        # The version in force today stamps every answer whose scenario gives no date (as ask
+        # does); a line that gives a date is answered as ask answers it.
+        from .ruleset import single_version
+        version, outside = single_version(self, {"question": self.questions[0]}, lang, source)
+        if outside is not None:
+            return {}
+        if version is not None:
+            header["version"] = json.dumps(version, ensure_ascii=False)
+        return header
 
     def _batch_schema(self) -> None:
         """Hand the engine each question kind's scenario schema, once (call_batch validates with it)."""

@@ -2,6 +2,7 @@
 :- module(pyreason_engine,
           [ call_json/2,           % +Request:string, -Reply:string (the bridge)
             call_batch/3,          % +Header:string, +Lines:string, -Reply:string (the bridge)
+            call_ask/3,            % +Header:string, +Line:string, -Reply:text (the bridge)
             register_kb/1,         % +Module
             kb_ask/4,              % +Module, +Scenario:dict, +Lang, -Answer:dict
             kb_declarations/2,     % +Module, -Declarations:dict
@@ -186,13 +187,23 @@ batch_reply_(M, Lang, Limit, Scenario, Reply) :-
     ask_reply_(M, Scenario, Lang, Limit, Reply).
 
 ask_reply_(M, Scenario, Lang, limits(Seconds, Inferences), Reply) :-
+    get_time(Start),
     catch(( call_with_time_limit(Seconds,
                 call_with_inference_limit(kb_ask(M, Scenario, Lang, Reply0), Inferences, Result)),
             (   Result == inference_limit_exceeded
             ->  throw(pyreason_error(inference_limit, null, Inferences))
-            ;   Reply = Reply0
+            ;   in_time_(Start, Seconds)
+            ->  Reply = Reply0
+            ;   throw(time_limit_exceeded)
             ) ),
           E, error_reply(M, E, Lang, Reply)).
+
+%   An answer found after its time is up is refused as the alarm would have
+%   refused it: an alarm of a few microseconds may ring only once the answer
+%   is there, and the limit must not depend on that.
+in_time_(Start, Seconds) :-
+    get_time(Now),
+    Now - Start =< Seconds.
 
 %   ---- asking ---------------------------------------------------------------
 
@@ -1726,7 +1737,8 @@ json_string_(Dict, String) :-
 %   text every answer ends with, as "version"; defer_keys: the fields that
 %   leave a line to the caller).  Lines is the chunk's
 %   text, one scenario per line, read here as JSON data (never as Prolog).
-%   Reply is the output itself: a first line with the number of gaps among
+%   Reply is the output itself, as its UTF-8 bytes (a string of codes below
+%   256, one per byte: see utf8_atom_/2): a first line with the number of gaps among
 %   the answers and the 0-based indexes of the lines left to the caller,
 %   then one answer per line for every other non-empty line (the caller
 %   sends blank lines empty), in order, each the contract's answer as
@@ -1742,21 +1754,8 @@ call_batch(Header, Lines, Reply) :-
     ).
 
 call_batch_(Header, Lines, Reply) :-
-    open_string(Header, HS),
-    call_cleanup(json_read_dict(HS, H, [value_string_as(string), null(null)]), close(HS)),
-    request_kb_(H, M),
-    request_lang_(H, Lang),
-    request_limit_(H, Limit),
-    get_dict(identity, H, Identity0),
-    (   get_dict(version, H, V), string(V)      % the caller's stamp, after the KB's identity
-    ->  atomics_to_string([Identity0, ", \"version\": ", V], Identity)
-    ;   Identity = Identity0
-    ),
-    (   get_dict(defer_keys, H, DKs), is_list(DKs) -> maplist(atom_string, DeferKeys, DKs) ; DeferKeys = [] ),
-    nb_setval(pyreason_defer_keys, DeferKeys),
+    batch_context_(Header, ctx(M, Lang, Limit, Identity, Schemas, Memo)),
     split_string(Lines, "\n", "", Ls),
-    batch_schemas_(M, Schemas),
-    answer_memo_(M-Header, Memo),
     Limit = limits(Seconds, _),
     get_time(Now), nb_setval(pyreason_question_start, Now),
     setup_call_cleanup(
@@ -1772,19 +1771,95 @@ batch_line_(M, Schemas, Lang, Limit, Identity, Memo, Line, s(I, D0, G0)-P0, s(I1
     I1 is I + 1,
     (   Line == ""                              % blank (the caller sends blank lines empty)
     ->  D = D0, G = G0, P0 = P
-    ;   trie_lookup(Memo, Line, a(Gap, Text))   % this line answered before, in this context
+    ;   trie_lookup(Memo, Line, a(Gap, Bytes))  % this line answered before, in this context
     ->  get_time(Now), nb_setval(pyreason_question_start, Now),  % for the watchdog
-        D = D0, G is G0 + Gap, P0 = [Text, "\n" | P]
+        D = D0, G is G0 + Gap, P0 = [Bytes | P]
     ;   batch_answer_(M, Schemas, Lang, Limit, Line, Answer),
-        catch(phrase(answer_pieces_(M, Answer, Identity), Pieces), _, fail)
+        catch(phrase(answer_pieces_(M, Answer, Identity), Pieces, ["\n"]), _, fail)
     ->  D = D0,
         ( get_dict(status, Answer, gap) -> Gap = 1 ; Gap = 0 ),
         G is G0 + Gap,
         atomics_to_string(Pieces, Text),
-        P0 = [Text, "\n" | P],
-        remember_answer_(Memo, Line, Gap, Text)
+        utf8_atom_(Text, Bytes),
+        P0 = [Bytes | P],
+        remember_answer_(Memo, Line, Gap, Bytes)
     ;   D = [I | D0], G = G0, P0 = P
     ).
+
+%   An answer's text as its UTF-8 bytes, one character per byte: an atom of
+%   codes below 256 is kept one byte per character, so the reply is joined
+%   without widening (joining wide text costs five times as much per
+%   character) and handed over as it is; an atom, as a remembered answer,
+%   is looked up without copying its text.
+utf8_atom_(Text, Bytes) :-
+    string_bytes(Text, Codes, utf8),
+    atom_codes(Bytes, Codes).
+
+%!  call_ask(+Header:string, +Line:string, -Reply) is det.
+%
+%   One question in one call, for KnowledgeBase.ask: Line (one scenario as
+%   JSON text) answered in the context of Header, as call_batch/3 would
+%   answer it, remembered answers included.  Reply is text of UTF-8 bytes
+%   (see utf8_atom_/2): the answer as `ask --format json` prints it, or
+%   {"error": ...} as the ask request replies when the KB refuses the
+%   scenario or a limit is reached; or empty when the line is one call_batch/3
+%   leaves to the caller for anything else (invalid, a deferred field).  No
+%   request of Header may carry a deadline: the caller asks here only when
+%   its deadline is further than the time limit.
+call_ask(Header, Line, Reply) :-
+    (   catch(call_ask_(Header, Line, Reply0), _, fail)
+    ->  Reply = Reply0
+    ;   Reply = ""
+    ).
+
+call_ask_(Header, Line, Reply) :-
+    batch_context_(Header, ctx(M, Lang, Limit, Identity, Schemas, Memo)),
+    (   trie_lookup(Memo, Line, a(_, Bytes))
+    ->  Reply = Bytes
+    ;   batch_question_(Schemas, Line, Part),
+        ask_reply_(M, Part, Lang, Limit, Answer),
+        (   get_dict(error, Answer, _)
+        ->  with_output_to(string(Text), json_write_dict(current_output, Answer, [width(0)])),
+            utf8_atom_(Text, Reply)
+        ;   phrase(answer_pieces_(M, Answer, Identity), Pieces, ["\n"]),
+            atomics_to_string(Pieces, Text),
+            utf8_atom_(Text, Reply),
+            ( get_dict(status, Answer, gap) -> Gap = 1 ; Gap = 0 ),
+            remember_answer_(Memo, Line, Gap, Reply)
+        )
+    ).
+
+%!  batch_context_(+Header:string, -Context) is det.
+%
+%   What a batch header says, read once for as long as it stays the same:
+%   ctx(M, Lang, limits(Seconds, Inferences), Identity, Schemas, Memo) with
+%   Identity the text every answer ends with (the KB's identity, then the
+%   caller's version stamp) and Memo the answers already given in this
+%   context.  A header carries no deadline (a limit that changes by the
+%   second).
+batch_context_(Header, Context) :-
+    (   nb_current(pyreason_batch_context, Header0-Context0), Header0 == Header
+    ->  Context = Context0
+    ;   open_string(Header, HS),
+        call_cleanup(json_read_dict(HS, H0, [value_string_as(string), null(null)]), close(HS)),
+        del_dict_(deadline, H0, H),
+        request_kb_(H, M),
+        request_lang_(H, Lang),
+        request_limit_(H, Limit),
+        get_dict(identity, H, Identity0),
+        (   get_dict(version, H, V), string(V)      % the caller's stamp, after the KB's identity
+        ->  atomics_to_string([Identity0, ", \"version\": ", V], Identity)
+        ;   Identity = Identity0
+        ),
+        (   get_dict(defer_keys, H, DKs), is_list(DKs) -> maplist(atom_string, DeferKeys, DKs) ; DeferKeys = [] ),
+        batch_schemas_(M, Schemas),
+        answer_memo_(M-Header, Memo),
+        Context = ctx(M, Lang, Limit, Identity, Schemas, Memo),
+        nb_setval(pyreason_defer_keys, DeferKeys),
+        nb_setval(pyreason_batch_context, Header-Context)
+    ).
+
+del_dict_(K, D0, D) :- ( del_dict(K, D0, _, D1) -> D = D1 ; D = D0 ).
 
 %   ---- answers already given ---------------------------------------------------
 %
@@ -1809,7 +1884,7 @@ answer_memo_(Context, Trie) :-
     ).
 
 remember_answer_(Memo, Line, Gap, Text) :-
-    string_length(Line, LL), string_length(Text, TL),
+    string_length(Line, LL), atom_length(Text, TL),
     Size is LL + TL,
     flag(pyreason_answer_memo_lines, N, N),
     flag(pyreason_answer_memo_chars, C, C),
@@ -1837,11 +1912,25 @@ forget_answers_ :-
     ;   true
     ),
     nb_setval(pyreason_answer_memo, none),
+    nb_setval(pyreason_batch_context, none),
     flag(pyreason_answer_memo_lines, _, 0),
     flag(pyreason_answer_memo_chars, _, 0).
 
 %   The answer to one line, or false when the line is left to the caller.
 batch_answer_(M, Schemas, Lang, limits(Seconds, Inferences), Line, Answer) :-
+    batch_question_(Schemas, Line, Part),
+    get_time(Start), nb_setval(pyreason_question_start, Start),
+    catch(( call_with_inference_limit(kb_ask(M, Part, Lang, Answer0), Inferences, Result),
+            Result \== inference_limit_exceeded,
+            ( in_time_(Start, Seconds) -> true ; throw(time_limit_exceeded) ) ),
+          E,
+          batch_refused_(E, Seconds)),
+    Answer = Answer0.
+
+%   The scenario of one line, with the fields that bear on its answer, or
+%   false when the line is left to the caller: not a plain JSON object, a
+%   field to defer, refused by its question's schema.
+batch_question_(Schemas, Line, Part) :-
     fast_json_(Line, Scenario),
     is_dict(Scenario),
     nb_getval(pyreason_defer_keys, DeferKeys),
@@ -1853,13 +1942,7 @@ batch_answer_(M, Schemas, Lang, limits(Seconds, Inferences), Line, Answer) :-
     valid_json_(Schema, Scenario),
     dict_pairs(Scenario, T, Pairs0),
     include(kept_pair_(Keep), Pairs0, Pairs),
-    dict_pairs(Part, T, Pairs),
-    get_time(Start), nb_setval(pyreason_question_start, Start),
-    catch(( call_with_inference_limit(kb_ask(M, Part, Lang, Answer0), Inferences, Result),
-            Result \== inference_limit_exceeded ),
-          E,
-          batch_refused_(E, Seconds)),
-    Answer = Answer0.
+    dict_pairs(Part, T, Pairs).
 
 %   A question of a batch that ends in an exception is left to the caller, who
 %   words it as for a single question: the KB refusing an input (an unknown
@@ -1965,6 +2048,7 @@ fast_json_(Line, Value) :-
     \+ sub_string(Line, _, _, _, "\\"),
     control_chars_(Ctrl),
     split_string(Line, Ctrl, "", [_]),
+    \+ sub_string(Line, _, _, _, "\u0000"),     % (split_string/4 ends its separators at a NUL)
     split_string(Line, "\"", "", Parts),
     parts_tokens_(Parts, Tokens),
     catch(phrase(json_value_(Value), Tokens), _, fail),
@@ -1972,7 +2056,7 @@ fast_json_(Line, Value) :-
 
 control_chars_(S) :-
     (   nb_current(pyreason_control_chars, S0) -> S = S0
-    ;   numlist(0, 31, Cs), string_codes(S, Cs), nb_setval(pyreason_control_chars, S)
+    ;   numlist(1, 31, Cs), string_codes(S, Cs), nb_setval(pyreason_control_chars, S)
     ).
 
 parts_tokens_([Out], Tokens) :- !, out_tokens_(Out, Tokens, []).
@@ -2098,19 +2182,26 @@ items_pieces_([X | Xs]) --> !, [", "], jp_(X), items_pieces_(Xs).
 items_pieces_(Tail) --> { throw(pyreason_error(unwritable, null, Tail)) }.
 
 pairs_pieces_([]) --> !, ["{}"].
-pairs_pieces_([K-V | Ps]) --> ["{"], jp_(K), [": "], jp_(V), pairs_pieces__(Ps), ["}"].
+pairs_pieces_([K-V | Ps]) --> ["{"], jk_(K), [": "], jp_(V), pairs_pieces__(Ps), ["}"].
 pairs_pieces__([]) --> [].
-pairs_pieces__([K-V | Ps]) --> [", "], jp_(K), [": "], jp_(V), pairs_pieces__(Ps).
+pairs_pieces__([K-V | Ps]) --> [", "], jk_(K), [": "], jp_(V), pairs_pieces__(Ps).
+
+%   A key is always a JSON string: a person named "true" or "null" keys the
+%   persons of an answer as that text, not as the JSON constant.
+jk_(K) --> { atom(K) }, !, json_text_(K).
+jk_(K) --> { integer(K) }, !, { atom_number(A, K) }, json_text_(A).
+jk_(K) --> { throw(pyreason_error(unwritable, null, K)) }.
 
 %   A string as JSON, escaped as Python's json.dumps(ensure_ascii=False) does
 %   (jsonio's json_write_string/2, as library(http/json)'s, does it the same way).
 json_text_(T, L0, L) :-
-    (   escapes_(Esc), split_string(T, Esc, "", [_])
+    (   escapes_(Esc), split_string(T, Esc, "", [_]),
+        \+ sub_string(T, _, _, _, "\u0000")        % (split_string/4 ends its separators at a NUL)
     ->  L0 = ["\"", T, "\"" | L]
     ;   with_output_to(string(S), json_write_string(current_output, T)), L0 = [S | L]
     ).
 
 escapes_(S) :-
     (   nb_current(pyreason_json_escapes, S0) -> S = S0
-    ;   numlist(0, 31, Cs), string_codes(S, [0'", 0'\\ | Cs]), nb_setval(pyreason_json_escapes, S)
+    ;   numlist(1, 31, Cs), string_codes(S, [0'", 0'\\ | Cs]), nb_setval(pyreason_json_escapes, S)
     ).

@@ -207,10 +207,11 @@ json_write_string(S, T) :-
 %   No code to escape: no quote, backslash, control code or "</".
 plain_(T) :-
     (   nb_current(pyreason_json_specials, Specials) -> true
-    ;   numlist(0, 31, Cs), string_codes(Specials, [0'", 0'\\ | Cs]),
+    ;   numlist(1, 31, Cs), string_codes(Specials, [0'", 0'\\ | Cs]),
         nb_setval(pyreason_json_specials, Specials)
     ),
     split_string(T, Specials, "", [_]),
+    \+ sub_string(T, _, _, _, "\u0000"),          % (split_string/4 ends its separators at a NUL)
     \+ sub_string(T, _, _, _, "</").
 
 escaped_([], _, _).

@@ -1,0 +1,137 @@
+"""KnowledgeBase.ask in one hand-off to the engine (issue 13).
+
+A plain, undated scenario is answered by the engine's ``call_ask`` exactly as the long way
+answers it (Python's validation, the ``ask`` request, the version stamp), from memory when the
+same scenario was answered before in the same context. These tests hold the two ways to the same
+answers, errors included, and check that the remembered answers never outlive what they depend
+on (a new org chart).
+"""
+
+import copy
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pyreason import KnowledgeBase, bridge
+from pyreason.errors import ScenarioError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def shipped_cases():
+    out = []
+    for p in sorted((ROOT / "kb" / "cases").glob("*.yaml")):
+        case = yaml.safe_load(p.read_text(encoding="utf-8"))
+        out.append((p.stem, {k: v for k, v in case.items() if k not in ("expect", "title", "rests_on")}))
+    return out
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return KnowledgeBase()
+
+
+def the_long_way(kb, scenario, lang="zh"):
+    """The answer (or the error) of ``ask`` without the one-hand-off path."""
+    saved = kb._ask_once
+    kb._ask_once = lambda *args: None
+    try:
+        return kb.ask(copy.deepcopy(scenario), lang=lang)
+    except ScenarioError as exc:
+        return ("error", exc.code, exc.field, exc.messages)
+    finally:
+        kb._ask_once = saved
+
+
+def one_hand_off(kb, scenario, lang="zh"):
+    try:
+        return kb.ask(copy.deepcopy(scenario), lang=lang)
+    except ScenarioError as exc:
+        return ("error", exc.code, exc.field, exc.messages)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_shipped_case_gets_the_same_answer_both_ways(kb, lang):
+    # Every case of kb/cases (Arts 1-15 between them), answered, gaps and refusals alike; asked
+    # twice, so the second answer comes from the engine's memory of answers given.
+    for name, scenario in shipped_cases():
+        expected = the_long_way(kb, scenario, lang)
+        for _ in range(2):
+            got = one_hand_off(kb, scenario, lang)
+            assert json.dumps(got, ensure_ascii=False) == json.dumps(expected, ensure_ascii=False), name
+
+
+def test_an_undated_question_crosses_to_the_engine_once(kb, monkeypatch):
+    # Art. 7(1)(2): the disposal of enforced property, 变卖 among it, is the director's to
+    # approve (the deputy approving in process, Art. 9(1)(1)); one crossing.
+    scenario = {"question": "approver", "matter": "变卖"}
+    kb.ask(scenario)
+    calls = []
+    real = bridge.on_engine
+    monkeypatch.setattr(bridge, "on_engine", lambda fn, *a, **k: calls.append(fn) or real(fn, *a, **k))
+    answer = kb.ask(scenario)
+    assert len(calls) == 1
+    assert answer["answer"]["approver"] == "局长" and answer["answer"]["process_approver"] == "副局长"
+    assert {"article": 7, "paragraph": 1, "item": 2} in answer["citations"]
+    assert answer["status"] == "answered" and "kb" in answer and list(answer)[0] == "question"
+
+
+def test_an_unknown_matter_is_refused_the_same_way(kb):
+    # Not a matter of the regulation: the same error, code, field and message, both ways.
+    scenario = {"question": "approver", "matter": "不存在的事项"}
+    assert one_hand_off(kb, scenario) == the_long_way(kb, scenario)
+    assert one_hand_off(kb, scenario)[1:3] == ("unknown_matter", "matter")
+
+
+def test_an_invalid_scenario_still_gets_pythons_words(kb):
+    # A field the question does not take: the engine leaves it to the long way, whose error
+    # names the field and the closest known ones.
+    with pytest.raises(ScenarioError) as exc:
+        kb.ask({"question": "approver", "mater": "变卖"})
+    assert exc.value.field == "mater" and "matter" in exc.value.suggestions
+
+
+def test_dated_scenarios_and_near_deadlines_take_the_long_way(kb):
+    scenario = {"question": "approver", "matter": "变卖"}
+    assert kb._ask_once(dict(scenario, date="2026-01-01"), "zh", "<s>", None) is None
+    assert kb._ask_once(scenario, "zh", "<s>", time.time() + kb.time_limit / 2) is None
+    assert kb._ask_once(scenario, "zh", "<s>", time.time() + kb.time_limit * 2) is not None
+    assert kb._ask_once({"question": "approver", "matter": "变\\u5356"}, "zh", "<s>", None) is None
+    answer = kb.ask(scenario, deadline=time.time() + kb.time_limit / 2)
+    assert answer == kb.ask(scenario)
+
+
+SCRIPT = r"""
+import json, sys
+from pyreason import KnowledgeBase
+kb = KnowledgeBase()
+q = {"question": "superior", "role": "赵五"}
+out = []
+for chart in sys.argv[1:]:
+    kb.load_org(chart)
+    out.append(kb.ask(q)["answer"]["superior_person"])
+    out.append(kb.ask(q)["answer"]["superior_person"])
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+def test_a_new_chart_forgets_the_answers_given(tmp_path):
+    # Art. 1(2)-(3), Art. 10: 赵五 (书记员) answers to the leader of their team. Moved to another
+    # team by a second chart, the same question names the new team leader, not the remembered one.
+    second = tmp_path / "staff2.yaml"
+    second.write_text("staff:\n"
+                      "  - {name: 王局, post: 局长}\n"
+                      "  - {name: 陈副, post: 副局长, department: 执行一处}\n"
+                      "  - {name: 张三, post: 团队长, team: 执行一团队, department: 执行一处}\n"
+                      "  - {name: 孙七, post: 团队长, team: 执行二团队, department: 执行一处}\n"
+                      "  - {name: 赵五, post: 书记员, team: 执行二团队, department: 执行一处}\n",
+                      encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", SCRIPT, str(ROOT / "examples" / "staff.yaml"), str(second)],
+                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == ["张三", "张三", "孙七", "孙七"]
