@@ -135,3 +135,32 @@ def test_a_new_chart_forgets_the_answers_given(tmp_path):
                           capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == ["张三", "张三", "孙七", "孙七"]
+
+
+FULL_SCRIPT = r"""
+import json, sys
+from pyreason import KnowledgeBase
+kb = KnowledgeBase()
+base = {"question": "approver", "matter": "变卖"}
+line = json.dumps(base, ensure_ascii=False)
+# More distinct lines than the engine remembers (4,096 lines or 4M characters): the same
+# scenario, each line its own text (spaces after the first colon).
+lines = [line.replace('": ', '":' + " " * (1 + i), 1).encode() for i in range(int(sys.argv[1]))]
+out = []
+for _ in range(3):
+    count = kb.answer_jsonl(iter(lines), out.append)
+    assert count.answered == len(lines) and count.errors == 0, count
+    kb.ask(base)
+answers = {x for chunk in out for x in chunk.splitlines()}
+print(len(answers), kb.ask(base)["answer"]["approver"])
+"""
+
+
+def test_a_full_memory_starts_again_and_answers_stay_the_same():
+    # Art. 7(1)(2): every line is the same question; past the memory's bound the engine starts
+    # its memory again (a trie destroyed, never emptied entry by entry: SWI-Prolog 9.0.4 crashes
+    # listing a trie whose entries were deleted) and every answer is still the one answer.
+    done = subprocess.run([sys.executable, "-c", FULL_SCRIPT, "4500"], capture_output=True, text=True,
+                          timeout=300, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "局长"]

@@ -1838,7 +1838,8 @@ call_ask_(Header, Line, Reply) :-
 %   context.  A header carries no deadline (a limit that changes by the
 %   second).
 batch_context_(Header, Context) :-
-    (   nb_current(pyreason_batch_context, Header0-Context0), Header0 == Header
+    (   nb_current(pyreason_batch_context, Header0-Context0), Header0 == Header,
+        \+ answers_full_
     ->  Context = Context0
     ;   open_string(Header, HS),
         call_cleanup(json_read_dict(HS, H0, [value_string_as(string), null(null)]), close(HS)),
@@ -1868,15 +1869,19 @@ del_dict_(K, D0, D) :- ( del_dict(K, D0, _, D1) -> D = D1 ; D = D0 ).
 %   gives the same output, since an answer depends on nothing else but the
 %   KB, its chart and the schemas, whose changes forget every answer
 %   (forget_answers_/0).  A line left to the caller is never remembered.
-%   At most answer_memo_limit_/2 lines and characters are kept: past that
-%   the memory starts again empty, so a batch runs in bounded memory.
+%   At most answer_memo_limit_/2 lines and characters are kept: once full,
+%   the memory starts again empty at the next call, so a batch runs in
+%   bounded memory.  A trie is emptied by destroying it, never by deleting
+%   its entries: trie_gen/3 over a trie of deleted entries crashes SWI-Prolog
+%   9.0.4 (tests/test_ask_once.py, a full memory).
 
 %!  answer_memo_(+Context, -Trie) is det.
 %
 %   The trie of the answers given in Context; a new context forgets the
 %   answers of the last one.
 answer_memo_(Context, Trie) :-
-    (   nb_current(pyreason_answer_memo, memo(Context0, Trie0)), Context0 == Context
+    (   nb_current(pyreason_answer_memo, memo(Context0, Trie0)), Context0 == Context,
+        \+ answers_full_
     ->  Trie = Trie0
     ;   forget_answers_,
         trie_new(Trie),
@@ -1893,13 +1898,14 @@ remember_answer_(Memo, Line, Gap, Text) :-
     ->  trie_insert(Memo, Line, a(Gap, Text)),
         flag(pyreason_answer_memo_lines, _, N + 1),
         flag(pyreason_answer_memo_chars, _, C + Size)
-    ;   Size =< MaxC                            % full: start again from this line
-    ->  forall(trie_gen(Memo, K, _), trie_delete(Memo, K, _)),
-        trie_insert(Memo, Line, a(Gap, Text)),
-        flag(pyreason_answer_memo_lines, _, 1),
-        flag(pyreason_answer_memo_chars, _, Size)
-    ;   true                                    % too large to keep
+    ;   flag(pyreason_answer_memo_lines, _, MaxN)   % full: emptied at the next call
     ).
+
+%   Whether the memory is full: the next call starts it again empty.
+answers_full_ :-
+    flag(pyreason_answer_memo_lines, N, N),
+    answer_memo_limit_(MaxN, _),
+    N >= MaxN.
 
 answer_memo_limit_(4096, 4000000).
 
