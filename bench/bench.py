@@ -185,6 +185,8 @@ def ensure_compiled_kb() -> None:
     (at most 60 s)."""
     from pyreason.bridge import runtime_qlf_path
     from pyreason.resources import kb_fingerprint
+    # The package's bytecode, as `make setup` compiles it (sources edited since: compiled again).
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "pyreason")], capture_output=True)
     subprocess.run([*PYREASON, "ask", str(EXAMPLE), "--format", "json"], capture_output=True)
     key = kb_fingerprint(KB.parent).split(":")[-1][:24]
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pyreason"

@@ -306,7 +306,7 @@ def _compile_cache(kb_dir: Path, directory: Path, module: str) -> None:
 
 
 #: The engine's own Prolog files (boot.pl and what it loads): compiled together into one .qlf.
-_RUNTIME_FILES = ("boot.pl", "engine.pl", "lib.pl", "numbers.pl", "jsonio.pl")
+_RUNTIME_FILES = ("boot.pl", "engine.pl", "lib.pl", "numbers.pl", "jsonio.pl", "ruleset.pl")
 
 
 def _runtime_qlf(engine: _Engine) -> Path | None:
@@ -314,7 +314,7 @@ def _runtime_qlf(engine: _Engine) -> Path | None:
 
 
 def runtime_qlf_path(swipl_version: Any) -> Path | None:
-    """Where the compiled engine (boot.pl with engine.pl, lib.pl and numbers.pl) for these
+    """Where the compiled engine (boot.pl with the files of _RUNTIME_FILES) for these
     sources and SWI-Prolog version (its ``version`` flag) is kept, or None under
     PYREASON_NO_CACHE. Keyed by the files' paths (a .qlf records them) and contents."""
     base = _cache_base()
@@ -335,7 +335,7 @@ def _load_runtime(engine: _Engine) -> None:
     """Load boot.pl (and the engine it loads): from the compiled copy where one was built,
     else from the sources, building the copy in the background for the next run. The copy
     records the sources' own paths, so the engine's modules are the same either way (check.pl
-    and ruleset.pl load beside them as usual). Any trouble with the copy: the sources load."""
+    loads beside them as usual). Any trouble with the copy: the sources load."""
     qlf = _runtime_qlf(engine)
     if qlf is not None and qlf.is_file():
         try:

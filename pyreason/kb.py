@@ -128,11 +128,15 @@ class KnowledgeBase:
 
     def _ask_header(self, lang: str, source: str) -> bytes | None:
         """The batch header (as JSON for the engine) that ``_ask_once`` answers under, made
-        once per language, day and limits; None where no version is in force today."""
+        once per language, day and limits, from the second question on; None where no version
+        is in force today, or for the first question."""
         from .ruleset import today
         key = (lang, today(), self.time_limit, self.inference_limit)
         cache = self.__dict__.setdefault("_ask_headers", {})
         if key not in cache:
+            if not self.__dict__.get("_asked"):
+                self._asked = True          # a first question goes the long way: making the header
+                return None                 # costs more than one answer (a one-shot `ask` starts faster)
             header = self._batch_header(lang, source)
             cache.clear()
             cache[key] = (json.dumps({**header, "kb": self.module}, ensure_ascii=False).encode("utf-8")

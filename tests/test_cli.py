@@ -258,3 +258,27 @@ def test_org_errors_in_english(run, tmp_path):
     staff.write_text("staff:\n  - {name: 张三, post: 局长}\n  - {name: 李四, post: 局长}\n", encoding="utf-8")
     result = run("org", str(staff), "--lang", "en")
     assert result.exit_code == 1 and "is held by two persons" in result.stderr and "有两人" not in result.stderr
+
+
+def test_the_console_command_ends_with_its_output_whole(tmp_path):
+    # `ask` ends without the interpreter's teardown (cli.entry): what it printed is all there,
+    # to a file as to a pipe, and the exit code is the contract's (0 answered, 1 invalid).
+    import subprocess
+    import sys
+    out = tmp_path / "out.json"
+    with open(out, "wb") as fh:
+        done = subprocess.run([sys.executable, "-m", "pyreason", "ask", "examples/director_absent_authorised.yaml",
+                               "--format", "json"], stdout=fh, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                              timeout=60)
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(out.read_text(encoding="utf-8"))
+    assert answer["answer"]["approver"] == "副局长" and answer["answer"]["acting_for"] == "局长"   # Arts 7(1)(3), 8(1)(5)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"question": "approver", "mater": "变卖"}', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pyreason", "ask", str(bad), "--format", "json"],
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["error"]["field"] == "mater" and "mater" in done.stderr
+    done = subprocess.run([sys.executable, "-m", "pyreason", "ask"], capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=60)
+    assert done.returncode == 2 and "FILE" in done.stderr

@@ -35,6 +35,7 @@ library(sandbox) is loaded only when a foreign KB is vetted.
 :- use_module(library(yall)).
 :- use_module(engine).
 :- use_module(lib).
+:- use_module(ruleset, []).              % versions: every answer of a versioned KB asks them
 
 :- dynamic load_message/4.              % Kind, File, Line, Text
 

@@ -20,6 +20,8 @@ Prolog): {"op": "versions", "kb": Module} or {"op": "date", "value": Text}.
 :- use_module(library(apply)).
 :- use_module(library(lists)).
 :- use_module(numbers, [parse_date/2]).
+:- use_module(library(error), [must_be/2]).   % imported, not autoloaded: the first autoload
+                                              % of a process reads the library's index (~4 ms)
 
 %!  ruleset_json(+Request:string, -Reply:string) is det.
 ruleset_json(Request, Reply) :-
