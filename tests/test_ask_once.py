@@ -164,3 +164,44 @@ def test_a_full_memory_starts_again_and_answers_stay_the_same():
                           timeout=300, stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["1", "局长"]
+
+
+ALTERNATE_SCRIPT = r"""
+import json, sys
+from pathlib import Path
+from pyreason import KnowledgeBase, bridge
+shipped, court_b = KnowledgeBase(), KnowledgeBase(Path(sys.argv[1]))
+asks = [(shipped, {"question": "approver", "matter": "变卖"}),
+        (court_b, json.loads(sys.argv[2]))]
+out = []
+for _ in range(3):
+    for kb, scenario in asks:
+        for lang in ("zh", "en"):
+            out.append(kb.ask(dict(scenario), lang=lang))
+engine = bridge.engine_for(shipped.entry, shipped.module, cache_key=shipped.fingerprint)
+row = engine.run("nb_current(pyreason_batch_contexts, Cs), length(Cs, N), "
+                 "aggregate_all(sum(C), (member(_-Ctx, Cs), arg(6, Ctx, T), "
+                 "trie_property(T, value_count(C))), Answers)")[0]
+print(json.dumps({"contexts": row["N"], "remembered": row["Answers"],
+                  "same": all(json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+                              for a, b in zip(out, out[4:])),
+                  "first": [a.get("answer") for a in out[:4]]}, ensure_ascii=False))
+"""
+
+
+def test_two_kbs_asked_in_turn_keep_their_answers_apart():
+    # A rule set's KBs, or two courts' KBs in one process, asked in turn and in both languages:
+    # each (KB, language) keeps its own remembered answers; none is answered from another's.
+    # The shipped KB: Art. 7(1)(2), 变卖 is the director's to approve.
+    court_b = ROOT / "tests" / "kbs" / "court_b"
+    case = next(c for p in sorted((court_b / "cases").glob("*.yaml"))
+                if "error" not in (c := yaml.safe_load(p.read_text(encoding="utf-8")))["expect"])
+    scenario = {k: v for k, v in case.items() if k not in ("expect", "title", "rests_on")}
+    done = subprocess.run([sys.executable, "-c", ALTERNATE_SCRIPT, str(court_b),
+                           json.dumps(scenario, ensure_ascii=False)],
+                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    got = json.loads(done.stdout)
+    assert got["contexts"] == 4 and got["remembered"] == 4 and got["same"], got
+    assert got["first"][0]["approver"] == "局长"
+    assert got["first"][0] != got["first"][2]

@@ -1757,7 +1757,7 @@ call_batch(Header, Lines, Reply) :-
     ).
 
 call_batch_(Header, Lines, Reply) :-
-    batch_context_(Header, ctx(M, Lang, Limit, Identity, Schemas, Memo)),
+    batch_context_(Header, ctx(M, Lang, Limit, Identity, Schemas, Memo, _)),
     split_string(Lines, "\n", "", Ls),
     Limit = limits(Seconds, _),
     get_time(Now), nb_setval(pyreason_question_start, Now),
@@ -1816,7 +1816,7 @@ call_ask(Header, Line, Reply) :-
     ).
 
 call_ask_(Header, Line, Reply) :-
-    batch_context_(Header, ctx(M, Lang, Limit, Identity, Schemas, Memo)),
+    batch_context_(Header, ctx(M, Lang, Limit, Identity, Schemas, Memo, _)),
     (   trie_lookup(Memo, Line, a(_, Bytes))
     ->  Reply = Bytes
     ;   batch_question_(Schemas, Line, Part),
@@ -1835,14 +1835,17 @@ call_ask_(Header, Line, Reply) :-
 %!  batch_context_(+Header:string, -Context) is det.
 %
 %   What a batch header says, read once for as long as it stays the same:
-%   ctx(M, Lang, limits(Seconds, Inferences), Identity, Schemas, Memo) with
-%   Identity the text every answer ends with (the KB's identity, then the
-%   caller's version stamp) and Memo the answers already given in this
-%   context.  A header carries no deadline (a limit that changes by the
-%   second).
+%   ctx(M, Lang, limits(Seconds, Inferences), Identity, Schemas, Memo,
+%   DeferKeys) with Identity the text every answer ends with (the KB's
+%   identity, then the caller's version stamp), Memo the answers already
+%   given in this context and DeferKeys the scenario keys left to the
+%   caller.  Several contexts are kept at once (a rule set's KBs asked in
+%   turn, both languages), at most answer_contexts_limit_/1; one more
+%   forgets them all.  A header carries no deadline (a limit that changes
+%   by the second).
 batch_context_(Header, Context) :-
-    (   nb_current(pyreason_batch_context, Header0-Context0), Header0 == Header,
-        \+ answers_full_
+    (   answers_full_ -> forget_answers_ ; true ),
+    (   nb_current(pyreason_batch_contexts, Contexts), memberchk(Header-Context0, Contexts)
     ->  Context = Context0
     ;   open_string(Header, HS),
         call_cleanup(json_read_dict(HS, H0, [value_string_as(string), null(null)]), close(HS)),
@@ -1857,11 +1860,17 @@ batch_context_(Header, Context) :-
         ),
         (   get_dict(defer_keys, H, DKs), is_list(DKs) -> maplist(atom_string, DeferKeys, DKs) ; DeferKeys = [] ),
         batch_schemas_(M, Schemas),
-        answer_memo_(M-Header, Memo),
-        Context = ctx(M, Lang, Limit, Identity, Schemas, Memo),
-        nb_setval(pyreason_defer_keys, DeferKeys),
-        nb_setval(pyreason_batch_context, Header-Context)
-    ).
+        (   nb_current(pyreason_batch_contexts, Contexts0), length(Contexts0, N),
+            answer_contexts_limit_(Max), N < Max
+        ->  true
+        ;   forget_answers_, Contexts0 = []
+        ),
+        trie_new(Memo),
+        Context = ctx(M, Lang, Limit, Identity, Schemas, Memo, DeferKeys),
+        nb_setval(pyreason_batch_contexts, [Header-Context | Contexts0])
+    ),
+    arg(7, Context, Defer),
+    nb_setval(pyreason_defer_keys, Defer).
 
 del_dict_(K, D0, D) :- ( del_dict(K, D0, _, D1) -> D = D1 ; D = D0 ).
 
@@ -1877,19 +1886,6 @@ del_dict_(K, D0, D) :- ( del_dict(K, D0, _, D1) -> D = D1 ; D = D0 ).
 %   bounded memory.  A trie is emptied by destroying it, never by deleting
 %   its entries: trie_gen/3 over a trie of deleted entries crashes SWI-Prolog
 %   9.0.4 (tests/test_ask_once.py, a full memory).
-
-%!  answer_memo_(+Context, -Trie) is det.
-%
-%   The trie of the answers given in Context; a new context forgets the
-%   answers of the last one.
-answer_memo_(Context, Trie) :-
-    (   nb_current(pyreason_answer_memo, memo(Context0, Trie0)), Context0 == Context,
-        \+ answers_full_
-    ->  Trie = Trie0
-    ;   forget_answers_,
-        trie_new(Trie),
-        nb_setval(pyreason_answer_memo, memo(Context, Trie))
-    ).
 
 remember_answer_(Memo, Line, Gap, Text) :-
     string_length(Line, LL), atom_length(Text, TL),
@@ -1912,16 +1908,19 @@ answers_full_ :-
 
 answer_memo_limit_(4096, 4000000).
 
+%   Contexts remembered at once (a rule set's KBs, both languages): one more
+%   forgets them all.
+answer_contexts_limit_(16).
+
 %!  forget_answers_ is det.
 %
 %   Forget every answer remembered: the KB, its chart or a schema changed.
 forget_answers_ :-
-    (   nb_current(pyreason_answer_memo, memo(_, Trie)), is_trie(Trie)
-    ->  trie_destroy(Trie)
+    (   nb_current(pyreason_batch_contexts, Contexts)
+    ->  forall(( member(_-Context, Contexts), arg(6, Context, Trie), is_trie(Trie) ), trie_destroy(Trie))
     ;   true
     ),
-    nb_setval(pyreason_answer_memo, none),
-    nb_setval(pyreason_batch_context, none),
+    nb_setval(pyreason_batch_contexts, []),
     flag(pyreason_answer_memo_lines, _, 0),
     flag(pyreason_answer_memo_chars, _, 0).
 
