@@ -205,3 +205,32 @@ def test_two_kbs_asked_in_turn_keep_their_answers_apart():
     assert got["contexts"] == 4 and got["remembered"] == 4 and got["same"], got
     assert got["first"][0]["approver"] == "局长"
     assert got["first"][0] != got["first"][2]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_kind_of_character_comes_out_as_the_long_way_writes_it(kb, lang):
+    # Art. 5(1): the bureau meeting decides by majority; the opinions are the voters' own words,
+    # echoed in the tally: Latin-1 letters (é, ñ: one byte each in Latin-1, two in UTF-8), a
+    # sign outside Latin-1 (€), a character outside the BMP (𠀀), a control character the
+    # engine writes escaped (U+007F, DEL, is written as it is). The engine writes its answers
+    # as UTF-8 bytes piece by piece: each must come out as Python writes the long way's answer.
+    opinions = ["vente aux enchères", "niño € 𠀀", "ÿ\x7f变卖"]
+    scenario = {"question": "meeting", "meeting": "局务会议",
+                "votes": [{"role": "局长", "opinion": opinions[0]},
+                          {"role": "副局长", "opinion": opinions[1]},
+                          {"role": "分管副院长", "opinion": opinions[2]},
+                          {"role": "党支部书记", "opinion": opinions[0]},
+                          {"role": "相关事项负责人员", "opinion": opinions[0]}]}
+    expected = the_long_way(kb, scenario, lang)
+    assert kb._ask_once(scenario, lang, "<s>", None) is not None      # the engine answers it
+    assert expected["answer"]["resolution"] == opinions[0]
+    assert [t["opinion"] for t in expected["answer"]["tally"]] == opinions
+    for _ in range(2):                     # answered, then remembered
+        assert json.dumps(one_hand_off(kb, scenario, lang), ensure_ascii=False) == \
+            json.dumps(expected, ensure_ascii=False)
+    out = []
+    line = json.dumps(scenario, ensure_ascii=False).encode()
+    count = kb.answer_jsonl(iter([line, line.replace(b'": ', b'":  ', 1)]), out.append, lang=lang)
+    assert count.answered == 2 and count.errors == 0
+    got = b"".join(x if isinstance(x, bytes) else x.encode() for x in out).decode("utf-8").splitlines()
+    assert got == [json.dumps(expected, ensure_ascii=False)] * 2

@@ -749,13 +749,19 @@ alias_readings_(M, Scenario, Trace) :-
     ->  memo_(alias_keys, M, findall(Key-Id, ( M:alias_reading(Alias, Id), name_key(Alias, Key) ), Keys), Keys),
         findall(interp(Id),
                 ( string_leaf_(Scenario, S),
-                  (   atom_string(A, S), M:alias_reading(A, Id)            % exact, indexed
-                  ;   string_length(S, L), L =< 12,                        % aliases are short
-                      name_key(S, Key), memberchk(Key-Id, Keys)
-                  ) ),
+                  memo_(alias_ids, M-S, findall(I, alias_id_(M, Keys, S, I), Ids), Ids),
+                  member(Id, Ids) ),
                 Trace0),
         list_to_set(Trace0, Trace)
     ;   Trace = []
+    ).
+
+%   The readings of one word of the scenario (kept per word: the same words
+%   recur from question to question).
+alias_id_(M, Keys, S, Id) :-
+    (   atom_string(A, S), M:alias_reading(A, Id)            % exact, indexed
+    ;   string_length(S, L), L =< 12,                        % aliases are short
+        name_key(S, Key), memberchk(Key-Id, Keys)
     ).
 
 string_leaf_(S, S) :- string(S), !.
@@ -1777,17 +1783,22 @@ batch_line_(M, Schemas, Lang, Limit, Identity, Memo, Line, s(I, D0, G0)-P0, s(I1
     ;   trie_lookup(Memo, Line, a(Gap, Bytes))  % this line answered before, in this context
     ->  get_time(Now), nb_setval(pyreason_question_start, Now),  % for the watchdog
         D = D0, G is G0 + Gap, P0 = [Bytes | P]
-    ;   batch_answer_(M, Schemas, Lang, Limit, Line, Answer),
-        catch(phrase(answer_pieces_(M, Answer, Identity), Pieces, ["\n"]), _, fail)
+    ;   findall(Gap-Bytes, line_answer_(M, Schemas, Lang, Limit, Identity, Line, Gap, Bytes), [Gap-Bytes])
     ->  D = D0,
-        ( get_dict(status, Answer, gap) -> Gap = 1 ; Gap = 0 ),
         G is G0 + Gap,
-        atomics_to_string(Pieces, Text),
-        utf8_atom_(Text, Bytes),
         P0 = [Bytes | P],
         remember_answer_(Memo, Line, Gap, Bytes)
     ;   D = [I | D0], G = G0, P0 = P
     ).
+
+%   One line's answer as its bytes (an atom) and whether it is a gap, inside
+%   findall/3 by the caller: the terms made on the way (some 100 KB per
+%   answer) are given back by backtracking, not by the garbage collector
+%   (which a chunk of answers otherwise ran every 45 lines).
+line_answer_(M, Schemas, Lang, Limit, Identity, Line, Gap, Bytes) :-
+    batch_answer_(M, Schemas, Lang, Limit, Line, Answer),
+    catch(answer_bytes_(M, Answer, Identity, Bytes), _, fail),
+    ( get_dict(status, Answer, gap) -> Gap = 1 ; Gap = 0 ).
 
 %   An answer's text as its UTF-8 bytes, one character per byte: an atom of
 %   codes below 256 is kept one byte per character, so the reply is joined
@@ -1819,17 +1830,24 @@ call_ask_(Header, Line, Reply) :-
     batch_context_(Header, ctx(M, Lang, Limit, Identity, Schemas, Memo, _)),
     (   trie_lookup(Memo, Line, a(_, Bytes))
     ->  Reply = Bytes
-    ;   batch_question_(Schemas, Line, Part),
-        ask_reply_(M, Part, Lang, Limit, Answer),
-        (   get_dict(error, Answer, _)
-        ->  with_output_to(string(Text), json_write_dict(current_output, Answer, [width(0)])),
-            utf8_atom_(Text, Reply)
-        ;   phrase(answer_pieces_(M, Answer, Identity), Pieces, ["\n"]),
-            atomics_to_string(Pieces, Text),
-            utf8_atom_(Text, Reply),
-            ( get_dict(status, Answer, gap) -> Gap = 1 ; Gap = 0 ),
-            remember_answer_(Memo, Line, Gap, Reply)
+    ;   findall(R-Gap, ask_answer_(M, Schemas, Lang, Limit, Identity, Line, R, Gap), [Reply-Gap]),
+        (   Gap == error
+        ->  true
+        ;   remember_answer_(Memo, Line, Gap, Reply)
         )
+    ).
+
+%   One question's reply as its bytes, and whether it is a gap (or error: a
+%   refusal, never remembered); inside findall/3, as line_answer_/8.
+ask_answer_(M, Schemas, Lang, Limit, Identity, Line, Reply, Gap) :-
+    batch_question_(Schemas, Line, Part),
+    ask_reply_(M, Part, Lang, Limit, Answer),
+    (   get_dict(error, Answer, _)
+    ->  with_output_to(string(Text), json_write_dict(current_output, Answer, [width(0)])),
+        utf8_atom_(Text, Reply),
+        Gap = error
+    ;   answer_bytes_(M, Answer, Identity, Reply),
+        ( get_dict(status, Answer, gap) -> Gap = 1 ; Gap = 0 )
     ).
 
 %!  batch_context_(+Header:string, -Context) is det.
@@ -1866,7 +1884,8 @@ batch_context_(Header, Context) :-
         ;   forget_answers_, Contexts0 = []
         ),
         trie_new(Memo),
-        Context = ctx(M, Lang, Limit, Identity, Schemas, Memo, DeferKeys),
+        utf8_atom_(Identity, IdentityBytes),   % (answers are written as bytes: answer_bytes_/4)
+        Context = ctx(M, Lang, Limit, IdentityBytes, Schemas, Memo, DeferKeys),
         nb_setval(pyreason_batch_contexts, [Header-Context | Contexts0])
     ),
     arg(7, Context, Defer),
@@ -2128,6 +2147,21 @@ answer_json(M, A, Identity, Json) :-
     phrase(answer_pieces_(M, A, Identity), Pieces),
     atomics_to_string(Pieces, Json).
 
+%!  answer_bytes_(+M, +Answer, +IdentityBytes, -Bytes:atom) is det.
+%
+%   The answer's line (as answer_json/4 writes it, and a newline) as its
+%   UTF-8 bytes, one character per byte (see utf8_atom_/2), IdentityBytes
+%   already so.  Each piece of text is converted as it is made (json_text_/3)
+%   and the recurring ones are kept converted (entries, citations), so the
+%   join is of narrow text and no answer is converted as a whole.
+answer_bytes_(M, A, IdentityBytes, Bytes) :-
+    b_setval(pyreason_pieces_bytes, true),
+    phrase(answer_pieces_(M, A, IdentityBytes), Pieces, ["\n"]),
+    b_setval(pyreason_pieces_bytes, false),
+    atomic_list_concat(Pieces, Bytes).
+
+pieces_bytes_ :- nb_current(pyreason_pieces_bytes, true).
+
 answer_pieces_(M, A, Identity) -->
     { get_dict(question, A, Q), get_dict(status, A, St), get_dict(answer, A, F),
       get_dict(citations, A, Cs), get_dict(explanation, A, Ex), get_dict(gaps, A, Gs),
@@ -2154,7 +2188,10 @@ entries_pieces__([]) --> [].
 entries_pieces__([E | Es]) --> [", "], entry_memo_(E), entries_pieces__(Es).
 
 %   An entry's JSON is kept (most steps recur: their words are the KB's).
-entry_memo_(E) --> { memo_(entry_json, E, pieces_string_(entry_pieces_(E), T), T) }, [T].
+entry_memo_(E) -->
+    { ( pieces_bytes_ -> Kind = entry_bytes ; Kind = entry_json ),
+      memo_(Kind, E, pieces_string_(entry_pieces_(E), T), T) },
+    [T].
 
 pieces_string_(G, S) :- phrase(G, Pieces), atomics_to_string(Pieces, S).
 
@@ -2167,7 +2204,10 @@ entry_pair_(citations, V) --> !, ["\"citations\": "], cites_pieces_(V).
 entry_pair_(K, V) --> jp_(K), [": "], jp_(V).
 
 cites_pieces_([]) --> !, ["[]"].
-cites_pieces_(Cs) --> { memo_(cites_json, Cs, pieces_string_(cites_list_(Cs), T), T) }, [T].
+cites_pieces_(Cs) -->
+    { ( pieces_bytes_ -> Kind = cites_bytes ; Kind = cites_json ),
+      memo_(Kind, Cs, pieces_string_(cites_list_(Cs), T), T) },
+    [T].
 cites_list_([C | Cs]) --> ["["], cite_(C), cites__(Cs), ["]"].
 cites__([]) --> [].
 cites__([C | Cs]) --> [", "], cite_(C), cites__(Cs).
@@ -2205,8 +2245,13 @@ jk_(K) --> { throw(pyreason_error(unwritable, null, K)) }.
 json_text_(T, L0, L) :-
     (   escapes_(Esc), split_string(T, Esc, "", [_]),
         \+ sub_string(T, _, _, _, "\u0000")        % (split_string/4 ends its separators at a NUL)
-    ->  L0 = ["\"", T, "\"" | L]
-    ;   with_output_to(string(S), json_write_string(current_output, T)), L0 = [S | L]
+    ->  (   pieces_bytes_
+        ->  utf8_atom_(T, B), L0 = ["\"", B, "\"" | L]
+        ;   L0 = ["\"", T, "\"" | L]
+        )
+    ;   with_output_to(string(S0), json_write_string(current_output, T)),
+        ( pieces_bytes_ -> utf8_atom_(S0, S) ; S = S0 ),
+        L0 = [S | L]
     ).
 
 escapes_(S) :-
