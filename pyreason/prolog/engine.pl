@@ -749,19 +749,27 @@ alias_readings_(M, Scenario, Trace) :-
     ->  memo_(alias_keys, M, findall(Key-Id, ( M:alias_reading(Alias, Id), name_key(Alias, Key) ), Keys), Keys),
         findall(interp(Id),
                 ( string_leaf_(Scenario, S),
-                  memo_(alias_ids, M-S, findall(I, alias_id_(M, Keys, S, I), Ids), Ids),
+                  alias_ids_(M, Keys, S, Ids),
                   member(Id, Ids) ),
                 Trace0),
         list_to_set(Trace0, Trace)
     ;   Trace = []
     ).
 
-%   The readings of one word of the scenario (kept per word: the same words
-%   recur from question to question).
+%   The readings of one word of the scenario: kept per word where the word
+%   is as short as an alias (the same words recur from question to
+%   question); a longer text can only be an alias exactly, looked up each
+%   time, so no scenario's long text is kept.
+alias_ids_(M, Keys, S, Ids) :-
+    string_length(S, L),
+    (   L =< 12                                              % aliases are short
+    ->  memo_(alias_ids, M-S, findall(I, alias_id_(M, Keys, S, I), Ids), Ids)
+    ;   findall(I, ( atom_string(A, S), M:alias_reading(A, I) ), Ids)
+    ).
+
 alias_id_(M, Keys, S, Id) :-
     (   atom_string(A, S), M:alias_reading(A, Id)            % exact, indexed
-    ;   string_length(S, L), L =< 12,                        % aliases are short
-        name_key(S, Key), memberchk(Key-Id, Keys)
+    ;   name_key(S, Key), memberchk(Key-Id, Keys)
     ).
 
 string_leaf_(S, S) :- string(S), !.
@@ -1802,7 +1810,7 @@ line_answer_(M, Schemas, Lang, Limit, Identity, Line, Gap, Bytes) :-
 
 %   An answer's text as its UTF-8 bytes, one character per byte: an atom of
 %   codes below 256 is kept one byte per character, so the reply is joined
-%   without widening (joining wide text costs five times as much per
+%   without widening (joining wide text costs several times as much per
 %   character) and handed over as it is; an atom, as a remembered answer,
 %   is looked up without copying its text.
 utf8_atom_(Text, Bytes) :-
