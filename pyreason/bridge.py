@@ -12,7 +12,10 @@ the KB's module. Several KBs live in one process.
 SWI-Prolog's engine belongs to the thread that started it: called from any other
 thread it crashes. So one worker thread owns it, and every call from any thread
 is handed to that worker (``on_engine``), which also serialises them: callers in
-many threads are safe.
+many threads are safe. The one exception is the hot path of a single question
+(``call_ask``): a calling thread gets a Prolog engine of its own
+(``PL_thread_attach_engine``) and asks on it, under the same lock as the worker's
+calls, without a hand-off (issue 13).
 """
 
 from __future__ import annotations
@@ -56,7 +59,9 @@ class _Worker:
         while True:
             fn, args, kwargs, reply = self.queue.get()
             try:
-                reply.put((True, fn(*args, **kwargs)))
+                with _ENGINE_LOCK:
+                    value = fn(*args, **kwargs)
+                reply.put((True, value))
             except BaseException as exc:          # handed back to the caller
                 reply.put((False, exc))
 
@@ -87,13 +92,19 @@ class _Worker:
 
 _REPLY = threading.local()
 _WORKER_LOCK = threading.Lock()
+# Held by whichever thread runs Prolog: the worker for each call it is handed, or a caller's
+# thread asking on an engine of its own (call_ask). One Prolog call at a time, as before.
+_ENGINE_LOCK = threading.Lock()
 _WORKER_THREAD: _Worker | None = None
 
 
 def on_engine(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    """Run ``fn`` on the thread that owns the Prolog engine, and return its result."""
+    """Run ``fn`` on the thread that owns the Prolog engine, and return its result (on the
+    calling thread where it is already running Prolog on an engine of its own: ``on_caller``)."""
     global _WORKER_THREAD
     if _WORKER_THREAD is not None and threading.current_thread() is _WORKER_THREAD.thread:
+        return fn(*args, **kwargs)
+    if _HERE.__dict__.get("busy"):
         return fn(*args, **kwargs)
     with _WORKER_LOCK:
         if _WORKER_THREAD is None:
@@ -102,8 +113,10 @@ def on_engine(fn: Any, *args: Any, **kwargs: Any) -> Any:
 
 
 def _cleanup_on_engine() -> None:
-    """At exit, shut Prolog down on its own thread (pyswip's hook would do it from the main one)."""
+    """At exit, shut Prolog down on its own thread (pyswip's hook would do it from the main one),
+    once the exiting thread's own engine, if it has one, is given back."""
     from pyswip import core
+    _detach_here()
     if _WORKER_THREAD is not None and core.PL_is_initialised(None, None):
         done: queue.SimpleQueue = queue.SimpleQueue()     # (not submit: no concurrent.futures at exit)
         _WORKER_THREAD.queue.put((core.PL_cleanup, (0,), {}, done))
@@ -508,12 +521,45 @@ class _CInterface:
             self.release_buffers(mark)
 
 
+    def ask(self, header: bytes, line: bytes) -> bytes:
+        """``call("pyreason_engine", "call_ask", header, line, reply_bytes=True)`` with what
+        can be made once made once (the predicate, the out-parameters): the hot path of
+        KnowledgeBase.ask. Calls are serialised (_ENGINE_LOCK), so the out-parameters are
+        shared."""
+        fast = self.__dict__.get("_ask")
+        if fast is None:
+            c = self.core
+            mark, size, out = ctypes.c_size_t(), ctypes.c_size_t(), ctypes.c_void_p()
+            fast = self._ask = (self.predicate(b"call_ask", 3, b"pyreason_engine"),
+                                mark, ctypes.byref(mark), size, ctypes.byref(size), out, ctypes.byref(out),
+                                c.PL_STRING | c.REP_UTF8, c.PL_Q_NODEBUG | c.PL_Q_CATCH_EXCEPTION,
+                                c.CVT_STRING | c.CVT_ATOM | c.BUF_STACK)
+        pred, mark, mark_ref, size, size_ref, out, out_ref, put_flags, call_flags, get_flags = fast
+        self.mark_buffers(mark_ref)
+        frame = self.open_frame()
+        try:
+            t = self.new_term_refs(3)
+            if not (self.put_chars(t, put_flags, len(header), header)
+                    and self.put_chars(t + 1, put_flags, len(line), line)):
+                raise InternalError("could not hand the request to Prolog")
+            if not self.call_predicate(None, call_flags, pred, t):
+                raise InternalError("pyreason_engine:call_ask/3 failed")
+            if not self.get_nchars(t + 2, size_ref, out_ref, get_flags):
+                raise InternalError("the reply was not text")
+            return ctypes.string_at(out.value, size.value) if out.value else b""
+        finally:
+            self.discard_frame(frame)
+            self.release_buffers(mark.value)
+
+
 _C: _CInterface | None = None
 
 
-def _call_json(module: str, name: str, request: dict[str, Any]) -> dict[str, Any]:
+def _call_json(module: str, name: str, request: dict[str, Any], here: bool = False) -> dict[str, Any]:
+    """``request`` to Module:Name/2 as JSON, its reply as Python values; on the worker, or
+    with ``here`` on the caller's own engine (``on_caller``: a short call)."""
     data = json.dumps(request, ensure_ascii=False).encode("utf-8", "surrogatepass")
-    raw = on_engine(_call_json_on_engine, module, name, data)
+    raw = (on_caller if here else on_engine)(_call_json_on_engine, module, name, data)
     try:
         return json.loads(raw.decode("utf-8"))
     except ValueError as exc:
@@ -548,26 +594,99 @@ def _call_batch_on_engine(header: bytes, lines: bytes) -> bytes:
 def call_ask(module: str, header: bytes, line: bytes) -> bytes:
     """One scenario (``line``: compact JSON, UTF-8) answered by ``pyreason_engine:call_ask/3``
     in the context of ``header`` (a batch header's JSON, naming ``module``, UTF-8): the
-    answer's JSON, or ``{"error": ...}``, or b"" for a scenario to ask the long way. One
-    hand-off to the engine's thread."""
+    answer's JSON, or ``{"error": ...}``, or b"" for a scenario to ask the long way.
+
+    Asked on the calling thread's own Prolog engine, under the engine lock: no hand-off to
+    the worker (two thread wake-ups, most of the time of a remembered answer). Each thread
+    keeps its own memory of answers (pyreason_engine:answers_/1); the KB, its facts and the
+    schemas are shared. Where a thread cannot have an engine, the worker answers."""
     if _ENGINE is None or module not in _ENGINE.loaded:
         raise InternalError(f"knowledge base {module} is not loaded")
-    return on_engine(_call_ask_on_engine, header, line)
+    return on_caller(_call_ask_on_engine, header, line)
+
+
+def on_caller(fn: Any, *args: Any) -> Any:
+    """Run ``fn`` (a short Prolog call: one question, a date read) on the calling thread's own
+    Prolog engine, under the engine lock, without a hand-off to the worker; on the worker where
+    the thread cannot have an engine. Only for calls that end within a question's time limit:
+    a thread running Prolog does not see Ctrl-C until the call returns (the worker's callers
+    do), so long runs (a batch, a check, loading) stay on the worker."""
+    here = _HERE.__dict__
+    if here.get("busy") or not (here.get("engine") or _attach_here()):
+        return on_engine(fn, *args)
+    with _ENGINE_LOCK:
+        here["busy"] = True
+        try:
+            return fn(*args)
+        finally:
+            here["busy"] = False
+
+
+# .engine: this thread's Prolog engine (an _OwnEngine), or False where it cannot have one;
+# .busy: running Prolog on it now (on_engine then runs there too, rather than wait for the
+# worker, which waits for the lock).
+_HERE = threading.local()
+
+
+class _OwnEngine:
+    """A Prolog engine of the calling thread's own (PL_thread_attach_engine), given back
+    (PL_thread_destroy_engine) when the thread ends: CPython clears a thread's
+    ``threading.local`` values on that thread as it finishes, and SWI-Prolog does not give
+    back an engine whose thread ended (it would stay, and PL_cleanup would then warn at exit
+    that it failed to stop it). The main thread's is given back by _cleanup_on_engine."""
+
+    def __init__(self, core: Any) -> None:
+        self.destroy = core._lib.PL_thread_destroy_engine
+        self.destroy.restype = ctypes.c_int
+        self.thread = threading.get_ident()
+        self.live = True
+
+    def close(self) -> None:
+        if self.live and threading.get_ident() == self.thread:
+            self.live = False
+            with _ENGINE_LOCK:
+                self.destroy()
+
+    __del__ = close
+
+
+def _attach_here() -> bool:
+    """Give the calling thread a Prolog engine of its own, once; False where it cannot have one
+    (the worker's thread, or the engine refused) and must hand off."""
+    if _ENGINE is None or _WORKER_THREAD is None or threading.current_thread() is _WORKER_THREAD.thread:
+        return False                                  # (Prolog starts on the worker)
+    if "engine" in _HERE.__dict__:
+        return False                                  # refused before
+    from pyswip import core
+    attach = core._lib.PL_thread_attach_engine
+    attach.argtypes = [ctypes.c_void_p]
+    attach.restype = ctypes.c_int
+    with _ENGINE_LOCK:
+        ok = attach(None) >= 0
+    _HERE.engine = _OwnEngine(core) if ok else False
+    return ok
+
+
+def _detach_here() -> None:
+    engine = _HERE.__dict__.pop("engine", None)
+    if engine:
+        engine.close()
 
 
 def _call_ask_on_engine(header: bytes, line: bytes) -> bytes:
     global _C
     if _C is None:
         _C = _CInterface()
-    return _C.call("pyreason_engine", "call_ask", header, line, reply_bytes=True)
+    return _C.ask(header, line)
 
 
-def call(module: str, request: dict[str, Any]) -> dict[str, Any]:
+def call(module: str, request: dict[str, Any], here: bool = False) -> dict[str, Any]:
     """Send one request to the engine about the KB loaded into ``module``, and return its
-    reply as plain Python values."""
+    reply as plain Python values; with ``here``, a short request (one question) asked on the
+    caller's own engine (``on_caller``)."""
     if _ENGINE is None or module not in _ENGINE.loaded:
         raise InternalError(f"knowledge base {module} is not loaded")
-    return _call_json("pyreason_engine", "call_json", {**request, "kb": module})
+    return _call_json("pyreason_engine", "call_json", {**request, "kb": module}, here)
 
 
 def check_engine(entry: Path, module: str, mutable: bool = False) -> _Engine:

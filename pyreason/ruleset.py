@@ -45,7 +45,7 @@ def _call(request: dict[str, Any]) -> dict[str, Any]:
             engine.run(f"atom_codes(F, {bridge._codes(_PROLOG)}), load_files(F, [if(not_loaded)])")
         bridge.on_engine(load)
         _loaded = True
-    return bridge._call_json("pyreason_ruleset", "ruleset_json", request)
+    return bridge._call_json("pyreason_ruleset", "ruleset_json", request, here=True)   # (short)
 
 
 def version_info(kb: Any) -> dict[str, Any]:

@@ -68,14 +68,16 @@ def test_every_shipped_case_gets_the_same_answer_both_ways(kb, lang):
 
 def test_an_undated_question_crosses_to_the_engine_once(kb, monkeypatch):
     # Art. 7(1)(2): the disposal of enforced property, 变卖 among it, is the director's to
-    # approve (the deputy approving in process, Art. 9(1)(1)); one crossing.
+    # approve (the deputy approving in process, Art. 9(1)(1)); one crossing, made on the
+    # caller's own thread: no hand-off to the engine's worker.
     scenario = {"question": "approver", "matter": "变卖"}
     kb.ask(scenario)
-    calls = []
-    real = bridge.on_engine
-    monkeypatch.setattr(bridge, "on_engine", lambda fn, *a, **k: calls.append(fn) or real(fn, *a, **k))
+    calls, hand_offs = [], []
+    real_call, real_hand_off = bridge._call_ask_on_engine, bridge.on_engine
+    monkeypatch.setattr(bridge, "_call_ask_on_engine", lambda *a: calls.append(a) or real_call(*a))
+    monkeypatch.setattr(bridge, "on_engine", lambda fn, *a, **k: hand_offs.append(fn) or real_hand_off(fn, *a, **k))
     answer = kb.ask(scenario)
-    assert len(calls) == 1
+    assert len(calls) == 1 and hand_offs == []
     assert answer["answer"]["approver"] == "局长" and answer["answer"]["process_approver"] == "副局长"
     assert {"article": 7, "paragraph": 1, "item": 2} in answer["citations"]
     assert answer["status"] == "answered" and "kb" in answer and list(answer)[0] == "question"
@@ -179,9 +181,11 @@ for _ in range(3):
         for lang in ("zh", "en"):
             out.append(kb.ask(dict(scenario), lang=lang))
 engine = bridge.engine_for(shipped.entry, shipped.module, cache_key=shipped.fingerprint)
-row = engine.run("nb_current(pyreason_batch_contexts, Cs), length(Cs, N), "
-                 "aggregate_all(sum(C), (member(_-Ctx, Cs), arg(6, Ctx, T), "
-                 "trie_property(T, value_count(C))), Answers)")[0]
+# The asking thread's memory of answers (each thread keeps its own): read on this thread.
+with bridge._ENGINE_LOCK:
+    row = list(engine.prolog.query("nb_getval(pyreason_answers, S), arg(4, S, Cs), length(Cs, N), "
+                                   "aggregate_all(sum(C), (member(_-Ctx, Cs), arg(6, Ctx, T), "
+                                   "trie_property(T, value_count(C))), Answers)"))[0]
 print(json.dumps({"contexts": row["N"], "remembered": row["Answers"],
                   "same": all(json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
                               for a, b in zip(out, out[4:])),
@@ -234,3 +238,79 @@ def test_every_kind_of_character_comes_out_as_the_long_way_writes_it(kb, lang):
     assert count.answered == 2 and count.errors == 0
     got = b"".join(x if isinstance(x, bytes) else x.encode() for x in out).decode("utf-8").splitlines()
     assert got == [json.dumps(expected, ensure_ascii=False)] * 2
+
+
+THREADS_SCRIPT = r"""
+import json, sys, threading
+from concurrent.futures import ThreadPoolExecutor
+from pyreason import KnowledgeBase, bridge
+from pyreason.errors import ScenarioError
+kb = KnowledgeBase()
+cases = json.loads(sys.argv[1])
+def ask(s):
+    try:
+        return kb.ask(dict(s))
+    except ScenarioError as exc:                      # a refusal (e.g. 局长 authorising 局长)
+        return [exc.code, exc.field, exc.messages]
+expected = [ask(s) for s in cases]                    # the main thread's own engine
+def ask_all(_):
+    return [ask(s) for s in cases + cases]
+with ThreadPoolExecutor(4) as pool:                  # four threads asking at once
+    rounds = list(pool.map(ask_all, range(8)))
+same = all(r == expected + expected for r in rounds)
+# One thread keeps its memory of answers; a chart loaded meanwhile (by the main thread, on the
+# engine's worker) is seen there at its next question.
+q = {"question": "superior", "role": "赵五"}
+seen = []
+with ThreadPoolExecutor(1) as one:
+    for chart in sys.argv[2:]:
+        kb.load_org(chart)
+        seen += one.submit(lambda: [kb.ask(q)["answer"]["superior_person"] for _ in range(2)]).result()
+def threads():
+    return bridge.engine_for(kb.entry, kb.module).run(
+        "aggregate_all(count, thread_property(_, status(_)), N)")[0]["N"]
+before = threads()
+for _ in range(50):                                   # threads that ask once and end
+    t = threading.Thread(target=ask, args=(cases[0],))
+    t.start(); t.join()
+print(json.dumps({"same": same, "seen": seen, "engines_left": threads() - before}, ensure_ascii=False))
+"""
+
+
+def test_threads_ask_on_engines_of_their_own_with_the_same_answers(tmp_path):
+    # Every shipped case asked by four threads at once, each on a Prolog engine of its own (no
+    # hand-off), gets the main thread's answers. Art. 1(2)-(3), Art. 10: 赵五 (书记员) answers
+    # to the leader of their team; a thread that remembered 张三 names 孙七 once a new chart moves
+    # 赵五 to 孙七's team. Threads that end give their engines back; the process exits quietly.
+    second = tmp_path / "staff2.yaml"
+    second.write_text("staff:\n"
+                      "  - {name: 王局, post: 局长}\n"
+                      "  - {name: 陈副, post: 副局长, department: 执行一处}\n"
+                      "  - {name: 张三, post: 团队长, team: 执行一团队, department: 执行一处}\n"
+                      "  - {name: 孙七, post: 团队长, team: 执行二团队, department: 执行一处}\n"
+                      "  - {name: 赵五, post: 书记员, team: 执行二团队, department: 执行一处}\n",
+                      encoding="utf-8")
+    cases = [s for _, s in shipped_cases()]
+    done = subprocess.run([sys.executable, "-c", THREADS_SCRIPT, json.dumps(cases, ensure_ascii=False),
+                           str(ROOT / "examples" / "staff.yaml"), str(second)],
+                          capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    out = json.loads(done.stdout)
+    assert out["same"] is True
+    assert out["seen"] == ["张三", "张三", "孙七", "孙七"]
+    assert out["engines_left"] <= 1
+
+
+def test_a_time_limit_stops_prolog_on_the_callers_own_engine(kb):
+    # The time limit of a question (call_with_time_limit/2, library(time)'s alarms) must stop a
+    # goal running on the caller's own engine as it does on the worker's: a goal that never ends,
+    # limited to 0.2 s, is stopped within a second.
+    kb.ask({"question": "approver", "matter": "变卖"})
+    kb.ask({"question": "approver", "matter": "变卖"})      # (this thread now has its engine)
+    assert bridge._HERE.__dict__.get("engine")
+    prolog = bridge.engine_for(kb.entry, kb.module).prolog
+    start = time.monotonic()
+    rows = bridge.on_caller(lambda: list(prolog.query(
+        "catch(call_with_time_limit(0.2, (repeat, fail)), E, true)", maxresult=1)))
+    assert time.monotonic() - start < 1
+    assert rows and rows[0]["E"] == "time_limit_exceeded"

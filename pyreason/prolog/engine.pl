@@ -54,7 +54,8 @@ A failed request replies {"error": {"code", "field", "value", "message"}}.
 :- dynamic staff_/5,                     % KB, Name, Post, Team, Dept
            reports_/3.                   % KB, Name, Boss
 :- dynamic kb_has_/4,                    % KB, Name, Arity, Bool: kb_fact_/2's test, once per KB
-           memo_trie_/1.                 % the trie of memo_/4
+           memo_trie_/1,                 % the trie of memo_/4
+           batch_schema_/2.              % KB, Schemas: set_batch_schema_/2, every thread's
 
 %!  register_kb(+Module) is det.
 %
@@ -1870,8 +1871,13 @@ ask_answer_(M, Schemas, Lang, Limit, Identity, Line, Reply, Gap) :-
 %   forgets them all.  A header carries no deadline (a limit that changes
 %   by the second).
 batch_context_(Header, Context) :-
-    (   answers_full_ -> forget_answers_ ; true ),
-    (   nb_current(pyreason_batch_contexts, Contexts), memberchk(Header-Context0, Contexts)
+    answers_(State),
+    (   arg(2, State, Lines), answer_memo_limit_(MaxN, _), Lines >= MaxN
+    ->  forget_own_answers_(State)                  % full: starts again empty
+    ;   true
+    ),
+    arg(4, State, Contexts),
+    (   memberchk(Header-Context0, Contexts)
     ->  Context = Context0
     ;   open_string(Header, HS),
         call_cleanup(json_read_dict(HS, H0, [value_string_as(string), null(null)]), close(HS)),
@@ -1886,15 +1892,15 @@ batch_context_(Header, Context) :-
         ),
         (   get_dict(defer_keys, H, DKs), is_list(DKs) -> maplist(atom_string, DeferKeys, DKs) ; DeferKeys = [] ),
         batch_schemas_(M, Schemas),
-        (   nb_current(pyreason_batch_contexts, Contexts0), length(Contexts0, N),
-            answer_contexts_limit_(Max), N < Max
+        (   length(Contexts, N), answer_contexts_limit_(Max), N < Max
         ->  true
-        ;   forget_answers_, Contexts0 = []
+        ;   forget_own_answers_(State)
         ),
         trie_new(Memo),
         utf8_atom_(Identity, IdentityBytes),   % (answers are written as bytes: answer_bytes_/4)
         Context = ctx(M, Lang, Limit, IdentityBytes, Schemas, Memo, DeferKeys),
-        nb_setval(pyreason_batch_contexts, [Header-Context | Contexts0])
+        arg(4, State, Contexts1),
+        nb_setarg(4, State, [Header-Context | Contexts1])
     ),
     arg(7, Context, Defer),
     nb_setval(pyreason_defer_keys, Defer).
@@ -1917,21 +1923,16 @@ del_dict_(K, D0, D) :- ( del_dict(K, D0, _, D1) -> D = D1 ; D = D0 ).
 remember_answer_(Memo, Line, Gap, Text) :-
     string_length(Line, LL), atom_length(Text, TL),
     Size is LL + TL,
-    flag(pyreason_answer_memo_lines, N, N),
-    flag(pyreason_answer_memo_chars, C, C),
+    answers_(State),
+    arg(2, State, N), arg(3, State, C),
     answer_memo_limit_(MaxN, MaxC),
     (   N < MaxN, C + Size =< MaxC
     ->  trie_insert(Memo, Line, a(Gap, Text)),
-        flag(pyreason_answer_memo_lines, _, N + 1),
-        flag(pyreason_answer_memo_chars, _, C + Size)
-    ;   flag(pyreason_answer_memo_lines, _, MaxN)   % full: emptied at the next call
+        N1 is N + 1, C1 is C + Size,
+        nb_setarg(2, State, N1),
+        nb_setarg(3, State, C1)
+    ;   nb_setarg(2, State, MaxN)               % full: emptied at the next call
     ).
-
-%   Whether the memory is full: the next call starts it again empty.
-answers_full_ :-
-    flag(pyreason_answer_memo_lines, N, N),
-    answer_memo_limit_(MaxN, _),
-    N >= MaxN.
 
 answer_memo_limit_(4096, 4000000).
 
@@ -1939,17 +1940,38 @@ answer_memo_limit_(4096, 4000000).
 %   forgets them all.
 answer_contexts_limit_(16).
 
+%   The calling thread's memory of answers: answers(Generation, Lines,
+%   Chars, Contexts), in a global variable (each Prolog thread has its own:
+%   a caller's thread with an engine of its own asks without a hand-off,
+%   bridge.call_ask).  Generation is the shared count of forget_answers_/0
+%   when the memory was made: a change in any thread forgets every thread's
+%   answers at its next call.
+answers_(State) :-
+    flag(pyreason_answers_generation, G, G),
+    (   nb_current(pyreason_answers, State0), arg(1, State0, G)
+    ->  State = State0
+    ;   (   nb_current(pyreason_answers, Old), compound(Old)
+        ->  forget_own_answers_(Old)
+        ;   true
+        ),
+        nb_setval(pyreason_answers, answers(G, 0, 0, [])),
+        nb_getval(pyreason_answers, State)
+    ).
+
+forget_own_answers_(State) :-
+    arg(4, State, Contexts),
+    forall(( member(_-Context, Contexts), arg(6, Context, Trie), is_trie(Trie) ), trie_destroy(Trie)),
+    nb_setarg(2, State, 0),
+    nb_setarg(3, State, 0),
+    nb_setarg(4, State, []).
+
 %!  forget_answers_ is det.
 %
-%   Forget every answer remembered: the KB, its chart or a schema changed.
+%   Forget every answer remembered, in every thread: the KB, its chart or a
+%   schema changed.  This thread's now; another's at its next call.
 forget_answers_ :-
-    (   nb_current(pyreason_batch_contexts, Contexts)
-    ->  forall(( member(_-Context, Contexts), arg(6, Context, Trie), is_trie(Trie) ), trie_destroy(Trie))
-    ;   true
-    ),
-    nb_setval(pyreason_batch_contexts, []),
-    flag(pyreason_answer_memo_lines, _, 0),
-    flag(pyreason_answer_memo_chars, _, 0).
+    flag(pyreason_answers_generation, G, G + 1),
+    answers_(_).
 
 %   The answer to one line, or false when the line is left to the caller.
 batch_answer_(M, Schemas, Lang, limits(Seconds, Inferences), Line, Answer) :-
@@ -2016,7 +2038,13 @@ kept_pair_(Keep, K-_) :- memberchk(K, Keep).
 %   read without a copy.
 batch_schemas_(M, Schemas) :-
     atom_concat(pyreason_batch_schema_, M, Key),
-    nb_current(Key, Schemas).
+    flag(pyreason_answers_generation, G, G),
+    (   nb_current(Key, G-Schemas0)
+    ->  Schemas = Schemas0
+    ;   batch_schema_(M, Schemas0),                 % set in another thread, or earlier
+        nb_setval(Key, G-Schemas0),
+        nb_getval(Key, G-Schemas)
+    ).
 
 set_batch_schema_(M, Questions) :-
     dict_pairs(Questions, _, Pairs),
@@ -2025,9 +2053,9 @@ set_batch_schema_(M, Questions) :-
               maplist([F, A]>>atom_string(A, F), Fs, Keep) ),
             Entries),
     dict_pairs(Schemas, _, Entries),
-    atom_concat(pyreason_batch_schema_, M, Key),
-    forget_answers_,
-    nb_setval(Key, Schemas).
+    retractall(batch_schema_(M, _)),
+    assertz(batch_schema_(M, Schemas)),
+    forget_answers_.
 
 %   ---- a subset of JSON Schema, conservative ------------------------------------------
 %
