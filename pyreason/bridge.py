@@ -118,8 +118,13 @@ def _cleanup_on_engine() -> None:
     from pyswip import core
     _detach_here()
     if _WORKER_THREAD is not None and core.PL_is_initialised(None, None):
+        # Prolog started where pyswip was first imported: on the worker, or (a caller that imported
+        # pyswip itself first) on this thread, Prolog's thread 1, where pyswip's own hook then
+        # shuts it down, once the worker has given its engine back.
+        started_here = core._lib.PL_thread_self() == 1
         done: queue.SimpleQueue = queue.SimpleQueue()     # (not submit: no concurrent.futures at exit)
-        _WORKER_THREAD.queue.put((core.PL_cleanup, (0,), {}, done))
+        _WORKER_THREAD.queue.put((core._lib.PL_thread_destroy_engine if started_here else core.PL_cleanup,
+                                  () if started_here else (0,), {}, done))
         try:
             done.get(timeout=10)
         except queue.Empty:
@@ -658,6 +663,10 @@ def _attach_here() -> bool:
     if "engine" in _HERE.__dict__:
         return False                                  # refused before
     from pyswip import core
+    core._lib.PL_thread_self.restype = ctypes.c_int
+    if core._lib.PL_thread_self() >= 0:
+        _HERE.engine = True               # it has one already (pyswip started Prolog here): not ours to give back
+        return True
     attach = core._lib.PL_thread_attach_engine
     attach.argtypes = [ctypes.c_void_p]
     attach.restype = ctypes.c_int
@@ -669,7 +678,7 @@ def _attach_here() -> bool:
 
 def _detach_here() -> None:
     engine = _HERE.__dict__.pop("engine", None)
-    if engine:
+    if isinstance(engine, _OwnEngine):
         engine.close()
 
 

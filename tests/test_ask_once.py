@@ -314,3 +314,21 @@ def test_a_time_limit_stops_prolog_on_the_callers_own_engine(kb):
         "catch(call_with_time_limit(0.2, (repeat, fail)), E, true)", maxresult=1)))
     assert time.monotonic() - start < 1
     assert rows and rows[0]["E"] == "time_limit_exceeded"
+
+
+PYSWIP_FIRST_SCRIPT = r"""
+import pyswip                      # Prolog starts here, on the main thread (pyswip starts it at import)
+from pyreason import KnowledgeBase
+kb = KnowledgeBase()
+q = {"question": "approver", "matter": "变卖"}
+print(kb.ask(q)["answer"]["approver"], kb.ask(q)["answer"]["approver"])
+"""
+
+
+def test_a_caller_that_started_prolog_itself_asks_and_exits_quietly():
+    # A script that imported pyswip before pyreason: Prolog's first thread is the script's main
+    # thread, whose engine pyreason uses but must not give back; the process still exits cleanly.
+    # Art. 7(1)(2): 变卖 is the director's to approve.
+    done = subprocess.run([sys.executable, "-c", PYSWIP_FIRST_SCRIPT], capture_output=True, text=True,
+                          timeout=120, stdin=subprocess.DEVNULL)
+    assert (done.returncode, done.stderr, done.stdout.split()) == (0, "", ["局长", "局长"])
