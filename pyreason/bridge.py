@@ -112,9 +112,25 @@ def on_engine(fn: Any, *args: Any, **kwargs: Any) -> Any:
     return _WORKER_THREAD.call(fn, *args, **kwargs)
 
 
+_FORGO_CLEANUP = False
+
+
+def forgo_cleanup() -> None:
+    """For a process about to end by ``os._exit`` once its exit handlers ran (a one-shot
+    ``pyreason ask``): Prolog is not shut down (~6 ms; nothing of it outlives the process, and
+    its output goes through Python), neither by this module's hook nor by pyswip's."""
+    global _FORGO_CLEANUP
+    _FORGO_CLEANUP = True
+    core = sys.modules.get("pyswip.core")
+    if core is not None:
+        atexit.unregister(core.cleanupProlog)
+
+
 def _cleanup_on_engine() -> None:
     """At exit, shut Prolog down on its own thread (pyswip's hook would do it from the main one),
     once the exiting thread's own engine, if it has one, is given back."""
+    if _FORGO_CLEANUP:
+        return
     from pyswip import core
     _detach_here()
     if _WORKER_THREAD is not None and core.PL_is_initialised(None, None):
@@ -131,10 +147,84 @@ def _cleanup_on_engine() -> None:
             pass
 
 
+def _import_pyswip() -> Any:
+    """``pyswip.Prolog``, imported (which starts Prolog on this thread) where SWI-Prolog was
+    found before: pyswip finds libswipl by running ``swipl --dump-runtime-variables`` at every
+    import (~15 ms of a cold ``ask``) unless LIBSWIPL_PATH and SWI_HOME_DIR are set. What it
+    found is kept in the cache (swipl.json), keyed by the ``swipl`` on PATH (its real path,
+    size and time) and the library's; the two variables are set only for the import, then
+    restored. Set by the user, they are left alone."""
+    known = _swipl_location()
+    saved = {k: os.environ.get(k) for k in ("LIBSWIPL_PATH", "SWI_HOME_DIR")}
+    use = known is not None and not any(saved.values())
+    if use:
+        os.environ["LIBSWIPL_PATH"], os.environ["SWI_HOME_DIR"] = known
+    try:
+        from pyswip import Prolog
+    finally:
+        if use:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+    if known is None:
+        _remember_swipl_location()
+    return Prolog
+
+
+def _swipl_stamp() -> list[Any] | None:
+    import shutil
+    exe = shutil.which("swipl")
+    if exe is None:
+        return None
+    real = os.path.realpath(exe)
+    st = os.stat(real)
+    return [real, st.st_size, st.st_mtime_ns]
+
+
+def _swipl_location() -> tuple[str, str] | None:
+    base = _cache_base()
+    if base is None or any(os.environ.get(k) for k in ("LIBSWIPL_PATH", "SWI_HOME_DIR")):
+        return None
+    try:
+        known = json.loads((base / "swipl.json").read_text(encoding="utf-8"))
+        lib, home = known["lib"], known["home"]
+        st = os.stat(lib)
+        if (known["swipl"] == _swipl_stamp() and known["lib_stamp"] == [st.st_size, st.st_mtime_ns]
+                and os.path.isdir(home)):
+            return lib, home
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
+
+
+def _remember_swipl_location() -> None:
+    base = _cache_base()
+    core = sys.modules.get("pyswip.core")
+    if base is None or core is None:
+        return
+    try:
+        lib, home = os.path.realpath(core._path), core.SWI_HOME_DIR
+        if not (isinstance(home, str) and os.path.isabs(lib) and os.path.isdir(home)):
+            return
+        st = os.stat(lib)
+        stamp = _swipl_stamp()
+        if stamp is None:
+            return
+        base.mkdir(parents=True, exist_ok=True)
+        tmp = base / f".swipl.json.{os.getpid()}"
+        tmp.write_text(json.dumps({"swipl": stamp, "lib": lib, "lib_stamp": [st.st_size, st.st_mtime_ns],
+                                   "home": home}), encoding="utf-8")
+        os.replace(tmp, base / "swipl.json")          # whole or not at all
+    except OSError:
+        pass
+
+
 class _Engine:
     def __init__(self) -> None:
         try:
-            from pyswip import Prolog
+            Prolog = _import_pyswip()
         except Exception as exc:  # pyswip missing, or libswipl not found
             why = ' '.join(str(exc).split()) or type(exc).__name__
             how = ("Debian/Ubuntu: apt-get install swi-prolog-nox; Fedora: dnf install pl; "
@@ -438,6 +528,44 @@ def module_for(fingerprint: str) -> str:
 def engine_for(entry: Path, module: str, strict: bool = True, cache_key: str | None = None) -> _Engine:
     """The process's engine, with the KB at ``entry`` loaded into ``module`` (once)."""
     return on_engine(_engine_for, entry, module, strict, cache_key)
+
+
+def start_soon(shipped_kb: bool = False) -> None:
+    """Start Prolog on the worker now, without waiting for it, and with ``shipped_kb`` load the
+    shipped KB too: a command that will need the engine (``pyreason ask``) starts it before
+    importing the rest of itself, so that starting Prolog and loading (C code, which gives up
+    the GIL) overlap the command's imports and the reading of its input (issue 13: a cold
+    ``ask``). Only the shipped KB, which is trusted and loads cleanly: a KB of the user's is
+    vetted and loaded when the command asks for it, so that its errors are reported once, in
+    order. A failure here is left for the command's own call to meet and report."""
+    global _WORKER_THREAD
+    with _WORKER_LOCK:
+        if _WORKER_THREAD is None:
+            _WORKER_THREAD = _Worker()
+    started: queue.SimpleQueue = queue.SimpleQueue()
+    _WORKER_THREAD.queue.put((_start, (shipped_kb,), {}, started))
+
+    def settle() -> None:
+        # A command that ends before it asks (a usage error) must not leave the process while
+        # Prolog is still starting on the worker: wait for it, then shut it down as usual (the
+        # hook _Engine registers may come too late to run).
+        try:
+            started.get(timeout=30)
+        except queue.Empty:
+            return
+        _cleanup_on_engine()
+    atexit.register(settle)
+
+
+def _start(shipped_kb: bool) -> None:
+    global _ENGINE
+    if _ENGINE is None:
+        _ENGINE = _Engine()
+    if shipped_kb:
+        from .resources import kb_fingerprint, resource_dir
+        kb_dir = resource_dir("kb")
+        fingerprint = kb_fingerprint(kb_dir)
+        _engine_for(kb_dir / "pyreason.pl", module_for(fingerprint), True, fingerprint)
 
 
 def _engine_for(entry: Path, module: str, strict: bool, cache_key: str | None) -> _Engine:

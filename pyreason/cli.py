@@ -132,6 +132,8 @@ def entry() -> None:
         except (OSError, ValueError):       # a closed pipe: nothing more to say
             pass
     import atexit
+    from . import bridge
+    bridge.forgo_cleanup()
     atexit._run_exitfuncs()
     os._exit(code)
 
@@ -194,12 +196,16 @@ def ask(ctx: click.Context, file: str, fmt: str, flips: bool, lang: str, org_fil
     def run() -> None:
         global _QUICK_EXIT
         _QUICK_EXIT = True
-        kb = ctx.obj.kb(lang, org_file)
+        from .scenario import load_scenario_file
+        # The scenario is read while the engine starts (bridge.start_soon); an org chart, an
+        # option, is read and checked first, as before.
+        kb = ctx.obj.kb(lang, org_file) if org_file else None
+        scenario = load_scenario_file(file)
+        kb = kb if kb is not None else ctx.obj.kb(lang)
         if flips:
-            from .scenario import load_scenario_file
-            answer = kb.ask_with_flips(load_scenario_file(file), lang=lang, source=file)
+            answer = kb.ask_with_flips(scenario, lang=lang, source=file)
         else:
-            answer = kb.ask_file(file, lang=lang)
+            answer = kb.ask(scenario, lang=lang, source=file)
         click.echo(render_answer(answer, fmt, lang, kb), nl=False)
     _guard(ctx, lang, run, json_errors=fmt == "json")
 

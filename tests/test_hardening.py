@@ -278,7 +278,7 @@ def test_an_internal_error_is_one_line_with_a_hint_and_debug_shows_it(monkeypatc
 
     def broken(self, *a, **k):
         raise RuntimeError("simulated fault")
-    monkeypatch.setattr(kb_module.KnowledgeBase, "ask_file", broken)
+    monkeypatch.setattr(kb_module.KnowledgeBase, "ask", broken)
     example = str(Path(__file__).parent.parent / "examples" / "director_absent_authorised.yaml")
     result = CliRunner().invoke(main, ["ask", example])
     assert result.exit_code == 1

@@ -21,7 +21,7 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 def test_distribution_name_is_not_the_taken_one():
     assert PYPROJECT["project"]["name"] == DISTRIBUTION == "pyreason-law"
-    assert PYPROJECT["project"]["scripts"] == {"pyreason": "pyreason.cli:entry"}
+    assert PYPROJECT["project"]["scripts"] == {"pyreason": "pyreason.__main__:entry"}
     assert (ROOT / "LICENSE").read_text().startswith("MIT License")
     assert (ROOT / "pyreason" / "py.typed").exists()
 

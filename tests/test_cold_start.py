@@ -1,0 +1,84 @@
+"""A cold ``pyreason ask`` (issue 13): Prolog starts on the engine's thread while the command
+line imports itself and reads its input, where SWI-Prolog was found before, and the command's
+answers, errors and exit codes stay what the contract says."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pyreason.__main__ import _command
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "director_absent_authorised.yaml"
+
+
+@pytest.mark.parametrize("argv, command", [
+    (["ask", "x.yaml"], "ask"),
+    (["--kb", "kb", "ask", "x.yaml"], "ask"),
+    (["--kb=kb", "--debug", "batch", "-"], "batch"),
+    (["--time-limit", "5", "--inference-limit", "9000", "check"], "check"),
+    (["ask", "--help"], None),
+    (["--version"], None),
+    (["-h"], None),
+    ([], None),
+    (["--debug"], None),
+])
+def test_the_command_is_found_past_the_global_options(argv, command):
+    assert _command(argv) == command
+
+
+def run(*args, env=None, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "pyreason", *map(str, args)], capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=120, env={**os.environ, **(env or {})}, cwd=cwd)
+
+
+def test_a_cold_ask_answers_from_a_cache_it_makes_and_remakes(tmp_path):
+    # Art. 7(1)(3), Art. 8(1)(5): the director away, having authorised the deputy: the deputy
+    # releases the enforcement funds, acting for the director. The same answer with an empty
+    # cache, with the cache the first run made, with a damaged record of where SWI-Prolog is,
+    # and with one naming a library that is not there.
+    env = {"XDG_CACHE_HOME": str(tmp_path)}
+    record = tmp_path / "pyreason" / "swipl.json"
+    answers = []
+    for damage in (None, None, "{not json", json.dumps({"swipl": None, "lib": "/nonexistent/libswipl.so",
+                                                         "lib_stamp": [0, 0], "home": "/"})):
+        if damage is not None:
+            record.write_text(damage, encoding="utf-8")
+        done = run("ask", EXAMPLE, "--format", "json", env=env)
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+        answers.append(json.loads(done.stdout))
+        known = json.loads(record.read_text(encoding="utf-8"))
+        assert Path(known["lib"]).is_file() and Path(known["home"]).is_dir()
+    assert all(a == answers[0] for a in answers)
+    assert answers[0]["answer"]["approver"] == "副局长" and answers[0]["answer"]["acting_for"] == "局长"
+
+
+def test_the_variables_that_name_swi_prolog_are_left_as_they_were(tmp_path):
+    # Set only for pyswip's import, then restored: a child process of the caller sees none.
+    script = ("import os; from pyreason import KnowledgeBase; KnowledgeBase(); "
+              "print(os.environ.get('LIBSWIPL_PATH'), os.environ.get('SWI_HOME_DIR'))")
+    env = {k: v for k, v in os.environ.items() if k not in ("LIBSWIPL_PATH", "SWI_HOME_DIR")}
+    env["XDG_CACHE_HOME"] = str(tmp_path)
+    for _ in range(2):                                 # without the record, then with it
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                              stdin=subprocess.DEVNULL, timeout=120)
+        assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "None None", "")
+    assert (tmp_path / "pyreason" / "swipl.json").is_file()
+
+
+def test_commands_that_end_before_asking_end_cleanly():
+    # Prolog is starting on its thread when these end: a usage error (2), a missing file (1),
+    # a scenario that is not one (1), a foreign KB directory that is not a KB (1); each one line
+    # or click's usage text, never a crash at exit.
+    done = run("ask")
+    assert done.returncode == 2 and "FILE" in done.stderr and "Traceback" not in done.stderr
+    done = run("ask", "no-such-file.yaml", "--lang", "en")
+    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "no-such-file.yaml" in done.stderr
+    done = run("--kb", ROOT / "examples", "ask", EXAMPLE, "--lang", "en")
+    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    done = run("ask", "--help")
+    assert done.returncode == 0 and "FILE" in done.stdout and done.stderr == ""
