@@ -359,10 +359,10 @@ def _cached_qlf(entry: Path, cache_key: str, engine: _Engine) -> Path | None:
 def _intact(qlf: Path) -> bool:
     """Whether a compiled copy is whole: the digest recorded when it was built (``_seal``)
     matches. SWI-Prolog aborts the whole process on a truncated .qlf, so none is loaded unchecked."""
-    import hashlib
+    from .resources import sha256
     try:
         recorded = qlf.with_name(qlf.name + ".sha256").read_text(encoding="ascii").strip()
-        return hashlib.sha256(qlf.read_bytes()).hexdigest() == recorded
+        return sha256(qlf.read_bytes()).hexdigest() == recorded
     except (OSError, ValueError):
         return False
 
@@ -428,8 +428,8 @@ def runtime_qlf_path(swipl_version: Any) -> Path | None:
     base = _cache_base()
     if base is None:
         return None
-    import hashlib
-    digest = hashlib.sha256()
+    from .resources import sha256
+    digest = sha256()
     try:
         for name in _RUNTIME_FILES:
             path = _BOOT.parent / name

@@ -20,7 +20,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import stat
 import sys
 from collections.abc import Iterator
@@ -146,6 +145,7 @@ def _tmp_name(name: str) -> str:
     base = name
     while len(base.encode("utf-8", "surrogateescape")) > 80:
         base = base[:-1]
+    import secrets                  # (here: its import costs a cold `ask`, which writes no file, 3 ms)
     return f".{base}.pyreason-{os.getpid()}-{secrets.token_hex(6)}.tmp"
 
 

@@ -343,9 +343,9 @@ def _compiled_validator(schema: dict[str, Any]) -> Any:
     base = _cache_base()
     if base is None:
         return fastjsonschema.compile(schema)
-    import hashlib
+    from .resources import sha256
     text = json.dumps(schema, sort_keys=True, ensure_ascii=False)
-    key = hashlib.sha256(f"{fastjsonschema.VERSION}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    key = sha256(f"{fastjsonschema.VERSION}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
     path = base / "schemas" / f"{key[:32]}.py"
     try:
         code = path.read_text(encoding="utf-8")

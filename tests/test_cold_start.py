@@ -82,3 +82,29 @@ def test_commands_that_end_before_asking_end_cleanly():
     assert done.returncode == 1 and done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     done = run("ask", "--help")
     assert done.returncode == 0 and "FILE" in done.stdout and done.stderr == ""
+
+
+def test_words_are_kept_checked_and_follow_their_file(tmp_path, monkeypatch):
+    # A words file is read from the cache while its text stays the same; a new text is read
+    # anew, a damaged copy is read past, and a file that fails its checks is never kept.
+    from pyreason.errors import KBError
+    from pyreason.render import _read_yaml
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("PYREASON_NO_CACHE", raising=False)
+    words = tmp_path / "words.yaml"
+    words.write_text("zh:\n  in_force: 自{date}起施行\nen:\n  in_force: in force from {date}\n", encoding="utf-8")
+    first = _read_yaml(words)
+    kept = list((tmp_path / "cache" / "pyreason" / "words").glob("*.json"))
+    assert first == {"zh": {"in_force": "自{date}起施行"}, "en": {"in_force": "in force from {date}"}}
+    assert len(kept) == 1 and json.loads(kept[0].read_text(encoding="utf-8")) == first
+    assert _read_yaml(words) == first
+    kept[0].write_text("{damaged", encoding="utf-8")
+    assert _read_yaml(words) == first and json.loads(kept[0].read_text(encoding="utf-8")) == first
+    words.write_text("zh:\n  in_force: 自{date}起生效\n", encoding="utf-8")
+    assert _read_yaml(words) == {"zh": {"in_force": "自{date}起生效"}}
+    words.write_text("zh:\n  in_force: '{date.__class__}'\n", encoding="utf-8")
+    with pytest.raises(KBError):
+        _read_yaml(words)
+    with pytest.raises(KBError):                      # (refused again: nothing of it was kept)
+        _read_yaml(words)
+    assert len(list((tmp_path / "cache" / "pyreason" / "words").glob("*.json"))) == 2
