@@ -429,7 +429,7 @@ def runtime_qlf_path(swipl_version: Any) -> Path | None:
     if base is None:
         return None
     from .resources import sha256
-    digest = sha256()
+    digest = sha256(b"runtime 2\0")          # the copy's layout (2: SWI-Prolog's libraries beside it)
     try:
         for name in _RUNTIME_FILES:
             path = _BOOT.parent / name
@@ -448,14 +448,23 @@ def _load_runtime(engine: _Engine) -> None:
     if qlf is not None and qlf.is_file():
         try:
             # Quietly: a warning or error while loading it (a damaged or stale copy) is trouble,
-            # and the sources load instead.
+            # and the sources load instead. SWI-Prolog's libraries the engine uses load first from
+            # their own copies (_library_copies), with autoloading limited to explicit
+            # declarations as engine.pl loads library(time).
+            libraries = _library_copies(qlf.parent)
+            loads = "".join(f"atom_codes(L{i}, {_codes(lib)}), load_files(L{i}, []), "
+                            for i, lib in enumerate(libraries or []))
+            if libraries:
+                loads = ("current_prolog_flag(autoload, A), "
+                         f"setup_call_cleanup(set_prolog_flag(autoload, explicit), ({loads}true), "
+                         "set_prolog_flag(autoload, A)), ")
             goal = (f"atom_codes(F, {_codes(qlf)}), nb_setval(pyreason_qlf_trouble, false), "
                     "setup_call_cleanup(asserta((user:message_hook(_, K, _) :- "
                     "memberchk(K, [error, warning]), nb_setval(pyreason_qlf_trouble, true)), Ref), "
-                    "catch(load_files(F, []), _, nb_setval(pyreason_qlf_trouble, true)), erase(Ref)), "
+                    f"catch(({loads}load_files(F, [])), _, nb_setval(pyreason_qlf_trouble, true)), erase(Ref)), "
                     "nb_getval(pyreason_qlf_trouble, false), "
                     "current_predicate(pyreason_boot:load_kb/4), current_predicate(pyreason_engine:call_json/2)")
-            if _intact(qlf) and engine.run(goal):
+            if libraries is not None and _intact(qlf) and engine.run(goal):
                 return
         except Exception:
             pass
@@ -473,27 +482,92 @@ def _load_runtime(engine: _Engine) -> None:
             pass                                  # no compiled engine; the sources still load
 
 
+def _library_copies(directory: Path) -> list[Path] | None:
+    """The compiled copies of SWI-Prolog's libraries kept beside a compiled engine, in the
+    order to load them (each after the libraries it loads), where every one is whole and its
+    library file is the one it was compiled from (its size and time as then); [] where there
+    are none (the libraries then load from their sources); None where one is damaged or stale
+    (the whole copy is then made again)."""
+    manifest = directory / "lib" / "manifest.json"
+    if not manifest.is_file():
+        return []
+    from .resources import sha256
+    try:
+        out = []
+        for entry in json.loads(manifest.read_text(encoding="utf-8")):
+            st = os.stat(entry["source"])
+            copy = directory / "lib" / entry["qlf"]
+            if ([st.st_size, st.st_mtime_ns] != entry["stamp"] or "/" in entry["qlf"]
+                    or sha256(copy.read_bytes()).hexdigest() != entry["sha256"]):
+                return None
+            out.append(copy)
+        return out
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _compile_runtime(directory: Path) -> None:
-    """Child process: compile boot.pl and the user files it loads (not SWI-Prolog's libraries)
-    into ``directory``/boot.qlf (made whole, then renamed), as qcompile(File, [include(user)])
-    does but writing the .qlf outside the package, which may be read-only."""
+    """Child process: compile boot.pl and the user files it loads into ``directory``/boot.qlf,
+    as qcompile(File, [include(user)]) does but writing the .qlf outside the package, which may
+    be read-only; then each SWI-Prolog library it loaded into lib/NN.qlf (a process of its own
+    for each, so that it is compiled rather than found loaded), listed in lib/manifest.json in
+    the order they finished loading (a library after those it loads) with what they were
+    compiled from. Made whole, then renamed into place; a library that fails to compile leaves
+    the libraries to load from their sources."""
     import shutil
     import subprocess
     import tempfile
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=directory.parent))
     try:
+        listing = tmp / "libraries.txt"
         goal = (f"atom_codes(F, {_codes(_BOOT)}), atom_codes(Q, {_codes(tmp / 'boot.qlf')}), "
+                f"atom_codes(L, {_codes(listing)}), "
+                "asserta((user:message_hook(load_file(done(_, file(_, P), _, _, _, _)), _, _) :- "
+                "assertz(user:pyreason_loaded(P)), fail)), "
                 "setup_call_cleanup(asserta('$qlf':qinclude(user), Ref), "
-                "load_files(user:F, ['$qlf'(Q)]), erase(Ref)), halt")
+                "load_files(user:F, ['$qlf'(Q)]), erase(Ref)), "
+                "current_prolog_flag(home, H), "
+                "setup_call_cleanup(open(L, write, S, [encoding(utf8)]), "
+                "forall((user:pyreason_loaded(P), sub_atom(P, 0, _, _, H)), (writeq(S, P), nl(S))), close(S)), "
+                "halt")
         done = subprocess.run(["swipl", "-q", "-g", goal, "-t", "halt(1)"], cwd=tmp,
                               stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
         if done.returncode == 0 and not done.stderr and (tmp / "boot.qlf").is_file():
+            _compile_libraries(tmp, listing)
             _seal(tmp / "boot.qlf")
             os.rename(tmp, directory)         # atomic: a half-built copy is never seen
     except (OSError, subprocess.SubprocessError):
         pass
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _compile_libraries(tmp: Path, listing: Path) -> None:
+    """lib/ of _compile_runtime: each library of ``listing`` (one quoted path per line)
+    compiled, or no lib/ at all."""
+    import subprocess
+    from .resources import sha256
+    lib = tmp / "lib"
+    try:
+        sources = [line for line in listing.read_text(encoding="utf-8").splitlines() if line.strip()]
+        lib.mkdir()
+        entries = []
+        for i, quoted in enumerate(sources, 1):
+            source = quoted[1:-1].replace("\\'", "'") if quoted.startswith("'") else quoted
+            name = f"{i:02d}.qlf"
+            goal = (f"atom_codes(F, {_codes(source)}), atom_codes(Q, {_codes(lib / name)}), "
+                    "set_prolog_flag(autoload, explicit), load_files(F, ['$qlf'(Q)]), halt")
+            done = subprocess.run(["swipl", "-q", "-g", goal, "-t", "halt(1)"], cwd=tmp,
+                                  stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
+            st = os.stat(source)
+            if done.returncode != 0 or done.stderr or not (lib / name).is_file():
+                raise OSError(f"{source} did not compile")
+            entries.append({"qlf": name, "source": source, "stamp": [st.st_size, st.st_mtime_ns],
+                            "sha256": sha256((lib / name).read_bytes()).hexdigest()})
+        (lib / "manifest.json").write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    except (OSError, ValueError, subprocess.SubprocessError):
+        import shutil
+        shutil.rmtree(lib, ignore_errors=True)
 
 
 def located(message: dict[str, Any]) -> str:

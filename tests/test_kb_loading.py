@@ -83,16 +83,17 @@ def test_a_damaged_cache_falls_back_to_the_sources(tmp_path):
     assert _batch({"XDG_CACHE_HOME": str(cache)}, tmp_path) == _batch({"PYREASON_NO_CACHE": "1"}, tmp_path)
 
 
-@pytest.mark.parametrize("copy", ["*/kb/pyreason.qlf", "engine-*/boot.qlf"])
+@pytest.mark.parametrize("copy", ["*/kb/pyreason.qlf", "engine-*/boot.qlf", "engine-*/lib/02.qlf"])
 def test_a_truncated_compiled_copy_is_never_loaded(tmp_path, copy):
     # SWI-Prolog aborts the process on a truncated .qlf: a copy whose digest does not match the
-    # one recorded when it was built is removed unread, and the sources answer.
+    # one recorded when it was built (the KB's, the engine's, or one of SWI-Prolog's libraries
+    # kept beside the engine's) is removed unread, and the sources answer.
     import time
     cache = tmp_path / "cache"
     _batch({"XDG_CACHE_HOME": str(cache)}, tmp_path)
     for _ in range(150):
         found = list(cache.glob(f"pyreason/{copy}"))
-        if found and found[0].with_name(found[0].name + ".sha256").exists():
+        if found and (found[0].with_name(found[0].name + ".sha256").exists() or "/lib/" in copy):
             break
         time.sleep(0.1)
     assert found, "the compiled copy was built"
@@ -251,3 +252,32 @@ def test_a_kb_that_asks_nothing_says_so_in_the_language_asked(tmp_path):
         result = pyreason("--kb", str(tmp_path), "ask", EXAMPLE, "--lang", lang)
         assert result.returncode == 1 and words in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_the_engine_loads_swi_prologs_libraries_from_their_copies_while_they_match(tmp_path):
+    # The libraries the engine uses are compiled beside it, each with the size and time of the
+    # library file it was compiled from: loaded while those match, and made again once one of them
+    # differs (a library updated in place); the answers stay those of the sources.
+    import json
+    import time
+    cache = tmp_path / "cache"
+    expected = _batch({"PYREASON_NO_CACHE": "1"}, tmp_path)
+    assert _batch({"XDG_CACHE_HOME": str(cache)}, tmp_path) == expected
+    for _ in range(200):
+        manifests = list(cache.glob("pyreason/engine-*/lib/manifest.json"))
+        if manifests:
+            break
+        time.sleep(0.1)
+    assert manifests, "the libraries were compiled"
+    entries = json.loads(manifests[0].read_text(encoding="utf-8"))
+    assert any(e["source"].endswith("/library/lists.pl") for e in entries)
+    assert _batch({"XDG_CACHE_HOME": str(cache)}, tmp_path) == expected
+    assert manifests[0].exists()                                    # loaded, kept
+    entries[0]["stamp"][1] += 1                                     # as if the library had changed
+    manifests[0].write_text(json.dumps(entries), encoding="utf-8")
+    assert _batch({"XDG_CACHE_HOME": str(cache)}, tmp_path) == expected
+    for _ in range(200):                                            # removed, and made again
+        if manifests[0].exists() and json.loads(manifests[0].read_text(encoding="utf-8"))[0]["stamp"] != entries[0]["stamp"]:
+            break
+        time.sleep(0.1)
+    assert json.loads(manifests[0].read_text(encoding="utf-8"))[0]["stamp"] != entries[0]["stamp"]
