@@ -38,6 +38,32 @@ def _read_reply(raw: bytes) -> Any:
         return json.loads(raw.decode("utf-8"))
 
 
+_DUMPS: Callable[[Any], bytes] | None = None
+
+
+def _scenario_line(scenario: dict[str, Any]) -> bytes | None:
+    """The scenario as one line of compact JSON (UTF-8), or None where it is not plain JSON (a
+    key that is not text, a lone surrogate, a number JSON cannot hold, nesting beyond 254):
+    orjson writes it in a tenth of json's time. orjson writes NaN and infinities as null,
+    which json refuses: a line with a null is written again by json, which refuses them."""
+    global _DUMPS
+    if _DUMPS is None:
+        try:
+            from orjson import dumps
+        except ImportError:
+            dumps = None
+        _DUMPS = dumps or _json_line
+    try:
+        line = _DUMPS(scenario)
+        return _json_line(scenario) if b"null" in line else line
+    except (TypeError, ValueError, RecursionError, OverflowError):   # (orjson.JSONEncodeError: a TypeError)
+        return None
+
+
+def _json_line(scenario: Any) -> bytes:
+    return json.dumps(scenario, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+
 def _today() -> Any:
     from .ruleset import today
     global _today
@@ -136,11 +162,8 @@ class KnowledgeBase:
             return None
         if deadline is not None and deadline - time.time() < self.time_limit:
             return None
-        try:
-            line = json.dumps(scenario, ensure_ascii=False, allow_nan=False).encode("utf-8")
-        except (TypeError, ValueError, RecursionError):     # (a lone surrogate: UnicodeEncodeError)
-            return None
-        if b"\\" in line:                                  # escapes: the engine leaves them to us
+        line = _scenario_line(scenario)
+        if line is None or b"\\" in line:                  # escapes: the engine leaves them to us
             return None
         header = self._ask_header(lang, source)
         if header is None:
