@@ -616,19 +616,33 @@ def start_soon(shipped_kb: bool = False) -> None:
     with _WORKER_LOCK:
         if _WORKER_THREAD is None:
             _WORKER_THREAD = _Worker()
-    started: queue.SimpleQueue = queue.SimpleQueue()
-    _WORKER_THREAD.queue.put((_start, (shipped_kb,), {}, started))
+    global _STARTED
+    _STARTED = queue.SimpleQueue()
+    _WORKER_THREAD.queue.put((_start, (shipped_kb,), {}, _STARTED))
 
     def settle() -> None:
-        # A command that ends before it asks (a usage error) must not leave the process while
-        # Prolog is still starting on the worker: wait for it, then shut it down as usual (the
-        # hook _Engine registers may come too late to run).
-        try:
-            started.get(timeout=30)
-        except queue.Empty:
-            return
+        # (where the command's own wait_started did not run first: the hook _Engine registers
+        # may come too late to run)
+        wait_started()
         _cleanup_on_engine()
     atexit.register(settle)
+
+
+_STARTED: "queue.SimpleQueue | None" = None
+
+
+def wait_started(timeout: float = 30) -> None:
+    """Wait for what ``start_soon`` started to finish. A command that ends before it asks (a
+    usage error) calls it before it exits: an exit while Prolog is still starting on the worker
+    would run pyswip's exit hook, which shuts Prolog down from the exiting thread while the
+    worker is still in it ("Failed to stop Prolog threads", or worse)."""
+    global _STARTED
+    started, _STARTED = _STARTED, None
+    if started is not None:
+        try:
+            started.get(timeout=timeout)
+        except queue.Empty:
+            pass
 
 
 def _start(shipped_kb: bool) -> None:

@@ -114,11 +114,14 @@ def entry() -> None:
     allows it, an exit without the interpreter's teardown of every module and object (~10 ms
     of a one-shot ``ask``, issue 13): the output flushed and the exit handlers run first (the
     engine shut down), nothing left open that a teardown would close."""
+    from . import bridge
     try:
         main()
         code: Any = 0
     except SystemExit as exc:
         code = exc.code
+    finally:
+        bridge.wait_started()    # (a command that ended before Prolog had started: see there)
     if not _QUICK_EXIT:
         sys.exit(code)
     if code is None:
