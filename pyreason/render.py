@@ -89,13 +89,19 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     """A file of words (labels.yaml, versions.yaml, a KB's words), checked. Once checked, its
     words are kept in the cache as JSON under the digest of its path and text, and read from
     there while the text stays the same (a cold ``ask`` reads versions.yaml: ~6 ms of YAML)."""
+    from .errors import KBError
     try:
         with open(path, encoding="utf-8") as fh:
             text = fh.read(1_000_001)
     except FileNotFoundError:
         return {}
+    except UnicodeDecodeError as exc:
+        raise KBError({"zh": f"{path}: 不是 UTF-8 文本（第 {exc.start} 字节）",
+                       "en": f"{path}: not UTF-8 text (byte {exc.start})"}) from None
+    except OSError as exc:                              # a directory, no permission, ...
+        raise KBError({"zh": f"{path}: 无法读取（{exc.strerror or exc}）",
+                       "en": f"{path}: cannot be read ({exc.strerror or exc})"}) from None
     if len(text) > 1_000_000:
-        from .errors import KBError
         raise KBError(f"{path}: larger than the limit of 1,000,000 characters")
     kept = _kept_words(path, text)
     try:

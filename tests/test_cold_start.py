@@ -112,3 +112,20 @@ def test_words_are_kept_checked_and_follow_their_file(tmp_path, monkeypatch):
     with pytest.raises(KBError):                      # (refused again: nothing of it was kept)
         _read_yaml(words)
     assert len(list((tmp_path / "cache" / "pyreason" / "words").glob("*.json"))) == 2
+
+
+def test_a_words_file_that_cannot_be_read_is_named(tmp_path, monkeypatch):
+    # Not UTF-8, or not a file: one line naming the file, never an internal error.
+    from pyreason.errors import KBError
+    from pyreason.render import _read_yaml
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    words = tmp_path / "labels.yaml"
+    words.write_bytes(b"zh:\n  x: \xff\xfe\n")
+    with pytest.raises(KBError) as err:
+        _read_yaml(words)
+    assert str(err.value) == f"{words}: not UTF-8 text (byte 9)"
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    with pytest.raises(KBError) as err:
+        _read_yaml(folder)
+    assert str(err.value).startswith(f"{folder}: cannot be read")
