@@ -33,10 +33,13 @@ def _command(argv: list[str]) -> str | None:
 
 def entry() -> None:
     argv = sys.argv[1:]
-    if _command(argv) in _ENGINE_COMMANDS:
+    command = _command(argv)
+    if command in _ENGINE_COMMANDS:
         import os
-        shipped = not os.environ.get("PYREASON_KB") and not any(a == "--kb" or a.startswith("--kb=")
-                                                                for a in argv)
+        # `check` loads the KB its own way (the checker first, every predicate dynamic for
+        # mutants), in an engine where no KB is loaded yet: Prolog only.
+        shipped = command != "check" and not os.environ.get("PYREASON_KB") and not any(
+            a == "--kb" or a.startswith("--kb=") for a in argv)
         try:
             from . import bridge
             bridge.start_soon(shipped_kb=shipped)

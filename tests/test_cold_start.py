@@ -129,3 +129,11 @@ def test_a_words_file_that_cannot_be_read_is_named(tmp_path, monkeypatch):
     with pytest.raises(KBError) as err:
         _read_yaml(folder)
     assert str(err.value).startswith(f"{folder}: cannot be read")
+
+
+def test_check_of_the_shipped_kb_runs_in_a_process_that_started_prolog_early():
+    # `pyreason check` loads the KB its own way, in an engine with no KB loaded yet: the early
+    # start gives it Prolog only (it once loaded the shipped KB, and check refused to run).
+    done = run("check", "--format", "json", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["summary"]["errors"] == 0
