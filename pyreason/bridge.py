@@ -741,12 +741,10 @@ class _CInterface:
             self.discard_frame(frame)
             self.release_buffers(mark)
 
-
     def ask(self, header: bytes, line: bytes) -> bytes:
-        """``call("pyreason_engine", "call_ask", header, line, reply_bytes=True)`` with what
-        can be made once made once (the predicate, the out-parameters): the hot path of
-        KnowledgeBase.ask. Calls are serialised (_ENGINE_LOCK), so the out-parameters are
-        shared."""
+        """``call("pyreason_engine", "call_ask", header, line, reply_bytes=True)``, the hot path
+        of KnowledgeBase.ask, with the predicate and the out-parameters made once. Prolog calls
+        are serialised (_ENGINE_LOCK), so one set of out-parameters serves every thread."""
         fast = self.__dict__.get("_ask")
         if fast is None:
             c = self.core
@@ -865,8 +863,13 @@ class _OwnEngine:
     def close(self) -> None:
         if self.live and threading.get_ident() == self.thread:
             self.live = False
-            with _ENGINE_LOCK:
-                self.destroy()
+            # Bounded: at exit another thread may be stuck in Prolog, holding the lock for good;
+            # the engine is then left as it is rather than the exit waiting for ever.
+            if _ENGINE_LOCK.acquire(timeout=10):
+                try:
+                    self.destroy()
+                finally:
+                    _ENGINE_LOCK.release()
 
     __del__ = close
 

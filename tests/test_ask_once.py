@@ -122,9 +122,8 @@ print(json.dumps(out, ensure_ascii=False))
 """
 
 
-def test_a_new_chart_forgets_the_answers_given(tmp_path):
-    # Art. 1(2)-(3), Art. 10: 赵五 (书记员) answers to the leader of their team. Moved to another
-    # team by a second chart, the same question names the new team leader, not the remembered one.
+def second_chart(tmp_path):
+    """examples/staff.yaml with 赵五 (书记员) moved to 孙七's team (执行二团队)."""
     second = tmp_path / "staff2.yaml"
     second.write_text("staff:\n"
                       "  - {name: 王局, post: 局长}\n"
@@ -133,6 +132,13 @@ def test_a_new_chart_forgets_the_answers_given(tmp_path):
                       "  - {name: 孙七, post: 团队长, team: 执行二团队, department: 执行一处}\n"
                       "  - {name: 赵五, post: 书记员, team: 执行二团队, department: 执行一处}\n",
                       encoding="utf-8")
+    return second
+
+
+def test_a_new_chart_forgets_the_answers_given(tmp_path):
+    # Art. 1(2)-(3), Art. 10: 赵五 (书记员) answers to the leader of their team. Moved to another
+    # team by a second chart, the same question names the new team leader, not the remembered one.
+    second = second_chart(tmp_path)
     done = subprocess.run([sys.executable, "-c", SCRIPT, str(ROOT / "examples" / "staff.yaml"), str(second)],
                           capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr
@@ -282,14 +288,7 @@ def test_threads_ask_on_engines_of_their_own_with_the_same_answers(tmp_path):
     # hand-off), gets the main thread's answers. Art. 1(2)-(3), Art. 10: 赵五 (书记员) answers
     # to the leader of their team; a thread that remembered 张三 names 孙七 once a new chart moves
     # 赵五 to 孙七's team. Threads that end give their engines back; the process exits quietly.
-    second = tmp_path / "staff2.yaml"
-    second.write_text("staff:\n"
-                      "  - {name: 王局, post: 局长}\n"
-                      "  - {name: 陈副, post: 副局长, department: 执行一处}\n"
-                      "  - {name: 张三, post: 团队长, team: 执行一团队, department: 执行一处}\n"
-                      "  - {name: 孙七, post: 团队长, team: 执行二团队, department: 执行一处}\n"
-                      "  - {name: 赵五, post: 书记员, team: 执行二团队, department: 执行一处}\n",
-                      encoding="utf-8")
+    second = second_chart(tmp_path)
     cases = [s for _, s in shipped_cases()]
     done = subprocess.run([sys.executable, "-c", THREADS_SCRIPT, json.dumps(cases, ensure_ascii=False),
                            str(ROOT / "examples" / "staff.yaml"), str(second)],
