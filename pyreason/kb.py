@@ -157,12 +157,19 @@ class KnowledgeBase:
         scenario's line: same validation, same answer, answers already given remembered), or
         None where the long way must answer: no date in force today, a scenario the engine
         leaves to the caller (invalid, dated, not plain JSON), a deadline nearer than the time
-        limit."""
-        if type(scenario) is not dict or "date" in scenario:
+        limit.
+
+        A scenario that gives a date is asked without it (the date never reaches the rules: it
+        chooses the version, pyreason.ruleset), and the answer stamped as the long way stamps
+        it: the date read (its errors first, as the long way checks it before asking), a date
+        outside the in-force period answered by its gap, the version of that date with the
+        readings its dates rest on."""
+        if type(scenario) is not dict:
             return None
         if deadline is not None and deadline - time.time() < self.time_limit:
             return None
-        line = _scenario_line(scenario)
+        dated = "date" in scenario
+        line = _scenario_line({k: v for k, v in scenario.items() if k != "date"} if dated else scenario)
         if line is None or b"\\" in line:                  # escapes: the engine leaves them to us
             return None
         header = self._ask_header(lang, source)
@@ -171,10 +178,15 @@ class KnowledgeBase:
         reply = bridge.call_ask(self.module, header, line)
         if not reply:
             return None
+        if dated:
+            from .ruleset import single_version, stamp
+            version, outside = single_version(self, scenario, lang, source)
+            if outside is not None:
+                return self._contract_order(outside)
         answer = _read_reply(reply)
         if "error" in answer:
             raise self._error(answer["error"], source)
-        return answer
+        return stamp(answer, version, self, lang) if dated else answer
 
     def _ask_header(self, lang: str, source: str) -> bytes | None:
         """The batch header (as JSON for the engine) that ``_ask_once`` answers under, made

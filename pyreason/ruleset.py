@@ -105,11 +105,24 @@ def parse_date(value: Any, source: str, field: str = "date") -> _dt.date:
     if not isinstance(value, str) or not value.strip() or len(value) > 40:
         raise ScenarioError(source, field, {lang: _w(lang, "date_type") for lang in ("zh", "en")},
                             code="invalid_date")
-    reply = _call({"op": "date", "value": value.strip()})
-    if reply.get("invalid") or "year" not in reply:
+    text = value.strip()
+    when = _DATES.get(text)
+    if when is None:
+        reply = _call({"op": "date", "value": text})
+        when = (_dt.date(reply["year"], reply["month"], reply["day"])
+                if not reply.get("invalid") and "year" in reply else False)
+        if len(_DATES) >= 4096:            # bounded: a stream of distinct dates reads them afresh
+            _DATES.clear()
+        _DATES[text] = when
+    if when is False:
         raise ScenarioError(source, field, {lang: _w(lang, "date_invalid") for lang in ("zh", "en")},
                             code="invalid_date")
-    return _dt.date(reply["year"], reply["month"], reply["day"])
+    return when
+
+
+#: The dates read from text (the engine's parser, a function of the text alone): text -> date,
+#: or False for a text that is no date.
+_DATES: dict[str, _dt.date | bool] = {}
 
 
 def scenario_date(scenario: dict[str, Any], source: str) -> tuple[_dt.date, bool]:
