@@ -61,11 +61,14 @@ grant_(Principal, Agent, Grantor, Trace) :-
 exercise(Role, _Context, Role, null, Trace) :-
     \+ absent(Role),
     !,
-    findall(T, ( acting_power(Role, Agent, _, C),
-                 grant_(Role, Agent, G, TI),
-                 member(T, [step(authorisation_dormant, [Role, G, Agent], [C]) | TI]) ),
-            Trace0),
-    list_to_set(Trace0, Trace).
+    (   \+ authorized(_, _)                     % no authorisation given: none dormant
+    ->  Trace = []                              % (the same answer, without the search)
+    ;   findall(T, ( acting_power(Role, Agent, _, C),
+                     grant_(Role, Agent, G, TI),
+                     member(T, [step(authorisation_dormant, [Role, G, Agent], [C]) | TI]) ),
+                Trace0),
+        list_to_set(Trace0, Trace)
+    ).
 exercise(Role, Context, Actor, ActingFor, Trace) :-
     acting_power(Role, Agent, absent_and_authorised, C),
     !,
@@ -116,11 +119,14 @@ acting_interpretations_(_, [interp(i_deputy_powers_general)]).
 %   someone 8(5)/9(4) do not accept as grantor (i_authorisation_grantor)
 %   and who is not the director of 8(3).
 authorisation_review(Trace) :-
-    findall(T, ( authorized(From, To),
-                 unsupported_authorisation_(From, To, Ts),
-                 member(T, Ts) ),
-            Trace0),
-    list_to_set(Trace0, Trace).
+    (   \+ authorized(_, _)                     % none given: nothing to review
+    ->  Trace = []
+    ;   findall(T, ( authorized(From, To),
+                     unsupported_authorisation_(From, To, Ts),
+                     member(T, Ts) ),
+                Trace0),
+        list_to_set(Trace0, Trace)
+    ).
 
 %   To is no agent of 8(3), 8(5) or 9(4); else From is no grantor 8(5)/9(4)
 %   accept.  (The 8(3) authorisation, by the director, is one 8(5) accepts
@@ -558,12 +564,15 @@ member_vote_(Meeting, vote(Role, _, _)) :-
 %   Invitees named in 4(3) (院长, 副院长) and those it admits as "等相关人员",
 %   one step for each kind there is.
 invitee_steps_(Meeting, Votes, Steps) :-
-    findall(R, member(vote(R, _, _), Votes), Rs0),
-    list_to_set(Rs0, Rs),
-    findall(Key-R, ( member(R, Rs), invitee_kind_(Meeting, R, Key) ), Keyed),
-    keysort(Keyed, Sorted),
-    group_pairs_by_key(Sorted, Groups),
-    findall(step(Key, [Meeting, Roles], [c(4,3,null)]), member(Key-Roles, Groups), Steps).
+    (   Votes == []                             % no invitee voted: no step
+    ->  Steps = []
+    ;   findall(R, member(vote(R, _, _), Votes), Rs0),
+        list_to_set(Rs0, Rs),
+        findall(Key-R, ( member(R, Rs), invitee_kind_(Meeting, R, Key) ), Keyed),
+        keysort(Keyed, Sorted),
+        group_pairs_by_key(Sorted, Groups),
+        findall(step(Key, [Meeting, Roles], [c(4,3,null)]), member(Key-Roles, Groups), Steps)
+    ).
 
 invitee_kind_(Meeting, Role, invitees) :- meeting_invitee(Meeting, Role, _), !.
 invitee_kind_(_, _, invitees_other).
@@ -647,7 +656,8 @@ reading_steps_(Pairs, Steps) :-
 %   agree, and without a rule of majority, 5(2), they coincide.)
 plurality_notes_(Meeting, MemberVotes, InviteeVotes, Pairs, Notes) :-
     findall(T,
-            ( member(Inv-f(Res, B, Esc, _, _), Pairs),
+            ( member(Inv-f(Res, B, Esc, _, O), Pairs),
+              O \= resolved(_, majority, _),  % more than half: the most votes too, the same outcome
               counted_votes_(Inv, MemberVotes, InviteeVotes, Vs),
               outcome_(Meeting, plurality, Vs, PO),
               outcome_fields_(Meeting, PO, PRes, PB, PEsc, _),
@@ -697,11 +707,19 @@ majority_opinion_(Reading, Votes, Op) :-
 
 %   Counts is a list of Count-Opinion, most votes first, abstentions left out.
 opinion_counts_(Votes, Counts) :-
-    findall(Op, ( member(vote(_, Op, _), Votes), \+ abstention(Op) ), Ops),
+    opinions_(Votes, Ops),
     msort(Ops, Sorted),
     clumped(Sorted, Pairs),
-    findall(N-Op, member(Op-N, Pairs), Counts0),
+    maplist(count_first_, Pairs, Counts0),
     sort(1, @>=, Counts0, Counts).
+
+%   The opinions of Votes in order, abstentions left out.
+opinions_([], []).
+opinions_([vote(_, Op, _) | Vs], Ops) :-
+    ( abstention(Op) -> Ops = Ops1 ; Ops = [Op | Ops1] ),
+    opinions_(Vs, Ops1).
+
+count_first_(Op-N, N-Op).
 
 %   Those named in 5(1) whose own opinion differs from the majority; for an
 %   absent director, the deputy acting for him (8(5)), as acting(Agent, R):
@@ -780,12 +798,19 @@ tally_(MemberVotes, InviteeVotes, Tally) :-
     append(MemberVotes, InviteeVotes, All),
     findall(Op, member(vote(_, Op, _), All), Ops0),
     list_to_set(Ops0, Ops),
-    findall(_{opinion: Op, members: NM, invitees: NI, by: By},
-            ( member(Op, Ops),
-              aggregate_all(count, member(vote(_, Op, _), MemberVotes), NM),
-              aggregate_all(count, member(vote(_, Op, _), InviteeVotes), NI),
-              findall(_{role: R, name: Nm}, member(vote(R, Op, Nm), All), By) ),
-            Tally).
+    maplist(opinion_tally_(MemberVotes, InviteeVotes, All), Ops, Tally).
+
+opinion_tally_(MemberVotes, InviteeVotes, All, Op,
+               _{opinion: Op, members: NM, invitees: NI, by: By}) :-
+    votes_for_(MemberVotes, Op, 0, NM),
+    votes_for_(InviteeVotes, Op, 0, NI),
+    findall(_{role: R, name: Nm}, member(vote(R, Op, Nm), All), By).
+
+%   How many of Votes hold opinion Op (an opinion is its exact text).
+votes_for_([], _, N, N).
+votes_for_([vote(_, O, _) | Vs], Op, N0, N) :-
+    ( O == Op -> N1 is N0 + 1 ; N1 = N0 ),
+    votes_for_(Vs, Op, N1, N).
 
 %   ---- duties (Arts 1-13) -----------------------------------------------------
 
