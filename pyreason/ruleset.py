@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+from time import time as _time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -92,7 +93,19 @@ def today() -> _dt.date:
             return _dt.date.fromisoformat(fixed.strip())
         except ValueError:
             raise KBError(f"PYREASON_TODAY: {fixed!r} is not an ISO date (2024-03-01)") from None
-    return _dt.date.today()
+    global _TODAY
+    day, since, until = _TODAY
+    now = _time()
+    if not since <= now < until:            # (read once a day, not at every ask: ~1 µs of ~20)
+        day = _dt.date.today()
+        until = _dt.datetime.combine(day + _dt.timedelta(days=1), _dt.time()).timestamp()
+        _TODAY = (day, now, until)
+    return day
+
+
+#: Today, read at ``since`` and good until local midnight (time.time() values); read again
+#: when the clock is outside that span, set back included.
+_TODAY: tuple[Any, float, float] = (None, 0.0, 0.0)
 
 
 def parse_date(value: Any, source: str, field: str = "date") -> _dt.date:

@@ -103,6 +103,23 @@ def test_without_a_date_the_version_in_force_today(kb, monkeypatch):
     assert "i_issue_date" not in [i["id"] for i in a["interpretations"]]
 
 
+def test_today_is_read_once_a_day_and_again_when_the_clock_leaves_that_day(monkeypatch):
+    # Without a date the version in force today answers; today is read at most once a day
+    # (ruleset._TODAY), never kept past local midnight or across a clock set back.
+    import datetime as dt
+    from pyreason import ruleset
+    monkeypatch.delenv("PYREASON_TODAY", raising=False)
+    now = ruleset._time()
+    monkeypatch.setattr(ruleset, "_TODAY", (dt.date(2020, 1, 1), now - 10, now + 10))
+    assert ruleset.today() == dt.date(2020, 1, 1)                  # within the day it was read
+    monkeypatch.setattr(ruleset, "_TODAY", (dt.date(2020, 1, 1), now - 10, now - 5))
+    assert ruleset.today() == dt.date.today()                      # past its midnight
+    monkeypatch.setattr(ruleset, "_TODAY", (dt.date(2020, 1, 1), now + 5, now + 10))
+    assert ruleset.today() == dt.date.today()                      # the clock set back
+    day, since, until = ruleset._TODAY
+    assert since <= ruleset._time() < until and dt.datetime.fromtimestamp(until).time() == dt.time()
+
+
 def test_amendment_alone_before_its_date_is_a_gap(amended):
     # Amended Art 14: 本规定自2025年1月1日起施行.
     assert ask(amended, "2024-12-31")["status"] == "gap"
