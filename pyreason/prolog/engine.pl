@@ -2254,7 +2254,7 @@ cite_(C) -->
 %   A JSON value as pieces of text.
 jp_(V) --> { string(V) }, !, json_text_(V).
 jp_(V) --> { atom(V) }, !,
-    (   { V == null ; V == true ; V == false } -> [V] ; json_text_(V) ).
+    (   { V == null ; V == true ; V == false } -> [V] ; atom_json_(V) ).
 jp_(V) --> { integer(V) }, !, [V].
 jp_([]) --> !, ["[]"].
 jp_([X | Xs]) --> !, ["["], jp_(X), items_pieces_(Xs), ["]"].
@@ -2272,9 +2272,18 @@ pairs_pieces__([K-V | Ps]) --> [", "], jk_(K), [": "], jp_(V), pairs_pieces__(Ps
 
 %   A key is always a JSON string: a person named "true" or "null" keys the
 %   persons of an answer as that text, not as the JSON constant.
-jk_(K) --> { atom(K) }, !, json_text_(K).
+jk_(K) --> { atom(K) }, !, atom_json_(K).
 jk_(K) --> { integer(K) }, !, { atom_number(A, K) }, json_text_(A).
 jk_(K) --> { throw(pyreason_error(unwritable, null, K)) }.
+
+%   An atom as a JSON string: a key, a name, a word of the KB's, which recur
+%   from answer to answer; as bytes, its text is made once (memo_/4).
+atom_json_(A, L0, L) :-
+    (   pieces_bytes_
+    ->  memo_(atom_bytes, A, ( json_text_(A, Ps, []), atomic_list_concat(Ps, B0) ), B0),
+        L0 = [B0 | L]
+    ;   json_text_(A, L0, L)
+    ).
 
 %   A string as JSON, escaped as Python's json.dumps(ensure_ascii=False) does
 %   (jsonio's json_write_string/2, as library(http/json)'s, does it the same way).
