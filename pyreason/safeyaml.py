@@ -6,7 +6,9 @@ On top of PyYAML's safe loader (libyaml's when available):
   and may not refer to themselves: a "billion laughs" file of a few hundred bytes is refused
   at once, before anything walks the structure it would expand into;
 * a key given twice in one mapping is an error naming the key and both lines, rather than the
-  last one silently winning.
+  last one silently winning;
+* a date that is none (``2024-02-30``) is its text, for the field's own check to name, rather
+  than PyYAML's ValueError.
 
 Errors are :class:`YamlInputError`, a ``yaml.MarkedYAMLError`` (so code that reports
 ``problem`` and ``problem_mark`` keeps working) that also carries its message in Chinese and
@@ -112,6 +114,19 @@ class Loader(_Base):  # type: ignore[misc, valid-type]
                                          key_node.start_mark)
                 seen[key] = line
         return super().construct_mapping(node, deep=deep)
+
+
+    def construct_timestamp_or_text(self, node: Node) -> Any:
+        """A YAML date or time, or, where it names none (2024-02-30, 25:00), its text: the
+        field it stands in says what is wrong with it (a scenario's date: invalid_date),
+        rather than the loader failing inside PyYAML."""
+        try:
+            return self.construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_timestamp_or_text)
 
 
 def _too_deep(exc: yaml.YAMLError) -> None:

@@ -76,6 +76,20 @@ def test_a_duplicate_key_in_a_scenario_names_key_and_line(tmp_path):
     assert "重复" in zh and "major" in zh
 
 
+@pytest.mark.parametrize("date", ["2024-02-30", "2023-13-01", "2024-03-01 25:00:00"])
+def test_a_yaml_date_that_is_no_date_is_the_date_fields_error(tmp_path, date):
+    # YAML reads 2024-02-30 as a timestamp, which PyYAML cannot make: the scenario's date field
+    # says so (docs/questions.md, exit codes: 1, one line naming file and field), as for any
+    # date text that is none.
+    path = tmp_path / "s.yaml"
+    path.write_text(f"question: approver\nmatter: 执行案款的发放\ndate: {date}\n", encoding="utf-8")
+    line = one_line(run("--kb", Path(__file__).parent / "kbs" / "wanfa_ruleset", "ask", path, "--lang", "en"),
+                    str(path), "date")
+    assert "internal" not in line.lower()
+    result = run("ask", path, "--format", "json")
+    assert result.exit_code == 1 and json.loads(result.stdout)["error"]["code"] == "invalid_date"
+
+
 def test_a_duplicate_key_in_a_json_scenario(tmp_path):
     path = tmp_path / "dup.json"
     path.write_text('{"question": "approver", "matter": "抵债", "matter": "执行案款的发放"}', encoding="utf-8")
