@@ -2,7 +2,9 @@
 
 A command that will ask the engine starts Prolog on the engine's thread first
 (``bridge.start_soon``), then imports the command line (click and the rest): starting Prolog
-is mostly C code that gives up the GIL, so the two overlap (issue 13: a cold ``ask``).
+is mostly C code that gives up the GIL, so the two overlap (issue 13: a cold ``ask``). Where
+the shipped KB must be consulted from its sources, the command lets the start's own Python
+go first (``bridge.go_on_when_started``), so that consulting begins sooner.
 """
 
 import sys
@@ -43,6 +45,8 @@ def entry() -> None:
         try:
             from . import bridge
             bridge.start_soon(shipped_kb=shipped)
+            if shipped:
+                bridge.go_on_when_started()
         except Exception:          # (never in the way: the command meets any trouble itself)
             pass
     from .cli import entry as cli_entry

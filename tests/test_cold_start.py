@@ -137,3 +137,41 @@ def test_check_of_the_shipped_kb_runs_in_a_process_that_started_prolog_early():
     done = run("check", "--format", "json", "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["summary"]["errors"] == 0
+
+
+def test_whether_the_kb_has_a_compiled_copy_is_read_from_the_cache(tmp_path, monkeypatch):
+    # The early start lets its own Python go first unless the KB has a compiled copy to load
+    # (bridge._compiled_copy_likely): any SWI-Prolog version's, only to order the work.
+    from pyreason import bridge
+    fingerprint = "sha256:" + "ab" * 32
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("PYREASON_NO_CACHE", raising=False)
+    assert not bridge._compiled_copy_likely(fingerprint)
+    copy = tmp_path / "pyreason" / f"{'ab' * 12}-swipl90004" / "kb"
+    copy.mkdir(parents=True)
+    assert not bridge._compiled_copy_likely(fingerprint)          # a directory with no copy in it
+    (copy / "pyreason.qlf").write_bytes(b"")
+    assert bridge._compiled_copy_likely(fingerprint)
+    assert not bridge._compiled_copy_likely("sha256:" + "cd" * 32)
+    monkeypatch.setenv("PYREASON_NO_CACHE", "1")
+    assert not bridge._compiled_copy_likely(fingerprint)
+
+
+def test_a_start_that_fails_still_lets_the_command_go_on(monkeypatch):
+    # The command waits for the early start's word (bridge.go_on_when_started) at most half a
+    # second, and a start that fails gives it at once: the command then meets the trouble itself.
+    from pyreason import bridge
+
+    class Broken:
+        def __init__(self):
+            raise RuntimeError("no Prolog here")
+    monkeypatch.setattr(bridge, "_GO_ON", bridge.threading.Event())
+    monkeypatch.setattr(bridge, "_ENGINE", None)
+    monkeypatch.setattr(bridge, "_Engine", Broken)
+    monkeypatch.setattr(bridge, "_compiled_copy_likely", lambda fingerprint: False)
+    with pytest.raises(RuntimeError):
+        bridge._start(True)
+    assert bridge._GO_ON.is_set()
+    monkeypatch.setattr(bridge, "_GO_ON", bridge.threading.Event())
+    bridge.go_on_when_started(timeout=0.05)                         # never set: it goes on anyway
+    assert not bridge._GO_ON.is_set()
