@@ -168,12 +168,12 @@ class KnowledgeBase:
             return None
         if deadline is not None and deadline - time.time() < self.time_limit:
             return None
+        header = self._ask_header(lang, source)
+        if header is None:                  # (before the line: a one-shot ask never imports orjson,
+            return None                     # whose import costs it ~5 ms: it imports uuid)
         dated = "date" in scenario
         line = _scenario_line({k: v for k, v in scenario.items() if k != "date"} if dated else scenario)
         if line is None or b"\\" in line:                  # escapes: the engine leaves them to us
-            return None
-        header = self._ask_header(lang, source)
-        if header is None:
             return None
         reply = bridge.call_ask(self.module, header, line)
         if not reply:

@@ -175,3 +175,15 @@ def test_a_start_that_fails_still_lets_the_command_go_on(monkeypatch):
     monkeypatch.setattr(bridge, "_GO_ON", bridge.threading.Event())
     bridge.go_on_when_started(timeout=0.05)                         # never set: it goes on anyway
     assert not bridge._GO_ON.is_set()
+
+
+def test_a_one_shot_ask_does_not_import_what_only_later_questions_use():
+    # The first question goes the long way (making the fast path's header costs more than one
+    # answer), so orjson, which writes and reads the fast path's lines, is never imported by it.
+    # Art. 7(1)(3): the director approves the release of enforcement funds.
+    code = ("import sys; from pyreason import KnowledgeBase; "
+            "a = KnowledgeBase().ask({'question': 'approver', 'matter': '执行案款的发放'}); "
+            "print(a['answer']['approver'], 'orjson' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["局长", "False"]
