@@ -1996,7 +1996,7 @@ batch_question_(Schemas, Line, Part) :-
     get_dict(Q, Schemas, Entry),
     get_dict(schema, Entry, Schema),
     get_dict(keep, Entry, Keep),
-    valid_json_(Schema, Scenario),
+    schema_ok_(Schema, Scenario),
     dict_pairs(Scenario, T, Pairs0),
     include(kept_pair_(Keep), Pairs0, Pairs),
     dict_pairs(Part, T, Pairs).
@@ -2048,8 +2048,9 @@ batch_schemas_(M, Schemas) :-
 
 set_batch_schema_(M, Questions) :-
     dict_pairs(Questions, _, Pairs),
-    findall(Q-_{schema: S, keep: Keep},
+    findall(Q-_{schema: C, keep: Keep},
             ( member(Q-E, Pairs), get_dict(schema, E, S), get_dict(fields, E, Fs),
+              compile_schema_(S, C),
               maplist([F, A]>>atom_string(A, F), Fs, Keep) ),
             Entries),
     dict_pairs(Schemas, _, Entries),
@@ -2061,35 +2062,66 @@ set_batch_schema_(M, Questions) :-
 %
 %   valid_json_(+Schema, +Value): Value is valid.  Only the keywords below
 %   are known; a schema with any other keyword validates nothing, so the
-%   line goes to the caller's complete validator.
+%   line goes to the caller's complete validator.  A batch's schemas are
+%   compiled once (compile_schema_/2, set_batch_schema_/2) and each line
+%   checked against the compiled form (schema_ok_/2): no dict of the schema
+%   is taken apart per line.
 
 valid_json_(Schema, V) :-
-    dict_pairs(Schema, _, Pairs),
-    forall(member(K-S, Pairs), keyword_ok_(K, S, V, Schema)).
+    compile_schema_(Schema, C),
+    schema_ok_(C, V).
 
-keyword_ok_(type, T, V, _) :- !, ( is_list(T) -> member(T1, T), json_type_(T1, V) -> true ; json_type_(T, V) ).
-keyword_ok_(const, C, V, _) :- !, C == V.
-keyword_ok_(enum, Cs, V, _) :- !, memberchk(V, Cs).
-keyword_ok_(properties, Ps, V, _) :- !,
+%   compile_schema_(+Schema:dict, -Compiled): the checks of Schema's keywords,
+%   in its order; a keyword not known here compiles to never (validates nothing).
+compile_schema_(Schema, all(Checks)) :-
+    dict_pairs(Schema, _, Pairs),
+    maplist(compile_keyword_(Schema), Pairs, Checks).
+
+compile_keyword_(_, type-T, type(T)) :- !.
+compile_keyword_(_, const-C, const(C)) :- !.
+compile_keyword_(_, enum-Cs, enum(Cs)) :- !.
+compile_keyword_(_, properties-Ps, properties(CPs)) :- !,
+    dict_pairs(Ps, Tag, Pairs),
+    maplist([K-S, K-CS]>>compile_schema_(S, CS), Pairs, CPairs),
+    dict_pairs(CPs, Tag, CPairs).
+compile_keyword_(Schema, additionalProperties-false, closed(Ps)) :- !,
+    ( get_dict(properties, Schema, Ps0) -> dict_pairs(Ps0, _, Pairs), pairs_keys(Pairs, Ps) ; Ps = [] ).
+compile_keyword_(_, required-Ks, required(As)) :- !,
+    maplist([K0, K]>>atom_string(K, K0), Ks, As).
+compile_keyword_(_, minLength-N, min_length(N)) :- !.
+compile_keyword_(_, maxLength-N, max_length(N)) :- !.
+compile_keyword_(_, minimum-N, minimum(N)) :- !.
+compile_keyword_(_, minItems-N, min_items(N)) :- !.
+compile_keyword_(_, maxItems-N, max_items(N)) :- !.
+compile_keyword_(_, items-S, items(C)) :- !, compile_schema_(S, C).
+compile_keyword_(_, anyOf-Ss, any_of(Cs)) :- !, maplist(compile_schema_, Ss, Cs).
+compile_keyword_(_, _, never).
+
+schema_ok_(all(Checks), V) :- checks_ok_(Checks, V).
+
+checks_ok_([], _).
+checks_ok_([C | Cs], V) :- check_ok_(C, V), checks_ok_(Cs, V).
+
+check_ok_(type(T), V) :- ( is_list(T) -> member(T1, T), json_type_(T1, V) -> true ; json_type_(T, V) ).
+check_ok_(const(C), V) :- C == V.
+check_ok_(enum(Cs), V) :- memberchk(V, Cs).
+check_ok_(properties(Ps), V) :-
     (   is_dict(V)
-    ->  forall(get_dict(K, V, X), ( get_dict(K, Ps, S) -> valid_json_(S, X) ; true ))
+    ->  forall(get_dict(K, V, X), ( get_dict(K, Ps, C) -> schema_ok_(C, X) ; true ))
     ;   true
     ).
-keyword_ok_(additionalProperties, false, V, Schema) :- !,
-    (   is_dict(V)
-    ->  ( get_dict(properties, Schema, Ps) -> true ; Ps = _{} ),
-        forall(get_dict(K, V, _), get_dict(K, Ps, _))
-    ;   true
-    ).
-keyword_ok_(required, Ks, V, _) :- !,
-    (   is_dict(V) -> forall(member(K0, Ks), ( atom_string(K, K0), get_dict(K, V, _) )) ; true ).
-keyword_ok_(minLength, N, V, _) :- !, ( string(V) -> string_length(V, L), L >= N ; true ).
-keyword_ok_(maxLength, N, V, _) :- !, ( string(V) -> string_length(V, L), L =< N ; true ).
-keyword_ok_(minimum, N, V, _) :- !, ( number(V) -> V >= N ; true ).
-keyword_ok_(minItems, N, V, _) :- !, ( is_list(V) -> length(V, L), L >= N ; true ).
-keyword_ok_(maxItems, N, V, _) :- !, ( is_list(V) -> length(V, L), L =< N ; true ).
-keyword_ok_(items, S, V, _) :- !, ( is_list(V) -> forall(member(X, V), valid_json_(S, X)) ; true ).
-keyword_ok_(anyOf, Ss, V, _) :- !, member(S, Ss), valid_json_(S, V), !.
+check_ok_(closed(Ks), V) :-
+    (   is_dict(V) -> forall(get_dict(K, V, _), memberchk(K, Ks)) ; true ).
+check_ok_(required(Ks), V) :-
+    (   is_dict(V) -> forall(member(K, Ks), get_dict(K, V, _)) ; true ).
+check_ok_(min_length(N), V) :- ( string(V) -> string_length(V, L), L >= N ; true ).
+check_ok_(max_length(N), V) :- ( string(V) -> string_length(V, L), L =< N ; true ).
+check_ok_(minimum(N), V) :- ( number(V) -> V >= N ; true ).
+check_ok_(min_items(N), V) :- ( is_list(V) -> length(V, L), L >= N ; true ).
+check_ok_(max_items(N), V) :- ( is_list(V) -> length(V, L), L =< N ; true ).
+check_ok_(items(C), V) :- ( is_list(V) -> forall(member(X, V), schema_ok_(C, X)) ; true ).
+check_ok_(any_of(Cs), V) :- member(C, Cs), schema_ok_(C, V), !.
+check_ok_(never, _) :- fail.
 
 json_type_("string", V) :- string(V).
 json_type_("integer", V) :- integer(V).

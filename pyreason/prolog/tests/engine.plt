@@ -66,4 +66,19 @@ test("the schema subset validates, and refuses what it does not know") :-
     \+ pyreason_engine:valid_json_(S, _{q: "x", l: [""]}),
     \+ pyreason_engine:valid_json_(_{pattern: "a"}, "a").
 
+test("a compiled schema checks as the schema does, an unknown keyword only where it is reached") :-
+    S = _{type: "object", additionalProperties: false,
+          properties: _{o: _{anyOf: [_{type: "string", maxLength: 2}, _{type: "null"}]},
+                        odd: _{pattern: "^a"}, v: _{enum: ["a", "b"]},
+                        w: _{type: ["string", "integer"]}, m: _{additionalProperties: true}}},
+    pyreason_engine:compile_schema_(S, C),
+    C = all(_),
+    forall(member(V-Ok, [_{o: "ab"}-true, _{o: null}-true, _{o: "abc"}-false, _{o: 1}-false,
+                         _{v: "b"}-true, _{v: "c"}-false, _{w: 3}-true, _{w: true}-false,
+                         _{odd: "a"}-false, _{m: _{}}-false, _{x: 1}-false, _{}-true]),
+           (   pyreason_engine:schema_ok_(C, V)
+           ->  Ok == true
+           ;   Ok == false
+           )).
+
 :- end_tests(engine).
