@@ -340,7 +340,13 @@ def _cache_dir(entry: Path, cache_key: str, engine: _Engine) -> Path | None:
     base = _cache_base()
     if base is None:
         return None
-    return base / f"{cache_key.split(':')[-1][:24]}-swipl{_swipl_version(engine)}"
+    return base / _cache_name(cache_key, _swipl_version(engine))
+
+
+def _cache_name(cache_key: str, version: Any) -> str:
+    """The name of a KB's compiled copy in the cache: its fingerprint's first digits and the
+    SWI-Prolog version it was compiled by (``*`` for any, as a glob pattern)."""
+    return f"{cache_key.split(':')[-1][:24]}-swipl{version}"
 
 
 def _cached_qlf(entry: Path, cache_key: str, engine: _Engine) -> Path | None:
@@ -652,9 +658,7 @@ def _start(shipped_kb: bool) -> None:
             from .resources import kb_fingerprint, resource_dir
             kb_dir = resource_dir("kb")
             fingerprint = kb_fingerprint(kb_dir)
-            if _compiled_copy_likely(fingerprint):
-                _GO_ON.set()
-        else:
+        if not shipped_kb or _compiled_copy_likely(fingerprint):
             _GO_ON.set()
         if _ENGINE is None:
             _ENGINE = _Engine()
@@ -690,7 +694,7 @@ def _compiled_copy_likely(fingerprint: str) -> bool:
     if base is None:
         return False
     try:
-        return any(base.glob(f"{fingerprint.split(':')[-1][:24]}-swipl*/kb/pyreason.qlf"))
+        return any(base.glob(f"{_cache_name(fingerprint, '*')}/kb/pyreason.qlf"))
     except OSError:
         return False
 

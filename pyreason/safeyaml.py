@@ -115,7 +115,6 @@ class Loader(_Base):  # type: ignore[misc, valid-type]
                 seen[key] = line
         return super().construct_mapping(node, deep=deep)
 
-
     def construct_timestamp_or_text(self, node: Node) -> Any:
         """A YAML date or time, or, where it names none (2024-02-30, 25:00), its text: the
         field it stands in says what is wrong with it (a scenario's date: invalid_date),
