@@ -190,17 +190,26 @@ request_limit_(Request, limits(Seconds, Inferences)) :-
 batch_reply_(M, Lang, Limit, Scenario, Reply) :-
     ask_reply_(M, Scenario, Lang, Limit, Reply).
 
-ask_reply_(M, Scenario, Lang, limits(Seconds, Inferences), Reply) :-
+ask_reply_(M, Scenario, Lang, Limits, Reply) :-
+    ask_result_(M, Scenario, Lang, Limits, answer, Reply).
+
+%   The reply to one scenario within the limits: an error reply, or its
+%   answer in the Form asked for: answer (the contract's dict) or parts
+%   (parts(Q, Fields, Trace), to write as bytes: parts_bytes_/5).
+ask_result_(M, Scenario, Lang, limits(Seconds, Inferences), Form, Reply) :-
     get_time(Start),
     catch(( call_with_time_limit(Seconds,
-                call_with_inference_limit(kb_ask(M, Scenario, Lang, Reply0), Inferences, Result)),
+                call_with_inference_limit(kb_ask_parts(M, Scenario, Lang, Parts), Inferences, Result)),
             (   Result == inference_limit_exceeded
             ->  throw(pyreason_error(inference_limit, null, Inferences))
             ;   in_time_(Start, Seconds)
-            ->  Reply = Reply0
+            ->  parts_as_(Form, M, Lang, Parts, Reply)
             ;   throw(time_limit_exceeded)
             ) ),
           E, error_reply(M, E, Lang, Reply)).
+
+parts_as_(answer, M, Lang, parts(Q, Fields, Trace), Answer) :- assemble_answer(M, Q, Lang, Fields, Trace, Answer).
+parts_as_(parts, _, _, Parts, Parts).
 
 %   An answer found after its time is up is refused as the alarm would have
 %   refused it: an alarm of a few microseconds may ring only once the answer
@@ -217,7 +226,16 @@ in_time_(Start, Seconds) :-
 %   KB in module M.  Throws pyreason_error(Code, Field, Value) for input
 %   that names unknown things or contradicts itself.
 kb_ask(M, Scenario, Lang, Answer) :-
-    catch(kb_ask_(M, Scenario, Lang, Answer), pyreason_error(Code, Path, Value),
+    kb_ask_parts(M, Scenario, Lang, parts(Q, Fields, Trace)),
+    assemble_answer(M, Q, Lang, Fields, Trace, Answer).
+
+%!  kb_ask_parts(+M, +Scenario:dict, +Lang, -Parts) is det.
+%
+%   The reasoning of kb_ask/4 without its wording: parts(Q, Fields, Trace),
+%   the question, its answer's fields and the trace of steps and readings
+%   that assemble_answer/6 words (or parts_bytes_/5 writes at once).
+kb_ask_parts(M, Scenario, Lang, Parts) :-
+    catch(kb_ask_(M, Scenario, Lang, Parts), pyreason_error(Code, Path, Value),
           ( path_atom_(Path, Field), throw(pyreason_error(Code, Field, Value)) )).
 
 %!  path_atom_(+Path, -Field:atom) is det.
@@ -235,7 +253,7 @@ write_path_(key(P, K)) :- !, write_path_(P), format(".~w", [K]).
 write_path_(idx(P, I)) :- !, write_path_(P), format("[~w]", [I]).
 write_path_(P) :- format("~w", [P]).
 
-kb_ask_(M, Scenario, Lang, Answer) :-
+kb_ask_(M, Scenario, Lang, parts(Q, Fields1, Trace1)) :-
     (   is_dict(Scenario) -> true ; type_error(dict, Scenario) ),
     (   ( Lang == zh ; Lang == en ) -> true ; domain_error(oneof([zh, en]), Lang) ),
     field_(Scenario, question, QString),
@@ -260,8 +278,7 @@ kb_ask_(M, Scenario, Lang, Answer) :-
     ->  chart_fields_(M, Q, Scenario, Fields, Fields1)
     ;   Fields1 = Fields
     ),
-    append([ChartTrace0, Trace, AliasTrace], Trace1),
-    assemble_answer(M, Q, Lang, Fields1, Trace1, Answer).
+    append([ChartTrace0, Trace, AliasTrace], Trace1).
 
 %!  unit_facts_(+M, +Q, +Scenario, +Facts, -UnitFacts) is det.
 %
@@ -784,15 +801,7 @@ string_leaf_(L, S) :- is_list(L), member(V, L), string_leaf_(V, S).
 %   The contract's answer: status, fields, citations, explanation steps,
 %   gaps and the interpretations used.
 assemble_answer(M, Question, Lang, Fields, Trace, Answer) :-
-    findall(_{rule: Key, kind: Kind, text: Text, citations: Cs},
-            ( member(T, Trace),
-              (   T = step(Key, Args, Cites)
-              ->  ( kb_fact_(M, why_not(Key)) -> Kind = why_not ; Kind = because )
-              ;   T = note(Key, Args, Cites), Kind = note
-              ),
-              step_text_(M, Lang, Key, Args, Text),
-              citations_json(Cites, Cs) ),
-            Explanation),
+    findall(E, ( member(T, Trace), trace_entry_(M, Lang, T, E) ), Explanation),
     findall(Cites, member(step(_, _, Cites), Trace), Nested),
     append(Nested, AllCites),
     citations_json(AllCites, Citations),
@@ -802,6 +811,16 @@ assemble_answer(M, Question, Lang, Fields, Trace, Answer) :-
     Answer = _{question: Question, status: Status, answer: Fields,
                citations: Citations, explanation: Explanation,
                gaps: Gaps, interpretations: Interps}.
+
+%   The explanation's entry of a step or a note of the trace (false for a
+%   reading: gap(Id), interp(Id)).
+trace_entry_(M, Lang, T, _{rule: Key, kind: Kind, text: Text, citations: Cs}) :-
+    (   T = step(Key, Args, Cites)
+    ->  ( kb_fact_(M, why_not(Key)) -> Kind = why_not ; Kind = because )
+    ;   T = note(Key, Args, Cites), Kind = note
+    ),
+    step_text_(M, Lang, Key, Args, Text),
+    citations_json(Cites, Cs).
 
 readings_json_(M, Kind, Lang, Trace, Json) :-
     (   Kind == gap -> Tag = gap ; Tag = interp ),
@@ -1805,9 +1824,15 @@ batch_line_(M, Schemas, Lang, Limit, Identity, Memo, Line, s(I, D0, G0)-P0, s(I1
 %   answer) are given back by backtracking, not by the garbage collector
 %   (which a chunk of answers otherwise ran every 45 lines).
 line_answer_(M, Schemas, Lang, Limit, Identity, Line, Gap, Bytes) :-
-    batch_answer_(M, Schemas, Lang, Limit, Line, Answer),
-    catch(answer_bytes_(M, Answer, Identity, Bytes), _, fail),
-    ( get_dict(status, Answer, gap) -> Gap = 1 ; Gap = 0 ).
+    batch_answer_(M, Schemas, Lang, Limit, Line, Parts),
+    catch(parts_bytes_(M, Lang, Parts, Identity, Bytes), _, fail),
+    parts_gap_(Parts, Gap).
+
+%   1 when the answer of Parts is a gap (its trace names one), else 0.
+parts_gap_(parts(_, _, Trace), Gap) :-
+    ( trace_gap_(Trace) -> Gap = 1 ; Gap = 0 ).
+
+trace_gap_(Trace) :- member(T, Trace), compound(T), T = gap(_), !.
 
 %   An answer's text as its UTF-8 bytes, one character per byte: an atom of
 %   codes below 256 is kept one byte per character, so the reply is joined
@@ -1850,13 +1875,13 @@ call_ask_(Header, Line, Reply) :-
 %   refusal, never remembered); inside findall/3, as line_answer_/8.
 ask_answer_(M, Schemas, Lang, Limit, Identity, Line, Reply, Gap) :-
     batch_question_(Schemas, Line, Part),
-    ask_reply_(M, Part, Lang, Limit, Answer),
-    (   get_dict(error, Answer, _)
-    ->  with_output_to(string(Text), json_write_dict(current_output, Answer, [width(0)])),
+    ask_result_(M, Part, Lang, Limit, parts, Result),
+    (   is_dict(Result)                             % {"error": ...}
+    ->  with_output_to(string(Text), json_write_dict(current_output, Result, [width(0)])),
         utf8_atom_(Text, Reply),
         Gap = error
-    ;   answer_bytes_(M, Answer, Identity, Reply),
-        ( get_dict(status, Answer, gap) -> Gap = 1 ; Gap = 0 )
+    ;   parts_bytes_(M, Lang, Result, Identity, Reply),
+        parts_gap_(Result, Gap)
     ).
 
 %!  batch_context_(+Header:string, -Context) is det.
@@ -1897,7 +1922,7 @@ batch_context_(Header, Context) :-
         ;   forget_own_answers_(State)
         ),
         trie_new(Memo),
-        utf8_atom_(Identity, IdentityBytes),   % (answers are written as bytes: answer_bytes_/4)
+        utf8_atom_(Identity, IdentityBytes),   % (answers are written as bytes: parts_bytes_/5)
         Context = ctx(M, Lang, Limit, IdentityBytes, Schemas, Memo, DeferKeys),
         arg(4, State, Contexts1),
         nb_setarg(4, State, [Header-Context | Contexts1])
@@ -1973,16 +1998,17 @@ forget_answers_ :-
     flag(pyreason_answers_generation, G, G + 1),
     answers_(_).
 
-%   The answer to one line, or false when the line is left to the caller.
-batch_answer_(M, Schemas, Lang, limits(Seconds, Inferences), Line, Answer) :-
+%   The answer to one line as its parts (kb_ask_parts/4), or false when the
+%   line is left to the caller.
+batch_answer_(M, Schemas, Lang, limits(Seconds, Inferences), Line, Parts) :-
     batch_question_(Schemas, Line, Part),
     get_time(Start), nb_setval(pyreason_question_start, Start),
-    catch(( call_with_inference_limit(kb_ask(M, Part, Lang, Answer0), Inferences, Result),
+    catch(( call_with_inference_limit(kb_ask_parts(M, Part, Lang, Parts0), Inferences, Result),
             Result \== inference_limit_exceeded,
             ( in_time_(Start, Seconds) -> true ; throw(time_limit_exceeded) ) ),
           E,
           batch_refused_(E, Seconds)),
-    Answer = Answer0.
+    Parts = Parts0.
 
 %   The scenario of one line, with the fields that bear on its answer, or
 %   false when the line is left to the caller: not a plain JSON object, a
@@ -2215,20 +2241,85 @@ answer_json(M, A, Identity, Json) :-
     phrase(answer_pieces_(M, A, Identity), Pieces),
     atomics_to_string(Pieces, Json).
 
-%!  answer_bytes_(+M, +Answer, +IdentityBytes, -Bytes:atom) is det.
+pieces_bytes_ :- nb_current(pyreason_pieces_bytes, true).
+
+%!  parts_bytes_(+M, +Lang, +Parts, +IdentityBytes, -Bytes:atom) is det.
 %
-%   The answer's line (as answer_json/4 writes it, and a newline) as its
-%   UTF-8 bytes, one character per byte (see utf8_atom_/2), IdentityBytes
-%   already so.  Each piece of text is converted as it is made (json_text_/3)
-%   and the recurring ones are kept converted (entries, citations), so the
-%   join is of narrow text and no answer is converted as a whole.
-answer_bytes_(M, A, IdentityBytes, Bytes) :-
+%   The answer's line (as answer_json/4 writes the answer assemble_answer/6
+%   makes of Parts, and a newline) as its UTF-8 bytes, one character per
+%   byte (see utf8_atom_/2), IdentityBytes already so; written from the
+%   trace of Parts (kb_ask_parts/4) without making that answer.  Each piece
+%   of text is converted as it is made (json_text_/3), and each step's
+%   entry, the citations and the readings are kept as bytes by what they
+%   are made of (the step's term, the trace's citations, the readings' ids),
+%   so an answer whose steps recur is mostly joined from kept bytes and no
+%   answer is converted as a whole.  A step with text of the user's (an
+%   opinion) is worded anew.
+parts_bytes_(M, Lang, parts(Q, Fields, Trace), IdentityBytes, Bytes) :-
     b_setval(pyreason_pieces_bytes, true),
-    phrase(answer_pieces_(M, A, IdentityBytes), Pieces, ["\n"]),
+    phrase(parts_pieces_(M, Lang, Q, Fields, Trace, IdentityBytes), Pieces, ["\n"]),
     b_setval(pyreason_pieces_bytes, false),
     atomic_list_concat(Pieces, Bytes).
 
-pieces_bytes_ :- nb_current(pyreason_pieces_bytes, true).
+parts_pieces_(M, Lang, Q, Fields, Trace, Identity) -->
+    { ( trace_gap_(Trace) -> St = gap ; St = answered ),
+      findall(Cites, member(step(_, _, Cites), Trace), Nested),
+      findall(B, ( member(T, Trace), step_bytes_(M, Lang, T, B) ), Steps),
+      readings_bytes_(M, gap, Lang, Trace, Gaps),
+      readings_bytes_(M, interpretation, Lang, Trace, Interps) },
+    ["{\"question\": "], jp_(Q), [", \"status\": "], jp_(St),
+    [", \"answer\": "], fields_pieces_(M, Q, Fields),
+    [", \"citations\": "], nested_cites_pieces_(Nested),
+    [", \"explanation\": "], atoms_list_(Steps),
+    [", \"gaps\": ", Gaps, ", \"interpretations\": ", Interps,
+     ", \"kb\": ", Identity, "}"].
+
+%   A step's entry as bytes: kept by its term when that is the KB's own
+%   (ground, no text of the user's), as step_text_/5 keeps its words.
+step_bytes_(M, Lang, T, B) :-
+    (   ( T = step(_, Args, _) ; T = note(_, Args, _) )
+    ->  (   ground(T), \+ ( sub_term(X, Args), string(X) )
+        ->  memo_(step_bytes, sb(M, Lang, T),
+                  ( trace_entry_(M, Lang, T, E), pieces_string_(entry_pieces_(E), B0) ), B0),
+            B = B0
+        ;   trace_entry_(M, Lang, T, E),
+            phrase(entry_memo_(E), [B])
+        )
+    ).
+
+%   The answer's citations, from the steps' (nested, as in the trace).
+nested_cites_pieces_(Nested) -->
+    (   { ground(Nested) }
+    ->  { memo_(nested_cites_bytes, Nested, nested_cites_text_(Nested, T), T) }, [T]
+    ;   { append(Nested, All), citations_json(All, Cs) }, cites_pieces_(Cs)
+    ).
+
+nested_cites_text_(Nested, T) :-
+    append(Nested, All),
+    citations_json(All, Cs),
+    phrase(cites_pieces_(Cs), Ps),
+    atomic_list_concat(Ps, T).
+
+%   The readings of a kind as a JSON array's bytes, kept by their ids.
+readings_bytes_(M, Kind, Lang, Trace, Bytes) :-
+    (   Kind == gap -> Tag = gap ; Tag = interp ),
+    findall(Id, ( member(T, Trace), T =.. [Tag, Id] ), Ids0),
+    (   Ids0 == []
+    ->  Bytes = '[]'
+    ;   list_to_set(Ids0, Ids),
+        memo_(readings_bytes, rb(M, Kind, Lang, Ids), readings_text_(M, Kind, Lang, Ids, B0), B0),
+        Bytes = B0
+    ).
+
+readings_text_(M, Kind, Lang, Ids, Bytes) :-
+    findall(E, ( member(Id, Ids), reading_json_(M, Kind, Lang, Id, E) ), Es),
+    phrase(entries_pieces_(Es), Ps),
+    atomic_list_concat(Ps, Bytes).
+
+atoms_list_([]) --> !, ["[]"].
+atoms_list_([A | As]) --> ["[", A], atoms_list__(As), ["]"].
+atoms_list__([]) --> [].
+atoms_list__([A | As]) --> [", ", A], atoms_list__(As).
 
 answer_pieces_(M, A, Identity) -->
     { get_dict(question, A, Q), get_dict(status, A, St), get_dict(answer, A, F),
