@@ -91,10 +91,55 @@ memo_(Kind, Key, Goal, Value) :-
 
 memo_limit_(200000).
 
+%!  kept_(+Kind, +Key, :Goal, -Text) is det.
+%
+%   As memo_/4, for text made of what a scenario says as well as of the
+%   KB (the bytes of an answer's fields, of a step that quotes an
+%   opinion): Key may hold the user's words, so what is kept is bounded
+%   by its size as well, kept_limit_/1 characters of keys and texts in
+%   all (beyond that it is made each time), and a key with a long text
+%   is never kept.
+:- meta_predicate kept_(+, +, 0, ?).
+kept_(Kind, Key, Goal, Text) :-
+    memo_trie_(T),
+    (   trie_lookup(T, Kind-Key, V0)
+    ->  Text = V0
+    ;   call(Goal),
+        key_size_(Key, 0, KS),
+        (   KS =< 256,
+            atom_length(Text, TS), Size is KS + TS,
+            flag(pyreason_kept_size, S, S), kept_limit_(Max), S + Size =< Max,
+            flag(pyreason_memo_count, N, N), memo_limit_(MaxN), N < MaxN
+        ->  flag(pyreason_memo_count, C, C + 1),
+            flag(pyreason_kept_size, S1, S1 + Size),
+            trie_insert(T, Kind-Key, Text)
+        ;   true
+        )
+    ).
+
+kept_limit_(16000000).
+
+%   The characters of the texts in a key (its strings'; the KB's atoms are
+%   the KB's, kept by it anyway).
+key_size_(Key, S0, S) :-
+    (   string(Key) -> string_length(Key, L), S is S0 + L
+    ;   is_dict(Key) -> dict_pairs(Key, _, Pairs), key_size_(Pairs, S0, S)
+    ;   compound(Key) -> Key =.. [_ | Args], foldl(key_size_, Args, S0, S)
+    ;   S = S0
+    ).
+
 forget_memos_(M) :-
     memo_trie_(T),
-    forall(( trie_gen(T, Kind-Key, _), memo_of_(Key, M) ),
-           ( trie_delete(T, Kind-Key, _), flag(pyreason_memo_count, C, max(0, C - 1)) )).
+    forall(( trie_gen(T, Kind-Key, V), memo_of_(Key, M) ),
+           ( trie_delete(T, Kind-Key, _), flag(pyreason_memo_count, C, max(0, C - 1)),
+             (   kept_kind_(Kind)
+             ->  key_size_(Key, 0, KS), atom_length(V, TS),
+                 flag(pyreason_kept_size, S, max(0, S - KS - TS))
+             ;   true
+             ) )).
+
+kept_kind_(fields_bytes).
+kept_kind_(step_bytes).
 
 %   A memo's key names its KB first (Key == M, or M is its first argument).  A
 %   key may be a dict, whose first argument is its unbound tag: compare, never
@@ -2268,18 +2313,25 @@ parts_pieces_(M, Lang, Q, Fields, Trace, Identity) -->
       readings_bytes_(M, gap, Lang, Trace, Gaps),
       readings_bytes_(M, interpretation, Lang, Trace, Interps) },
     ["{\"question\": "], jp_(Q), [", \"status\": "], jp_(St),
-    [", \"answer\": "], fields_pieces_(M, Q, Fields),
+    [", \"answer\": "], fields_kept_(M, Q, Fields),
     [", \"citations\": "], nested_cites_pieces_(Nested),
     [", \"explanation\": "], atoms_list_(Steps),
     [", \"gaps\": ", Gaps, ", \"interpretations\": ", Interps,
      ", \"kb\": ", Identity, "}"].
 
-%   A step's entry as bytes: kept by its term when that is the KB's own
-%   (ground, no text of the user's), as step_text_/5 keeps its words.
+%   The answer's fields as bytes, kept by what they are (kept_/4): most
+%   answers' fields are names of the KB's, and recur.
+fields_kept_(M, Q, Fields) -->
+    { dict_pairs(Fields, _, Pairs),
+      kept_(fields_bytes, fb(M, Q, Pairs), pieces_string_(fields_pieces_(M, Q, Fields), B0), B0) },
+    [B0].
+
+%   A step's entry as bytes, kept by its term (kept_/4), as step_text_/5
+%   keeps its words.
 step_bytes_(M, Lang, T, B) :-
-    (   ( T = step(_, Args, _) ; T = note(_, Args, _) )
-    ->  (   ground(T), \+ ( sub_term(X, Args), string(X) )
-        ->  memo_(step_bytes, sb(M, Lang, T),
+    (   ( T = step(_, _, _) ; T = note(_, _, _) )
+    ->  (   ground(T)
+        ->  kept_(step_bytes, sb(M, Lang, T),
                   ( trace_entry_(M, Lang, T, E), pieces_string_(entry_pieces_(E), B0) ), B0),
             B = B0
         ;   trace_entry_(M, Lang, T, E),

@@ -25,6 +25,22 @@ test("forgetting one KB's memos keeps the others', also under keys that are dict
     trie_lookup(T, t2-kb_b, _),
     trie_gen(T, t3-_, _).
 
+test("text kept with the user's words is bounded by its size, and forgetting gives the size back") :-
+    flag(pyreason_kept_size, S0, S0),
+    pyreason_engine:kept_(step_bytes, sb(kb_k, zh, t("拍卖")), T1 = "abc", T1),
+    flag(pyreason_kept_size, S1, S1),
+    S1 =:= S0 + 2 + 3,
+    pyreason_engine:memo_trie_(T),
+    trie_lookup(T, step_bytes-sb(kb_k, zh, t("拍卖")), "abc"),
+    length(Cs, 300), maplist(=(0'x), Cs), string_codes(Long, Cs),
+    pyreason_engine:kept_(step_bytes, sb(kb_k, zh, t(Long)), T2 = "y", T2),
+    T2 == "y",
+    \+ trie_lookup(T, step_bytes-sb(kb_k, zh, t(Long)), _),
+    pyreason_engine:register_kb(kb_k),
+    \+ trie_lookup(T, step_bytes-sb(kb_k, zh, t("拍卖")), _),
+    flag(pyreason_kept_size, S2, S2),
+    S2 =:= S0.
+
 test("a deadline already past is the time limit, before anything runs") :-
     get_time(Now), Past is Now - 1,
     catch(pyreason_engine:request_limit_(_{deadline: Past}, _), E, true),
