@@ -2148,7 +2148,10 @@ compile_schema_(Schema, all(Checks)) :-
     dict_pairs(Schema, _, Pairs),
     maplist(compile_keyword_(Schema), Pairs, Checks).
 
-compile_keyword_(_, type-T, type(T)) :- !.
+compile_keyword_(_, type-T, Check) :- !,             % the types' names as atoms: indexed
+    (   is_list(T) -> maplist([S, A]>>atom_string(A, S), T, As), Check = types(As)
+    ;   atom_string(A, T), Check = type(A)
+    ).
 compile_keyword_(_, const-C, const(C)) :- !.
 compile_keyword_(_, enum-Cs, enum(Cs)) :- !.
 compile_keyword_(_, properties-Ps, properties(CPs)) :- !,
@@ -2173,7 +2176,8 @@ schema_ok_(all(Checks), V) :- checks_ok_(Checks, V).
 checks_ok_([], _).
 checks_ok_([C | Cs], V) :- check_ok_(C, V), checks_ok_(Cs, V).
 
-check_ok_(type(T), V) :- ( is_list(T) -> member(T1, T), json_type_(T1, V) -> true ; json_type_(T, V) ).
+check_ok_(type(T), V) :- json_type_(T, V).
+check_ok_(types(Ts), V) :- member(T, Ts), json_type_(T, V), !.
 check_ok_(const(C), V) :- C == V.
 check_ok_(enum(Cs), V) :- memberchk(V, Cs).
 check_ok_(properties(Ps), V) :-
@@ -2194,13 +2198,13 @@ check_ok_(items(C), V) :- ( is_list(V) -> forall(member(X, V), schema_ok_(C, X))
 check_ok_(any_of(Cs), V) :- member(C, Cs), schema_ok_(C, V), !.
 check_ok_(never, _) :- fail.
 
-json_type_("string", V) :- string(V).
-json_type_("integer", V) :- integer(V).
-json_type_("number", V) :- integer(V).          % floats go to the caller
-json_type_("boolean", V) :- ( V == true ; V == false ).
-json_type_("null", V) :- V == null.
-json_type_("object", V) :- is_dict(V).
-json_type_("array", V) :- is_list(V).
+json_type_(string, V) :- string(V).
+json_type_(integer, V) :- integer(V).
+json_type_(number, V) :- integer(V).            % floats go to the caller
+json_type_(boolean, V) :- ( V == true ; V == false ).
+json_type_(null, V) :- V == null.
+json_type_(object, V) :- is_dict(V).
+json_type_(array, V) :- is_list(V).
 
 %   ---- reading one JSON line fast ---------------------------------------------------
 %
@@ -2211,18 +2215,17 @@ json_type_("array", V) :- is_list(V).
 %   caller's parser.
 
 fast_json_(Line, Value) :-
-    \+ sub_string(Line, _, _, _, "\\"),
-    control_chars_(Ctrl),
-    split_string(Line, Ctrl, "", [_]),
+    plain_stops_(Stops),
+    split_string(Line, Stops, "", [_]),          % no backslash, no control character
     \+ sub_string(Line, _, _, _, "\u0000"),     % (split_string/4 ends its separators at a NUL)
     split_string(Line, "\"", "", Parts),
     parts_tokens_(Parts, Tokens),
     catch(phrase(json_value_(Value), Tokens), _, fail),
     !.
 
-control_chars_(S) :-
-    (   nb_current(pyreason_control_chars, S0) -> S = S0
-    ;   numlist(1, 31, Cs), string_codes(S, Cs), nb_setval(pyreason_control_chars, S)
+plain_stops_(S) :-
+    (   nb_current(pyreason_plain_stops, S0) -> S = S0
+    ;   numlist(1, 31, Cs), string_codes(S, [0'\\ | Cs]), nb_setval(pyreason_plain_stops, S)
     ).
 
 parts_tokens_([Out], Tokens) :- !, out_tokens_(Out, Tokens, []).
