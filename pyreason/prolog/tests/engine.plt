@@ -97,4 +97,51 @@ test("a compiled schema checks as the schema does, an unknown keyword only where
            ;   Ok == false
            )).
 
+%   A question's time limit on the thread's own alarm, set from one question
+%   to the next (question_time_limit_/2), each in a thread of its own: a
+%   fresh state, and an alarm that goes with its thread.
+spin_(Seconds) :- get_time(T0), repeat, get_time(T), T - T0 >= Seconds, !.
+
+limit_(Seconds, Goal) :-                    % Goal in this module
+    context_module(M),
+    pyreason_engine:question_time_limit_(Seconds, M:Goal).
+
+in_thread_(Goal) :-
+    thread_create(Goal, Id, []), thread_join(Id, Status), Status == true.
+
+test("a question past its time limit ends with time_limit_exceeded") :-
+    in_thread_(( catch(limit_(0.05, spin_(2)), E, true),
+                 E == time_limit_exceeded )).
+
+test("a short limit after a long one is kept: the alarm is set sooner") :-
+    in_thread_(( limit_(10, true),
+                 get_time(T0),
+                 catch(limit_(0.05, spin_(2)), E, true),
+                 get_time(T1),
+                 E == time_limit_exceeded, T1 - T0 < 1 )).
+
+test("the alarm ringing between questions ends nothing, and the next question is limited again") :-
+    in_thread_(( limit_(0.05, true),
+                 spin_(0.2),                           % it rings here: no question runs
+                 catch(limit_(0.05, spin_(2)), E, true),
+                 E == time_limit_exceeded )).
+
+test("a question in its time runs on when the alarm rings for an earlier question's limit") :-
+    in_thread_(( limit_(0.1, true),
+                 limit_(0.6, spin_(0.3)),   % rings at 0.1: not its time
+                 catch(limit_(0.05, spin_(2)), E, true),
+                 E == time_limit_exceeded )).
+
+test("a limit inside a limit ends the inner question") :-
+    in_thread_(( catch(limit_(5, limit_(0.05, spin_(2))), E, true),
+                 E == time_limit_exceeded,
+                 catch(limit_(0.05, spin_(2)), E2, true),
+                 E2 == time_limit_exceeded )).
+
+test("a question that fails or throws leaves the alarm ready for the next") :-
+    in_thread_(( \+ limit_(1, fail),
+                 catch(limit_(1, throw(oops)), oops, true),
+                 catch(limit_(0.05, spin_(2)), E, true),
+                 E == time_limit_exceeded )).
+
 :- end_tests(engine).
