@@ -43,9 +43,6 @@ A failed request replies {"error": {"code", "field", "value", "message"}}.
                       use_module(library(time)),
                       set_prolog_flag(autoload, Autoload)).
 :- autoload(library(assoc), [list_to_assoc/2, get_assoc/3, put_assoc/4, empty_assoc/1]).  % org charts only: on first use
-%   Declared, not found by the autoloader: the first predicate a process
-%   autoloads undeclared reads the library's index first (~7 ms of a cold ask).
-:- autoload(library(occurs), [sub_term/2]).
 :- use_module(jsonio).                   % JSON text without library(http/json): see there
 :- use_module(numbers).
 :- use_module(lib, [chinese_numeral/2]).
@@ -791,9 +788,16 @@ fact_checks_(M, Name, _Type, Opts, Path, Raw, Value) :-
 
 record_fields_(M, Name, Fields) :-
     kb_fact_(M, fact(Name, Type, _)),
-    sub_term(record(FTs), Type), is_list(FTs),
+    subterm_(record(FTs), Type), is_list(FTs),
     !,
     pairs_keys(FTs, Fields).
+
+%   Sub is Term or a term inside it, by backtracking: library(occurs)'s
+%   sub_term/2, defined here so that no library is loaded while a question
+%   runs (a time limit that rings while the autoloader loads one leaves its
+%   predicates undefined for the rest of the process).
+subterm_(X, X).
+subterm_(X, T) :- compound(T), arg(_, T, A), subterm_(X, A).
 
 %   ---- names ----------------------------------------------------------------
 
@@ -959,7 +963,7 @@ reading_json__(M, Kind, Lang, Id, _{id: Id, text: Text, citations: Cs}) :-
 %   The words of a step: computed once for arguments that are the KB's own
 %   terms (user text, such as an opinion, is worded each time).
 step_text_(M, Lang, Key, Args, Text) :-
-    (   ground(Args), \+ ( sub_term(X, Args), string(X) )
+    (   ground(Args), \+ ( subterm_(X, Args), string(X) )
     ->  memo_(step, s(M, Lang, Key, Args), message_text(M, Lang, Key, Args, T0), T0),
         Text = T0
     ;   message_text(M, Lang, Key, Args, Text)
@@ -1221,7 +1225,7 @@ unknown_message_(M, Lang, Kind, Value, Message) :-
 person_hint_(M, Lang, Kind, Field, Hint) :-
     \+ ( atom(Field), sub_atom(Field, 0, _, _, 'staff[') ),
     (   kb_fact_(M, input(_, _, T, _)) ; kb_fact_(M, fact(_, T, _)) ),
-    (   sub_term(person(Kind), T) ; sub_term(name_or_person(Kind), T) ),
+    (   subterm_(person(Kind), T) ; subterm_(name_or_person(Kind), T) ),
     !,
     (   staff_(M, _, _, _, _)
     ->  ( Lang == zh -> Hint = "（也不是人员名册中的人员）" ; Hint = " (nor a person on the staff list)" )
@@ -1389,7 +1393,7 @@ collection_element_(set(T, _), T).
 %   Values whose presence in a set fact could matter: those the answer
 %   names, those already listed, and those the KB names as candidates.
 candidate_value_(M, Name, Kind, _S, A, Current, R) :-
-    findall(X, ( sub_term(T, A.answer), ( atom(T) -> X = T ; string(T), atom_string(X, T) ),
+    findall(X, ( subterm_(T, A.answer), ( atom(T) -> X = T ; string(T), atom_string(X, T) ),
                  X \== null, X \== true, X \== false,
                  M:known(Kind, X, _, _, _), \+ kb_fact_(M, impersonal(X)) ), Named),
     findall(X, ( member(V, Current), catch(resolve_person(M, Kind, x, V, X), pyreason_error(_, _, _), fail) ), Listed),

@@ -16,6 +16,7 @@ regulation.
 */
 
 :- use_module(library(lists)).
+:- use_module(library(error), [must_be/2, domain_error/2]).   % (explicit: nothing autoloads while a question runs)
 
 %!  amount_meets(+Amount:number, +Wording, +Threshold:number) is semidet.
 %

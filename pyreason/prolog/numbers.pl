@@ -14,6 +14,7 @@ understand: a value that is not understood is an error, never a guess.
 
 :- use_module(library(dcg/basics)).
 :- use_module(library(lists)).
+:- use_module(library(apply), [exclude/3, foldl/4]).        % (explicit: nothing autoloads while a question runs)
 
 %!  parse_amount(+Value, -Yuan:number) is semidet.
 %
