@@ -253,31 +253,22 @@ ask_result_(M, Scenario, Lang, limits(Seconds, Inferences), Form, Reply) :-
 %!  question_time_limit_(+Seconds, :Goal) is semidet.
 %
 %   Goal once, as call_with_time_limit/2 runs it (time_limit_exceeded when
-%   Seconds pass), on the calling thread's own alarm, which stays set from
-%   one question to the next: installing and removing an alarm for each
-%   question (call_with_time_limit/2) costs some 15 µs of CPU in a question
-%   of about 100 (bench/bench.py, ask anew).  The thread's state,
-%   qa(Id, Armed, RingsAt, Running, Due), in a global variable (each thread
-%   has its own): the alarm set to ring at RingsAt, never later than the
-%   running question's Due.  When it rings (question_alarm_rang_/0) during
-%   a question whose time is up, the question ends; during one whose time
-%   is not up, it is set again for that question's Due; between questions,
-%   it is left unset, and the next question sets it.  So an alarm is set
-%   once per time limit's length, not once per question.  A limit inside a
-%   limit (a question running on this thread) is call_with_time_limit/2's.
-%   An alarm set when its thread ends goes with it.
+%   Seconds pass), on the calling thread's own alarm: made once per thread
+%   and installed for each question, where call_with_time_limit/2 makes and
+%   removes an alarm each time.  The alarm is never left installed after
+%   the question: one pending when Prolog halts can hang the process in
+%   PL_cleanup (tests/test_ask_once.py, a caller that started Prolog
+%   itself).  A limit inside a limit (the thread's alarm in use) is
+%   call_with_time_limit/2's.
 :- meta_predicate question_time_limit_(+, 0).
 
 question_time_limit_(Seconds, Goal) :-
     question_alarm_(A),
-    (   arg(4, A, false)
-    ->  get_time(Now),
-        Due is Now + Seconds,
-        nb_setarg(5, A, Due),
-        setup_call_cleanup(( nb_setarg(4, A, true),     % running first: see question_alarm_rang_/0
-                             question_alarm_set_(A, Due, Seconds) ),
+    (   arg(2, A, idle)
+    ->  arg(1, A, Id),
+        setup_call_cleanup(( nb_setarg(2, A, busy), install_alarm(Id, Seconds) ),
                            once(Goal),
-                           nb_setarg(4, A, false))
+                           ( uninstall_alarm(Id), nb_setarg(2, A, idle) ))
     ;   call_with_time_limit(Seconds, Goal)
     ).
 
@@ -285,39 +276,11 @@ question_alarm_(A) :-
     (   nb_current(pyreason_question_alarm, A0), compound(A0)
     ->  A = A0
     ;   alarm(1, pyreason_engine:question_alarm_rang_, Id, [install(false), remove(false)]),
-        nb_setval(pyreason_question_alarm, qa(Id, false, 0, false, 0)),
+        nb_setval(pyreason_question_alarm, qa(Id, idle)),
         nb_getval(pyreason_question_alarm, A)
     ).
 
-%   The alarm set to ring no later than Due, Seconds from now.
-question_alarm_set_(A, Due, Seconds) :-
-    (   arg(2, A, true), arg(3, A, RingsAt), RingsAt =< Due
-    ->  true
-    ;   arg(1, A, Id),
-        nb_setarg(2, A, false),
-        uninstall_alarm(Id),                    % (one that rang stays installed till then)
-        install_alarm(Id, Seconds),
-        nb_setarg(3, A, Due),
-        nb_setarg(2, A, true)
-    ).
-
-question_alarm_rang_ :-
-    nb_current(pyreason_question_alarm, A),
-    nb_setarg(2, A, false),
-    (   arg(4, A, true)
-    ->  arg(5, A, Due),
-        get_time(Now),
-        (   Now >= Due
-        ->  throw(time_limit_exceeded)
-        ;   arg(1, A, Id),
-            Again is Due - Now,
-            uninstall_alarm(Id),
-            install_alarm(Id, Again),
-            nb_setarg(3, A, Due),
-            nb_setarg(2, A, true)
-        )
-    ;   true
-    ).
+question_alarm_rang_ :- throw(time_limit_exceeded).
 
 parts_as_(answer, M, Lang, parts(Q, Fields, Trace), Answer) :- assemble_answer(M, Q, Lang, Fields, Trace, Answer).
 parts_as_(parts, _, _, Parts, Parts).

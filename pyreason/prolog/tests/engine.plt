@@ -97,9 +97,9 @@ test("a compiled schema checks as the schema does, an unknown keyword only where
            ;   Ok == false
            )).
 
-%   A question's time limit on the thread's own alarm, set from one question
-%   to the next (question_time_limit_/2), each in a thread of its own: a
-%   fresh state, and an alarm that goes with its thread.
+%   A question's time limit on the thread's own alarm, made once and
+%   installed for each question (question_time_limit_/2), each test in a
+%   thread of its own: a fresh state, and an alarm that goes with its thread.
 spin_(Seconds) :- get_time(T0), repeat, get_time(T), T - T0 >= Seconds, !.
 
 limit_(Seconds, Goal) :-                    % Goal in this module
@@ -126,9 +126,9 @@ test("the alarm ringing between questions ends nothing, and the next question is
                  catch(limit_(0.05, spin_(2)), E, true),
                  E == time_limit_exceeded )).
 
-test("a question in its time runs on when the alarm rings for an earlier question's limit") :-
+test("a question in its time runs on after an earlier question's shorter limit") :-
     in_thread_(( limit_(0.1, true),
-                 limit_(0.6, spin_(0.3)),   % rings at 0.1: not its time
+                 limit_(0.6, spin_(0.3)),   % past 0.1: not its time
                  catch(limit_(0.05, spin_(2)), E, true),
                  E == time_limit_exceeded )).
 
