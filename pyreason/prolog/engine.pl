@@ -240,7 +240,7 @@ ask_reply_(M, Scenario, Lang, Limits, Reply) :-
 %   (parts(Q, Fields, Trace), to write as bytes: parts_bytes_/5).
 ask_result_(M, Scenario, Lang, limits(Seconds, Inferences), Form, Reply) :-
     get_time(Start),
-    catch(( question_time_limit_(Seconds,
+    catch(( call_with_time_limit(Seconds,
                 call_with_inference_limit(kb_ask_parts(M, Scenario, Lang, Parts), Inferences, Result)),
             (   Result == inference_limit_exceeded
             ->  throw(pyreason_error(inference_limit, null, Inferences))
@@ -249,38 +249,6 @@ ask_result_(M, Scenario, Lang, limits(Seconds, Inferences), Form, Reply) :-
             ;   throw(time_limit_exceeded)
             ) ),
           E, error_reply(M, E, Lang, Reply)).
-
-%!  question_time_limit_(+Seconds, :Goal) is semidet.
-%
-%   Goal once, as call_with_time_limit/2 runs it (time_limit_exceeded when
-%   Seconds pass), on the calling thread's own alarm: made once per thread
-%   and installed for each question, where call_with_time_limit/2 makes and
-%   removes an alarm each time.  The alarm is never left installed after
-%   the question: one pending when Prolog halts can hang the process in
-%   PL_cleanup (tests/test_ask_once.py, a caller that started Prolog
-%   itself).  A limit inside a limit (the thread's alarm in use) is
-%   call_with_time_limit/2's.
-:- meta_predicate question_time_limit_(+, 0).
-
-question_time_limit_(Seconds, Goal) :-
-    question_alarm_(A),
-    (   arg(2, A, idle)
-    ->  arg(1, A, Id),
-        setup_call_cleanup(( nb_setarg(2, A, busy), install_alarm(Id, Seconds) ),
-                           once(Goal),
-                           ( uninstall_alarm(Id), nb_setarg(2, A, idle) ))
-    ;   call_with_time_limit(Seconds, Goal)
-    ).
-
-question_alarm_(A) :-
-    (   nb_current(pyreason_question_alarm, A0), compound(A0)
-    ->  A = A0
-    ;   alarm(1, pyreason_engine:question_alarm_rang_, Id, [install(false), remove(false)]),
-        nb_setval(pyreason_question_alarm, qa(Id, idle)),
-        nb_getval(pyreason_question_alarm, A)
-    ).
-
-question_alarm_rang_ :- throw(time_limit_exceeded).
 
 parts_as_(answer, M, Lang, parts(Q, Fields, Trace), Answer) :- assemble_answer(M, Q, Lang, Fields, Trace, Answer).
 parts_as_(parts, _, _, Parts, Parts).
