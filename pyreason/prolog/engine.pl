@@ -73,16 +73,7 @@ register_kb(M) :-
 %   time): the words of a step, a list of citations as JSON, a reading.
 :- meta_predicate memo_(+, +, 0, ?).
 memo_(Kind, Key, Goal, Value) :-
-    memo_trie_(T),
-    (   trie_lookup(T, Kind-Key, V0)
-    ->  Value = V0
-    ;   call(Goal),
-        (   flag(pyreason_memo_count, N, N), memo_limit_(Max), N < Max
-        ->  flag(pyreason_memo_count, C, C + 1),
-            trie_insert(T, Kind-Key, Value)
-        ;   true
-        )
-    ).
+    remembered_(Kind, Key, Goal, Value, count).
 
 :- initialization(( trie_new(T), assertz(memo_trie_(T)) )).
 
@@ -98,23 +89,43 @@ memo_limit_(200000).
 %   is never kept.
 :- meta_predicate kept_(+, +, 0, ?).
 kept_(Kind, Key, Goal, Text) :-
+    remembered_(Kind, Key, Goal, Text, size).
+
+%   Value looked up in the memo trie, else computed by Goal and kept where
+%   Bound leaves room: count (memo_/4: entries) or size (kept_/4: entries,
+%   and characters of keys and texts, given back by forget_memos_/1 for
+%   the kinds kept_kind_/1 records).
+:- meta_predicate remembered_(+, +, 0, ?, +).
+remembered_(Kind, Key, Goal, Value, Bound) :-
     memo_trie_(T),
     (   trie_lookup(T, Kind-Key, V0)
-    ->  Text = V0
+    ->  Value = V0
     ;   call(Goal),
-        key_size_(Key, 0, KS),
-        (   KS =< 256,
-            atom_length(Text, TS), Size is KS + TS,
-            flag(pyreason_kept_size, S, S), kept_limit_(Max), S + Size =< Max,
-            flag(pyreason_memo_count, N, N), memo_limit_(MaxN), N < MaxN
+        (   flag(pyreason_memo_count, N, N), memo_limit_(MaxN), N < MaxN,
+            room_(Bound, Kind, Key, Value, Size)
         ->  flag(pyreason_memo_count, C, C + 1),
-            flag(pyreason_kept_size, S1, S1 + Size),
-            trie_insert(T, Kind-Key, Text)
+            flag(pyreason_kept_size, S, S + Size),
+            trie_insert(T, Kind-Key, Value)
         ;   true
         )
     ).
 
+room_(count, _, _, _, 0).
+room_(size, Kind, Key, Text, Size) :-
+    kept_size_(Key, Text, KS, Size),
+    KS =< 256,
+    flag(pyreason_kept_size, S, S), kept_limit_(Max), S + Size =< Max,
+    (   kept_kind_(Kind) -> true ; assertz(kept_kind_(Kind)) ).
+
+:- dynamic kept_kind_/1.
+
 kept_limit_(16000000).
+
+%   The characters of a kept entry's key, and of its key and text.
+kept_size_(Key, Text, KS, Size) :-
+    key_size_(Key, 0, KS),
+    atom_length(Text, TS),
+    Size is KS + TS.
 
 %   The characters of the texts in a key (its strings'; the KB's atoms are
 %   the KB's, kept by it anyway).
@@ -130,13 +141,10 @@ forget_memos_(M) :-
     forall(( trie_gen(T, Kind-Key, V), memo_of_(Key, M) ),
            ( trie_delete(T, Kind-Key, _), flag(pyreason_memo_count, C, max(0, C - 1)),
              (   kept_kind_(Kind)
-             ->  key_size_(Key, 0, KS), atom_length(V, TS),
-                 flag(pyreason_kept_size, S, max(0, S - KS - TS))
+             ->  kept_size_(Key, V, _, Size),
+                 flag(pyreason_kept_size, S, max(0, S - Size))
              ;   true
              ) )).
-
-kept_kind_(fields_bytes).
-kept_kind_(step_bytes).
 
 %   A memo's key names its KB first (Key == M, or M is its first argument).  A
 %   key may be a dict, whose first argument is its unbound tag: compare, never
