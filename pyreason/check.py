@@ -70,6 +70,8 @@ def read_cases(directory: Path) -> tuple[list[tuple[str, dict[str, Any]]], list[
     def bad(path: Path, zh: str, en: str, line: int | None = None) -> None:
         problems.append(_finding("error", "scenarios", zh, en, str(path), line))
 
+    if not Path(directory).is_dir():        # (a pipe or a device passes click's file_okay=False)
+        raise FileError(str(directory), {"zh": "不是目录", "en": "is not a directory"})
     for path in sorted(Path(directory).iterdir()):
         if path.suffix.lower() == ".yml" or (path.suffix.lower() == ".yaml" and path.suffix != ".yaml"):
             bad(path, f"用例文件须以 .yaml 结尾，未运行（改名为 {path.stem}.yaml）",

@@ -609,6 +609,19 @@ def test_not_a_kb_directory(tmp_path):
     assert len(proc.stderr.strip().splitlines()) == 1 and "pyreason.pl" in proc.stderr
 
 
+def test_scenarios_that_are_not_a_directory(tmp_path):
+    # --scenarios naming a pipe or a device (click's file_okay=False lets them by): one line
+    # naming it, exit 1, no traceback, with or without --mutate.
+    import os
+    fifo = tmp_path / "cases.fifo"
+    os.mkfifo(fifo)
+    kb = copy_kb(tmp_path / "kb")
+    for where, extra in ((fifo, ()), (Path("/dev/null"), ("--mutate",))):
+        proc = run(kb, "--scenarios", str(where), "--lang", "en", *extra)
+        assert proc.returncode == 1 and proc.stdout == ""
+        assert proc.stderr.strip() == f"error: {where}: is not a directory", proc.stderr
+
+
 # -- other knowledge bases ---------------------------------------------------------------
 
 @pytest.mark.parametrize("name", sorted(p.name for p in OTHER_KBS.iterdir() if (p / "pyreason.pl").is_file())
